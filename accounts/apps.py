@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _sync_roles(sender, **kwargs):
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    # post_migrate fires once per app; permissions of every app exist only after the last.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+
+    from accounts.roles import sync_role_groups
+
+    sync_role_groups(Group, Permission)
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = "People and audit"
+
+    def ready(self):
+        from accounts import signals  # noqa: F401
+
+        # After every migrate (once, on the last app), so permissions of models that
+        # later issues add reach their roles without a new data migration each time.
+        post_migrate.connect(_sync_roles, dispatch_uid="accounts.sync_roles")

@@ -1,0 +1,99 @@
+"""Liveness, readiness and metrics. Liveness is always public (it says nothing); readiness
+and metrics describe the internals and are for operators only outside development."""
+
+import hmac
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
+from django_prometheus.exports import ExportToDjangoView
+from health_check.views import HealthCheckView
+
+from lendingsite.middleware import client_ip
+from lendingsite.problems import problem_response
+
+
+def ops_allowed(request) -> bool:
+    if settings.OPS_ENDPOINTS_PUBLIC:
+        return True
+    token = settings.OPS_TOKEN
+    supplied = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token and supplied and hmac.compare_digest(supplied.encode(), token.encode()):
+        return True
+    return client_ip(request) in settings.OPS_ALLOWED_IPS
+
+
+def ops_only(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not ops_allowed(request):
+            # 404 rather than 403: the endpoint's existence is nobody else's business.
+            return problem_response("not_found", "Not found.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@never_cache
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def readiness_checks():
+    checks = ["health_check.checks.Database", "health_check.checks.Cache"]
+    if settings.REDIS_URL:
+        from redis.asyncio import Redis
+
+        url = settings.REDIS_URL
+        checks.append(
+            ("health_check.contrib.redis.Redis", {"client_factory": lambda: Redis.from_url(url)})
+        )
+    if not settings.CELERY_TASK_ALWAYS_EAGER and settings.CELERY_BROKER_URL != settings.REDIS_URL:
+        checks.append("lendingsite.health.BrokerConnection")
+    return checks
+
+
+class ReadinessView(HealthCheckView):
+    """django-health-check's view with our checks; JSON by default, 503 when not ready."""
+
+    def get_checks(self):
+        self.checks = readiness_checks()
+        return super().get_checks()
+
+    async def get(self, request, *args, **kwargs):
+        response = await super().get(request, *args, **kwargs)
+        if response.status_code == 500:
+            response.status_code = 503
+        return response
+
+    def render_to_response_json(self, status):
+        failing = {
+            repr(result.check): str(result.error) for result in self.results if result.error
+        }
+        return JsonResponse(
+            {
+                "status": "unavailable" if failing else "ok",
+                "checks": {
+                    repr(result.check): ("error: " + str(result.error)) if result.error else "ok"
+                    for result in self.results
+                },
+            },
+            status=503 if failing else 200,
+        )
+
+
+_readiness = ReadinessView.as_view()
+
+
+async def readyz(request):
+    if not ops_allowed(request):
+        return problem_response("not_found", "Not found.")
+    request.GET = request.GET.copy()
+    request.GET["format"] = "json"
+    return await _readiness(request)
+
+
+@ops_only
+def metrics(request) -> HttpResponse:
+    return ExportToDjangoView(request)

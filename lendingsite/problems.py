@@ -1,0 +1,118 @@
+"""RFC 9457 problem details for every API error, including Django's own 404/500."""
+
+import structlog
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, JsonResponse
+from rest_framework import exceptions as drf
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from lendingsite.errors import PROBLEM_CODES, DomainError
+
+PROBLEM_TYPE_BASE = "https://lendingsite.example/problems/"
+CONTENT_TYPE = "application/problem+json"
+log = structlog.get_logger(__name__)
+
+
+def problem_body(code: str, detail: str, *, errors: dict | None = None, status=None, **extra):
+    default_status, title = PROBLEM_CODES[code]
+    body = {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": title,
+        "status": status or default_status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return body
+
+
+def _drf_code(exc: drf.APIException) -> str:
+    if isinstance(exc, drf.ValidationError):
+        return "validation_error"
+    if isinstance(exc, drf.ParseError):
+        return "parse_error"
+    if isinstance(exc, drf.NotAuthenticated | drf.AuthenticationFailed):
+        return "not_authenticated"
+    if isinstance(exc, drf.PermissionDenied):
+        code = getattr(exc, "problem_code", None)
+        return code if code in PROBLEM_CODES else "permission_denied"
+    if isinstance(exc, drf.NotFound):
+        return "not_found"
+    if isinstance(exc, drf.MethodNotAllowed):
+        return "method_not_allowed"
+    if isinstance(exc, drf.NotAcceptable):
+        return "not_acceptable"
+    if isinstance(exc, drf.UnsupportedMediaType):
+        return "unsupported_media_type"
+    if isinstance(exc, drf.Throttled):
+        return "throttled"
+    return "server_error" if exc.status_code >= 500 else "validation_error"
+
+
+def _field_errors(detail) -> dict:
+    if isinstance(detail, dict):
+        return {k: _field_errors_list(v) for k, v in detail.items()}
+    return {"non_field_errors": _field_errors_list(detail)}
+
+
+def _field_errors_list(value):
+    if isinstance(value, list):
+        return [str(v) if not isinstance(v, dict | list) else _field_errors(v) for v in value]
+    if isinstance(value, dict):
+        return _field_errors(value)
+    return [str(value)]
+
+
+def _summary(detail) -> str:
+    if isinstance(detail, dict):
+        parts = []
+        for key, value in detail.items():
+            first = value[0] if isinstance(value, list) and value else value
+            parts.append(f"{key}: {first}" if key != "non_field_errors" else str(first))
+        return "; ".join(parts) or "Invalid input."
+    if isinstance(detail, list):
+        return " ".join(str(d) for d in detail) or "Invalid input."
+    return str(detail)
+
+
+def exception_handler(exc, context):
+    """DRF EXCEPTION_HANDLER: every error the API raises becomes problem+json."""
+    headers = {}
+    if isinstance(exc, DomainError):
+        body = problem_body(exc.code, exc.detail, errors=exc.errors, **exc.extra)
+        set_rollback()
+        return Response(body, status=exc.status, content_type=CONTENT_TYPE)
+    if isinstance(exc, Http404):
+        exc = drf.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = drf.PermissionDenied()
+    if not isinstance(exc, drf.APIException):
+        return None  # unexpected: Django's handler500 answers (problem+json under /api/)
+
+    code = _drf_code(exc)
+    errors = None
+    if code == "validation_error":
+        errors = _field_errors(exc.detail)
+        detail = _summary(exc.detail)
+    else:
+        detail = _summary(exc.detail)
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if isinstance(exc, drf.Throttled) and exc.wait is not None:
+        headers["Retry-After"] = str(int(exc.wait))
+    status = exc.status_code if code != "not_authenticated" else 401
+    body = problem_body(code, detail, errors=errors, status=status)
+    set_rollback()
+    return Response(body, status=status, content_type=CONTENT_TYPE, headers=headers)
+
+
+def problem_response(code: str, detail: str, *, status=None, **extra) -> JsonResponse:
+    body = problem_body(code, detail, status=status, **extra)
+    return JsonResponse(body, status=body["status"], content_type=CONTENT_TYPE)
+
+
+def is_api_request(request) -> bool:
+    return request.path.startswith("/api/")
