@@ -24,6 +24,9 @@ STAFF_ROLES = frozenset(ALL_ROLES) - {BORROWER}
 
 _VIEW_PEOPLE = ["accounts.view_user", "accounts.view_borrowerprofile", "accounts.view_kycdocument"]
 
+_VIEW_LOANS = ["loans.view_loanproduct", "loans.view_loan", "loans.view_installment"]
+_VIEW_LEDGER = ["loans.view_ledgeraccount", "loans.view_journalentry", "loans.view_journalline"]
+
 # "app_label.codename"; a permission whose model does not exist yet is skipped until it does.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     BORROWER: [],
@@ -35,16 +38,36 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.verify_kycdocument",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
+        *_VIEW_LOANS,
+        "loans.view_loanapplication",
+        "loans.add_loanapplication",
+        "loans.change_loanapplication",
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,
+        *_VIEW_LOANS,
+        "loans.add_loanproduct",
+        "loans.change_loanproduct",
+        "loans.view_loanapplication",
+        "loans.decide_loanapplication",
         "accounts.verify_kycdocument",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
     ],
-    FINANCE: [*_VIEW_PEOPLE],
-    COLLECTOR: ["accounts.view_borrowerprofile"],
-    COLLECTIONS_MANAGER: ["accounts.view_user", "accounts.view_borrowerprofile"],
+    FINANCE: [
+        *_VIEW_PEOPLE,
+        *_VIEW_LOANS,
+        *_VIEW_LEDGER,
+        "loans.view_loanapplication",
+        "loans.disburse_loan",
+    ],
+    COLLECTOR: ["accounts.view_borrowerprofile", "loans.view_loan", "loans.view_installment"],
+    COLLECTIONS_MANAGER: [
+        "accounts.view_user",
+        "accounts.view_borrowerprofile",
+        "loans.view_loan",
+        "loans.view_installment",
+    ],
     AUDITOR: [
         *_VIEW_PEOPLE,
         "accounts.view_auditevent",
@@ -53,6 +76,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "axes.view_accessattempt",
         "axes.view_accessfailurelog",
         "axes.view_accesslog",
+        *_VIEW_LOANS,
+        *_VIEW_LEDGER,
+        "loans.view_loanapplication",
+        "loans.view_consent",
     ],
 }
 

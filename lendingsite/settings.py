@@ -332,3 +332,11 @@ from lendingsite.logging import configure_logging  # noqa: E402
 
 LOGGING = configure_logging(level=LOG_LEVEL, fmt=LOG_FORMAT)
 DJANGO_STRUCTLOG_CELERY_ENABLED = True
+
+# --- Lender details shown on the Key Fact Statement ----------------------------------
+LENDER_NAME = env.str("LENDER_NAME", default="Lendingsite Finance Pvt Ltd (demo)")
+GRIEVANCE_OFFICER = {
+    "name": env.str("GRIEVANCE_OFFICER_NAME", default="Grievance Redressal Officer"),
+    "email": env.str("GRIEVANCE_OFFICER_EMAIL", default="grievance@lendingsite.example"),
+    "phone": env.str("GRIEVANCE_OFFICER_PHONE", default="+91 80 4000 0000"),
+}

@@ -1,0 +1,22 @@
+import pytest
+from django.db import connection
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords_and_clean_cache(settings):
+    # Argon2 is the production hasher (asserted in accounts/tests/test_auth_services.py);
+    # tests use a cheap one so that thousands of users don't cost minutes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """`postgres` tests skip on SQLite only; under CI=true the PostgreSQL pass runs them."""
+    skip = pytest.mark.skip(reason="needs PostgreSQL (runs in the PostgreSQL pass)")
+    for item in items:
+        if "postgres" in item.keywords and connection.vendor != "postgresql":
+            item.add_marker(skip)

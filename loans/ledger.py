@@ -1,0 +1,138 @@
+"""Double-entry posting (DESIGN §6). Every money movement in every app posts through
+`journal_post`, inside the caller's transaction, so the entry commits or rolls back with
+the movement and its audit event."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from loans.models import JournalEntry, JournalLine, LedgerAccount
+
+BANK = "BANK"
+LOAN_PORTFOLIO = "LOAN_PORTFOLIO"
+INTEREST_INCOME = "INTEREST_INCOME"
+FEE_INCOME = "FEE_INCOME"
+PENAL_INCOME = "PENAL_INCOME"
+WRITE_OFF_EXPENSE = "WRITE_OFF_EXPENSE"
+BORROWER_CREDIT = "BORROWER_CREDIT"
+GST_PAYABLE = "GST_PAYABLE"
+
+ZERO = Decimal("0.00")
+
+
+class UnbalancedEntry(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Line:
+    account: str
+    debit: Decimal = ZERO
+    credit: Decimal = ZERO
+
+
+def Dr(account: str, amount: Decimal) -> Line:
+    return Line(account=account, debit=amount)
+
+
+def Cr(account: str, amount: Decimal) -> Line:
+    return Line(account=account, credit=amount)
+
+
+# The chart of accounts; created by migration loans/0002 and re-ensured after every
+# migrate/flush (loans.apps), since test flushes wipe data-migration rows.
+CHART = [
+    (BANK, "Bank", "asset"),
+    (LOAN_PORTFOLIO, "Loan Portfolio", "asset"),
+    (INTEREST_INCOME, "Interest Income", "income"),
+    (FEE_INCOME, "Fee Income", "income"),
+    (PENAL_INCOME, "Penal Income", "income"),
+    (WRITE_OFF_EXPENSE, "Write-off Expense", "expense"),
+    (BORROWER_CREDIT, "Borrower Credit", "liability"),
+    (GST_PAYABLE, "GST Payable", "liability"),
+]
+
+
+def chart_ensure(account_model=LedgerAccount) -> None:
+    for code, name, kind in CHART:
+        account_model.objects.get_or_create(code=code, defaults={"name": name, "kind": kind})
+
+
+def journal_post(
+    *,
+    entry_date: date,
+    kind: str,
+    lines: Iterable[Line],
+    loan=None,
+    memo: str = "",
+    reference: str = "",
+    acting_user=None,
+    reverses: JournalEntry | None = None,
+) -> JournalEntry:
+    """Post one balanced entry. Zero lines are dropped; an entry that does not balance,
+    or has a negative amount, is a programming error and raises before anything is written.
+    Call inside the service's transaction."""
+    kept = [ln for ln in lines if ln.debit or ln.credit]
+    for ln in kept:
+        if ln.debit < 0 or ln.credit < 0 or (ln.debit and ln.credit):
+            raise UnbalancedEntry(f"bad line {ln}")
+    debits = sum((ln.debit for ln in kept), ZERO)
+    credits = sum((ln.credit for ln in kept), ZERO)
+    if debits != credits or not kept:
+        raise UnbalancedEntry(f"{kind}: debits {debits} != credits {credits}")
+    entry = JournalEntry.objects.create(
+        entry_date=entry_date,
+        kind=kind,
+        loan=loan,
+        memo=memo[:200],
+        reference=reference[:64],
+        reverses=reverses,
+        created_by=acting_user if getattr(acting_user, "pk", None) else None,
+    )
+    ids = dict(
+        LedgerAccount.objects.filter(code__in={ln.account for ln in kept}).values_list("code", "id")
+    )
+    JournalLine.objects.bulk_create(
+        JournalLine(
+            entry=entry,
+            account_id=ids[ln.account],
+            loan=loan,
+            debit=ln.debit,
+            credit=ln.credit,
+        )
+        for ln in kept
+    )
+    return entry
+
+
+def journal_reverse(
+    *, entry: JournalEntry, entry_date: date, acting_user, memo: str = ""
+) -> JournalEntry:
+    """A new entry with every line's sides swapped; the original stays as it was."""
+    lines = [
+        Line(account=ln.account.code, debit=ln.credit, credit=ln.debit)
+        for ln in entry.lines.select_related("account")
+    ]
+    return journal_post(
+        entry_date=entry_date,
+        kind=f"{entry.kind}_reversal",
+        lines=lines,
+        loan=entry.loan,
+        memo=memo or f"Reversal of entry {entry.pk}",
+        reference=entry.reference,
+        acting_user=acting_user,
+        reverses=entry,
+    )
+
+
+def account_balance(code: str, *, loan=None) -> Decimal:
+    """Debit-positive balance of an account (assets and expenses positive; for liability
+    and income accounts the credit balance is the negative of this)."""
+    qs = JournalLine.objects.filter(account__code=code)
+    if loan is not None:
+        qs = qs.filter(loan=loan)
+    totals = qs.aggregate(dr=Sum("debit"), cr=Sum("credit"))
+    return (totals["dr"] or ZERO) - (totals["cr"] or ZERO)

@@ -1,0 +1,18 @@
+from loans.models.applications import ApplicationStatus, Consent, LoanApplication
+from loans.models.ledger import JournalEntry, JournalLine, LedgerAccount
+from loans.models.loans import Installment, InstallmentStatus, Loan, LoanStatus
+from loans.models.products import LoanProduct
+
+__all__ = [
+    "ApplicationStatus",
+    "Consent",
+    "Installment",
+    "InstallmentStatus",
+    "JournalEntry",
+    "JournalLine",
+    "LedgerAccount",
+    "Loan",
+    "LoanApplication",
+    "LoanProduct",
+    "LoanStatus",
+]

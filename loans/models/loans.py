@@ -1,0 +1,181 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django_fsm import FSMField, transition
+
+from loans.models.applications import LoanApplication
+from loans.models.products import (
+    MONEY,
+    RATE,
+    AllocationStrategy,
+    Amortization,
+    Frequency,
+    InstallmentMultiple,
+    InterestMethod,
+    InterestPeriod,
+    LoanProduct,
+    PrepaymentStrategy,
+    Rounding,
+)
+
+ZERO = Decimal("0.00")
+
+
+class LoanStatus(models.TextChoices):
+    PENDING_DISBURSEMENT = "pending_disbursement", "Pending disbursement"
+    ACTIVE = "active", "Active"
+    CLOSED = "closed", "Closed (paid in full)"
+    FORECLOSED = "foreclosed", "Foreclosed (closed early)"
+    WRITTEN_OFF = "written_off", "Written off"
+    CANCELLED = "cancelled", "Cancelled (cooling-off)"
+
+
+class Loan(models.Model):
+    """A loan account. The financial fields (status, principal, rate, balances, dpd, bucket)
+    are written only by services; the API and admin show them read-only."""
+
+    application = models.OneToOneField(
+        LoanApplication, on_delete=models.PROTECT, related_name="loan"
+    )
+    borrower = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="loans"
+    )
+    product = models.ForeignKey(LoanProduct, on_delete=models.PROTECT, related_name="loans")
+    status = FSMField(
+        default=LoanStatus.PENDING_DISBURSEMENT, choices=LoanStatus, protected=True, db_index=True
+    )
+
+    # Terms as agreed in the KFS (copied from the offer; the product may change later).
+    principal = models.DecimalField(**MONEY)
+    annual_rate = models.DecimalField(**RATE)
+    tenure = models.PositiveSmallIntegerField()
+    interest_method = models.CharField(max_length=20, choices=InterestMethod)
+    amortization = models.CharField(max_length=20, choices=Amortization)
+    interest_period = models.CharField(max_length=20, choices=InterestPeriod)
+    frequency = models.CharField(max_length=12, choices=Frequency)
+    installment_multiple = models.CharField(max_length=4, choices=InstallmentMultiple)
+    rounding = models.CharField(max_length=10, choices=Rounding)
+    grace_on_principal = models.PositiveSmallIntegerField(default=0)
+    allocation_strategy = models.CharField(max_length=40, choices=AllocationStrategy)
+    prepayment_strategy = models.CharField(max_length=20, choices=PrepaymentStrategy)
+    processing_fee = models.DecimalField(**MONEY, default=ZERO)  # incl. GST
+    net_disbursed = models.DecimalField(**MONEY)
+    apr = models.DecimalField(max_digits=7, decimal_places=2)
+    kfs_hash = models.CharField(max_length=64)
+
+    disbursed_on = models.DateField(null=True, blank=True)
+    disbursement_reference = models.CharField(max_length=64, blank=True)
+    disbursed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cooling_off_until = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    principal_outstanding = models.DecimalField(**MONEY, default=ZERO)
+    dpd = models.PositiveIntegerField(default=0)
+    bucket = models.CharField(max_length=10, default="current", db_index=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("disburse_loan", "Can disburse loans")]
+
+    def __str__(self):
+        return f"Loan #{self.pk}"
+
+    @transition(field=status, source=LoanStatus.PENDING_DISBURSEMENT, target=LoanStatus.ACTIVE)
+    def activate(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.CLOSED)
+    def close(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.FORECLOSED)
+    def foreclose(self):
+        pass
+
+    @transition(
+        field=status, source=[LoanStatus.CLOSED, LoanStatus.FORECLOSED], target=LoanStatus.ACTIVE
+    )
+    def reopen(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.WRITTEN_OFF)
+    def write_off(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.CANCELLED)
+    def cancel(self):
+        pass
+
+
+class InstallmentStatus(models.TextChoices):
+    DUE = "due", "Due"
+    PAID = "paid", "Paid"
+    PARTIALLY_PAID = "partially_paid", "Partly paid"
+    OVERDUE = "overdue", "Overdue"
+
+
+class Installment(models.Model):
+    """One row of the schedule: what is due and what has been paid against each part."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="installments")
+    number = models.PositiveSmallIntegerField()
+    due_date = models.DateField()
+    principal_due = models.DecimalField(**MONEY)
+    interest_due = models.DecimalField(**MONEY)
+    penal_due = models.DecimalField(**MONEY, default=ZERO)
+    fees_due = models.DecimalField(**MONEY, default=ZERO)
+    principal_paid = models.DecimalField(**MONEY, default=ZERO)
+    interest_paid = models.DecimalField(**MONEY, default=ZERO)
+    penal_paid = models.DecimalField(**MONEY, default=ZERO)
+    fees_paid = models.DecimalField(**MONEY, default=ZERO)
+    balance_after = models.DecimalField(**MONEY)
+    paid_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["loan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["loan", "number"], name="installment_loan_number"),
+            models.CheckConstraint(
+                condition=models.Q(principal_paid__lte=models.F("principal_due"))
+                & models.Q(interest_paid__lte=models.F("interest_due"))
+                & models.Q(penal_paid__lte=models.F("penal_due"))
+                & models.Q(fees_paid__lte=models.F("fees_due")),
+                name="installment_paid_within_due",
+            ),
+        ]
+        indexes = [models.Index(fields=["due_date"], name="installment_due_date")]
+
+    def __str__(self):
+        return f"Installment {self.number} of loan #{self.loan_id}"
+
+    @property
+    def total_due(self) -> Decimal:
+        return self.principal_due + self.interest_due + self.penal_due + self.fees_due
+
+    @property
+    def total_paid(self) -> Decimal:
+        return self.principal_paid + self.interest_paid + self.penal_paid + self.fees_paid
+
+    @property
+    def outstanding(self) -> Decimal:
+        return self.total_due - self.total_paid
+
+    def status_on(self, business_date) -> str:
+        if self.outstanding <= 0:
+            return InstallmentStatus.PAID
+        # Shown overdue from the day after the due date (DPD 1 is counted at the end of
+        # the due date itself by the day-end job; a borrower paying that day is on time).
+        if self.due_date < business_date:
+            return InstallmentStatus.OVERDUE
+        if self.total_paid > 0:
+            return InstallmentStatus.PARTIALLY_PAID
+        return InstallmentStatus.DUE
