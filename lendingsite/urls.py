@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from lendingsite import platform_views, views
 
@@ -11,8 +11,9 @@ admin.site.index_title = "Officer console"
 
 api_v1 = [
     path("", include("accounts.api_urls")),
+    path("", include("loans.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("metrics", platform_views.metrics, name="metrics"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("", include("loans.urls")),
     path("api/v1/", include(api_v1)),
 ]
 

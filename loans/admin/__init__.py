@@ -1,0 +1,1 @@
+from loans.admin import applications, loans, products  # noqa: F401  (registers ModelAdmins)

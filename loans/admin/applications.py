@@ -1,0 +1,1 @@
+# Admin for applications: registered here.

@@ -1,0 +1,1 @@
+# Admin for loans: registered here.
