@@ -100,7 +100,8 @@ class BorrowerProfile(models.Model):
         return self.full_name
 
     def save(self, *args, **kwargs):
-        self.pan = normalize_pan(self.pan)
+        # No whitespace anywhere, so "abcde 1234f" keys the same hash as "ABCDE1234F".
+        self.pan = "".join(normalize_pan(self.pan).split())
         self.pan_hash = crypto.keyed_hash(self.pan) if self.pan else None
         super().save(*args, **kwargs)
 
@@ -139,6 +140,11 @@ class KycDocument(models.Model):
     sha256 = models.CharField(max_length=64)
     status = FSMField(default=KycStatus.PENDING, choices=KycStatus, protected=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # Who put the file in (the borrower or an officer): maker-checker refuses that person
+    # as the verifier.
+    uploaded_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     verified_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -179,6 +185,9 @@ class EmailToken(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["user", "purpose", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} token #{self.pk}"
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -56,6 +56,8 @@ def _roles_changed(sender, instance, action, pk_set, reverse, **kwargs):
     with the groups before and after."""
     if reverse or not isinstance(instance, User):
         return
+    if getattr(instance, "_roles_audited_by_service", False):
+        return  # user_set_roles writes one event for the whole change itself
     if action in ("pre_add", "pre_remove", "pre_clear"):
         instance._roles_before = sorted(instance.groups.values_list("name", flat=True))
         return

@@ -25,6 +25,11 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("seed_demo refuses to run with DJANGO_ENV=production")
         logins = self._seed_users()
+        from loans.demo import loans_demo_seed  # loans builds on accounts, not the reverse
+
+        self.stdout.write(
+            loans_demo_seed(domain=DEMO_DOMAIN, borrower_password=demo_password(BORROWER))
+        )
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:

@@ -1,0 +1,171 @@
+"""KYC documents in the officer console: upload for a borrower, verify or reject through
+the services (maker-checker included), download the stored file."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from accounts.admin.common import ServiceFormMixin
+from accounts.models import KycDocument
+from accounts.services.kyc import (
+    VERIFY_PERMISSION,
+    kyc_document_reject,
+    kyc_document_upload,
+    kyc_document_verify,
+    kyc_file_check,
+)
+from lendingsite.errors import DomainError
+
+
+class KycUploadForm(forms.ModelForm):
+    acting_user = None
+
+    class Meta:
+        model = KycDocument
+        fields = ["profile", "doc_type", "file"]
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        try:
+            kyc_file_check(uploaded_file=uploaded)
+        except DomainError as exc:
+            raise forms.ValidationError(exc.detail) from None
+        return uploaded
+
+
+class RejectReasonForm(forms.Form):
+    reason = forms.CharField(
+        max_length=300, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}), label="Reason"
+    )
+
+
+@admin.register(KycDocument)
+class KycDocumentAdmin(ServiceFormMixin, admin.ModelAdmin):
+    form = KycUploadForm
+    list_display = [
+        "id",
+        "borrower",
+        "doc_type",
+        "status",
+        "content_type",
+        "size",
+        "uploaded_at",
+        "uploaded_by",
+        "verified_by",
+    ]
+    list_select_related = ["profile", "uploaded_by", "verified_by"]
+    list_filter = ["status", "doc_type", "uploaded_at"]
+    search_fields = ["=id", "profile__user__email", "profile__full_name"]
+    raw_id_fields = ["profile"]
+    ordering = ["-uploaded_at", "-id"]
+    actions = ["verify_selected", "reject_selected"]
+    _detail_fields = [
+        "profile",
+        "doc_type",
+        "status",
+        "download",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_at",
+        "uploaded_by",
+        "verified_by",
+        "verified_at",
+        "rejection_reason",
+    ]
+
+    def get_fields(self, request, obj=None):
+        return ["profile", "doc_type", "file"] if obj is None else self._detail_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self._detail_fields
+
+    @admin.display(description="borrower", ordering="profile__full_name")
+    def borrower(self, obj):
+        return obj.profile.full_name
+
+    @admin.display(description="file")
+    def download(self, obj):
+        url = reverse("admin:accounts_kycdocument_file", args=[obj.pk])
+        return format_html('<a href="{}">Download ({})</a>', url, obj.content_type)
+
+    # Documents are records: nobody edits or deletes one; status moves only by the actions.
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_verify_permission(self, request):
+        return request.user.has_perm(VERIFY_PERMISSION)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.file_view)
+        return [path("<int:pk>/file/", view, name="accounts_kycdocument_file"), *super().get_urls()]
+
+    def file_view(self, request, pk):
+        document = self.get_object(request, str(pk))
+        if document is None or not self.has_view_permission(request, document):
+            raise PermissionDenied
+        return FileResponse(
+            document.file.open("rb"), as_attachment=True, content_type=document.content_type
+        )
+
+    def save_model(self, request, obj, form, change):
+        created = kyc_document_upload(
+            acting_user=request.user,
+            profile=form.cleaned_data["profile"],
+            doc_type=form.cleaned_data["doc_type"],
+            uploaded_file=form.cleaned_data["file"],
+        )
+        obj.pk, obj._state.adding = created.pk, False
+
+    def _decide(self, request, queryset, decide, done: str) -> None:
+        succeeded = 0
+        for document in queryset.order_by("pk"):
+            try:
+                decide(document)
+                succeeded += 1
+            except DomainError as exc:
+                self.message_user(request, exc.detail, messages.ERROR)
+        if succeeded:
+            plural = "s" if succeeded != 1 else ""
+            self.message_user(request, f"{done} {succeeded} document{plural}.", messages.SUCCESS)
+
+    @admin.action(description="Verify selected documents", permissions=["verify"])
+    def verify_selected(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            lambda doc: kyc_document_verify(acting_user=request.user, document=doc),
+            "Verified",
+        )
+
+    @admin.action(description="Reject selected documents (with reason)", permissions=["verify"])
+    def reject_selected(self, request, queryset):
+        form = RejectReasonForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._decide(
+                request,
+                queryset,
+                lambda doc: kyc_document_reject(
+                    acting_user=request.user, document=doc, reason=reason
+                ),
+                "Rejected",
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Reject KYC documents",
+            "opts": self.model._meta,
+            "documents": queryset.select_related("profile"),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/accounts/kycdocument/reject_reason.html", context)

@@ -1,0 +1,216 @@
+"""Accounts and borrower profiles in the officer console. Saves call the services; the
+forms pre-check with the services' own rule functions so a refusal is a form error."""
+
+from django import forms
+from django.contrib import admin
+
+from accounts.admin.common import ServiceFormMixin, form_errors_from
+from accounts.models import BorrowerProfile, User
+from accounts.roles import ALL_ROLES
+from accounts.selectors import mask_date, mask_pan, mask_phone, profiles_matching_pan
+from accounts.services.profile import (
+    EDITABLE_FIELDS,
+    borrower_profile_create,
+    borrower_profile_update,
+    profile_fields_clean,
+)
+from accounts.services.users import (
+    user_fields_clean,
+    user_roles_clean,
+    user_set_roles,
+    user_update,
+)
+from lendingsite.errors import DomainError
+
+# --- Users --------------------------------------------------------------------------
+
+ACCOUNT_FIELDS = ("full_name", "is_active")
+
+
+class UserConsoleForm(forms.ModelForm):
+    acting_user = None  # set per request by ServiceFormMixin.get_form
+    roles = forms.MultipleChoiceField(
+        choices=[(r, r.replace("_", " ")) for r in ALL_ROLES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ACCOUNT_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["roles"].initial = self.instance.roles
+        if not getattr(self.acting_user, "is_superuser", False):
+            self.fields["roles"].disabled = True
+            self.fields["roles"].help_text = "Only a superuser can change roles."
+
+    def clean(self):
+        data = super().clean()
+        try:
+            changed = {f: data.get(f) for f in self.changed_data if f in ACCOUNT_FIELDS}
+            if changed:
+                user_fields_clean(acting_user=self.acting_user, user=self.instance, fields=changed)
+            if "roles" in self.changed_data:
+                user_roles_clean(acting_user=self.acting_user, roles=data.get("roles") or [])
+        except DomainError as exc:
+            form_errors_from(self, exc)
+        return data
+
+
+class VerifiedFilter(admin.SimpleListFilter):
+    title = "email verified"
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(email_verified_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(ServiceFormMixin, admin.ModelAdmin):
+    """Accounts come from sign-up (or createsuperuser); the console changes name, active
+    and roles. Passwords change through the reset flow, never by another person."""
+
+    form = UserConsoleForm
+    list_display = ["email", "full_name", "role_names", "is_staff", "verified", "is_active"]
+    list_filter = ["groups", "is_staff", VerifiedFilter, "is_active"]
+    search_fields = ["email", "full_name"]
+    ordering = ["email"]
+    readonly_fields = [
+        "email",
+        "role_names",
+        "is_staff",
+        "is_superuser",
+        "email_verified_at",
+        "last_login",
+        "date_joined",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    def get_fieldsets(self, request, obj=None):
+        editable = self.has_change_permission(request, obj)
+        return [
+            (None, {"fields": ["email", "full_name", "is_active"]}),
+            ("Roles", {"fields": ["roles" if editable else "role_names", "is_staff"]}),
+            (
+                "Record",
+                {"fields": ["is_superuser", "email_verified_at", "last_login", "date_joined"]},
+            ),
+        ]
+
+    @admin.display(description="roles")
+    def role_names(self, obj):
+        return ", ".join(sorted(g.name for g in obj.groups.all())) or "—"
+
+    @admin.display(description="verified", boolean=True)
+    def verified(self, obj):
+        return obj.email_verified
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        changed = {f: form.cleaned_data[f] for f in form.changed_data if f in ACCOUNT_FIELDS}
+        if changed:
+            user_update(acting_user=request.user, user=obj, **changed)
+
+    def save_related(self, request, form, formsets, change):
+        # Roles go through the service (one audited role.changed), never form.save_m2m().
+        if "roles" in form.changed_data:
+            user_set_roles(
+                acting_user=request.user, user=form.instance, roles=form.cleaned_data["roles"]
+            )
+
+
+# --- Borrower profiles --------------------------------------------------------------
+
+
+class ProfileConsoleForm(forms.ModelForm):
+    acting_user = None
+
+    class Meta:
+        model = BorrowerProfile
+        fields = ["user", *EDITABLE_FIELDS]
+        # Encrypted columns are TextFields underneath; these are one-line values.
+        widgets = {"phone": forms.TextInput, "pan": forms.TextInput}
+
+    def clean(self):
+        data = super().clean()
+        names = [f for f in self.changed_data if f in EDITABLE_FIELDS]
+        profile = self.instance if self.instance.pk else None
+        try:
+            profile_fields_clean(profile=profile, fields={f: data.get(f) for f in names})
+        except DomainError as exc:
+            form_errors_from(self, exc)
+        return data
+
+
+@admin.register(BorrowerProfile)
+class BorrowerProfileAdmin(ServiceFormMixin, admin.ModelAdmin):
+    form = ProfileConsoleForm
+    list_display = ["full_name", "email", "masked_phone", "masked_pan", "employment_type"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "full_name"]
+    search_help_text = "Email or name; a full PAN finds its exact match."
+    raw_id_fields = ["user"]
+    ordering = ["-id"]
+    _masked = {"phone": "masked_phone", "pan": "masked_pan", "date_of_birth": "masked_dob"}
+
+    def get_fields(self, request, obj=None):
+        fields = ["user", *EDITABLE_FIELDS]
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only viewers (collectors, auditors) see PII masked, even on the detail.
+            fields = [self._masked.get(f, f) for f in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user"] if obj is not None else []
+
+    def get_search_results(self, request, queryset, search_term):
+        by_pan = profiles_matching_pan(pan=search_term.strip())
+        if by_pan.query.is_empty():
+            return super().get_search_results(request, queryset, search_term)
+        return queryset.filter(pk__in=by_pan.values("pk")), False
+
+    @admin.display(description="email", ordering="user__email")
+    def email(self, obj):
+        return obj.user.email
+
+    @admin.display(description="phone")
+    def masked_phone(self, obj):
+        return mask_phone(obj.phone)
+
+    @admin.display(description="PAN")
+    def masked_pan(self, obj):
+        return mask_pan(obj.pan)
+
+    @admin.display(description="date of birth")
+    def masked_dob(self, obj):
+        return mask_date(obj.date_of_birth)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        values = {f: form.cleaned_data.get(f) for f in EDITABLE_FIELDS}
+        if change:
+            changed = {f: values[f] for f in form.changed_data if f in EDITABLE_FIELDS}
+            if changed:
+                borrower_profile_update(acting_user=request.user, profile=obj, **changed)
+            return
+        created = borrower_profile_create(
+            acting_user=request.user, user=form.cleaned_data["user"], **values
+        )
+        obj.pk, obj._state.adding = created.pk, False  # the admin redirects to this object

@@ -1,0 +1,73 @@
+"""Shapes of the auth API. Only the shape is checked here (required, email format, length);
+every rule about the content (password policy, phone number, tokens) is in
+accounts.services.auth, which pages call too."""
+
+from django.contrib.auth.signals import user_logged_in
+from rest_framework import serializers
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
+
+from accounts.models import User
+
+
+def _password_field(**kwargs) -> serializers.CharField:
+    # No max_length: the password validators own the length rule and say it in plain words.
+    return serializers.CharField(
+        write_only=True, trim_whitespace=False, style={"input_type": "password"}, **kwargs
+    )
+
+
+class RegisterSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    password = _password_field()
+    full_name = serializers.CharField(max_length=150)
+    phone = serializers.CharField(max_length=20)
+
+
+class EmailSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=100)
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=100)
+    password = _password_field()
+
+
+class RefreshSerializer(serializers.Serializer):
+    refresh = serializers.CharField()
+
+
+class DetailSerializer(serializers.Serializer):
+    detail = serializers.CharField(read_only=True)
+
+
+class EmailVerifiedSerializer(DetailSerializer):
+    email_verified = serializers.BooleanField(read_only=True)
+
+
+class EmailTokenObtainPairSerializer(TokenObtainPairSerializer):
+    """simplejwt's pair serializer (authenticate(request=...) so django-axes counts each
+    failure), plus Django's user_logged_in signal, which simplejwt does not send: that is
+    what writes the auth.login audit event and resets axes' failure count."""
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        request = self.context["request"]
+        user_logged_in.send(sender=type(self.user), request=request, user=self.user)
+        return data
+
+
+class MeSerializer(serializers.ModelSerializer):
+    roles = serializers.SerializerMethodField()
+    email_verified = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "email", "full_name", "roles", "email_verified", "is_staff"]
+        read_only_fields = fields
+
+    def get_roles(self, user) -> list[str]:
+        return user.roles

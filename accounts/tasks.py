@@ -1,0 +1,22 @@
+"""Celery tasks: thin wrappers over the services (the schedule is in accounts.schedules).
+Both are beat-driven, so the CRON_ENABLED kill switch stops them (lendingsite.periodic)."""
+
+from celery import shared_task
+
+from accounts.audit import audit_seal_pending
+from accounts.services.users import email_tokens_purge_expired
+from lendingsite.periodic import cron_task
+
+
+@shared_task(name="accounts.tasks.audit_seal")
+@cron_task
+def audit_seal() -> int | None:
+    """Seal new audit events into the hash chain; returns how many were sealed."""
+    return audit_seal_pending()
+
+
+@shared_task(name="accounts.tasks.purge_email_tokens")
+@cron_task
+def purge_email_tokens() -> int | None:
+    """Delete email tokens that expired more than a week ago; returns how many."""
+    return email_tokens_purge_expired()
