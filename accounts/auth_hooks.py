@@ -29,6 +29,4 @@ def axes_lockout_response(request, original_response=None, credentials=None, *ar
         response = problem_response("account_locked", detail)
         response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
         return response
-    return render(
-        request, "accounts/locked_out.html", {"minutes": _minutes()}, status=429
-    )
+    return render(request, "accounts/locked_out.html", {"minutes": _minutes()}, status=429)
