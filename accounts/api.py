@@ -1,7 +1,6 @@
 """Auth API (API.md "Auth"): thin views over accounts.services.auth. Refusals come back as
 problem+json through lendingsite.problems; nothing here decides anything."""
 
-from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed
@@ -24,13 +23,6 @@ LINK_SENT = (
     "If that address has an account that needs it, we have sent an email with a link. "
     "It can take a few minutes to arrive; check your spam folder too."
 )
-
-
-class ProjectJWTScheme(SimpleJWTScheme):
-    """Documents our JWT class (simplejwt's, plus the password-reset check) as the Bearer
-    scheme; drf-spectacular registers it on import."""
-
-    target_class = "accounts.authentication.JWTAuthentication"
 
 
 class AnonymousAuthEndpoint:

@@ -1,3 +1,4 @@
+from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework_simplejwt.authentication import JWTAuthentication as _JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed
 
@@ -13,3 +14,10 @@ class JWTAuthentication(_JWTAuthentication):
         if changed is not None and issued is not None and issued < int(changed.timestamp()):
             raise AuthenticationFailed("Token issued before the password was changed.")
         return user
+
+
+class JWTScheme(SimpleJWTScheme):
+    """OpenAPI: document this class as simplejwt's Bearer scheme (drf-spectacular registers
+    the extension when this module is imported, i.e. before any schema is generated)."""
+
+    target_class = "accounts.authentication.JWTAuthentication"

@@ -23,11 +23,12 @@ class RequestContext:
         return user if user is not None and user.is_authenticated else None
 
 
-_current: ContextVar[RequestContext] = ContextVar("lendingsite_request", default=RequestContext())
+_EMPTY = RequestContext()
+_current: ContextVar[RequestContext | None] = ContextVar("lendingsite_request", default=None)
 
 
 def current() -> RequestContext:
-    return _current.get()
+    return _current.get() or _EMPTY
 
 
 def set_current(ctx: RequestContext):

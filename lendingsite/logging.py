@@ -2,6 +2,20 @@
 
 import structlog
 
+from lendingsite import context
+
+
+def add_request_id(logger, method_name, event_dict):
+    """django-structlog binds request_id only inside its own middleware; Django logs some
+    lines outside it ("Not Found: ...", with the request in `extra`) and our own middleware
+    logs before it. Those lines get the id from the request or the request context."""
+    if "request_id" not in event_dict:
+        request = getattr(event_dict.get("_record"), "request", None)
+        request_id = getattr(request, "request_id", "") or context.current().request_id
+        if request_id:
+            event_dict["request_id"] = request_id
+    return event_dict
+
 
 def configure_logging(*, level: str, fmt: str) -> dict:
     renderer = (
@@ -11,6 +25,7 @@ def configure_logging(*, level: str, fmt: str) -> dict:
     )
     shared = [
         structlog.contextvars.merge_contextvars,
+        add_request_id,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
@@ -37,7 +52,11 @@ def configure_logging(*, level: str, fmt: str) -> dict:
             }
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": "structured"},
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "structured",
+            },
         },
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {

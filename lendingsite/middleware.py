@@ -1,17 +1,32 @@
+import ipaddress
 import re
 import uuid
 
 from django.conf import settings
-from ipware import get_client_ip
 
 from lendingsite import context
 
-_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
 
 def client_ip(request) -> str | None:
-    ip, _routable = get_client_ip(request, proxy_count=settings.AXES_IPWARE_PROXY_COUNT)
-    return ip
+    """The caller's address for audit rows, lockouts (AXES_CLIENT_IP_CALLABLE) and the ops
+    allow-list. With no proxy in front (PROXY_COUNT=0) only the socket peer is believed:
+    X-Forwarded-For is then whatever the caller typed. Behind N trusted proxies, each of which
+    appends the address it saw, the client is the N-th entry from the right."""
+    meta = getattr(request, "META", {})
+    remote = meta.get("REMOTE_ADDR") or None
+    hops = settings.PROXY_COUNT
+    if not hops:
+        return remote
+    chain = [part.strip() for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [part for part in chain if part]
+    if len(chain) < hops:
+        return remote
+    try:
+        return str(ipaddress.ip_address(chain[-hops]))
+    except ValueError:
+        return remote
 
 
 class RequestContextMiddleware:
@@ -22,16 +37,19 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        # Read META, not request.headers: headers is cached on first use, and every later
+        # reader (django-structlog, the audit helper) must see the id chosen here.
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = incoming if _SAFE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         # django-structlog reads the same header, so logs and audit rows carry one id.
         request.META["HTTP_X_REQUEST_ID"] = request_id
+        request.__dict__.pop("headers", None)
         request.request_id = request_id
         token = context.set_current(
             context.RequestContext(
                 request_id=request_id,
                 ip=client_ip(request),
-                user_agent=request.headers.get("User-Agent", "")[:512],
+                user_agent=request.META.get("HTTP_USER_AGENT", "")[:512],
                 path=request.path[:255],
                 request=request,
             )

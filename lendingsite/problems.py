@@ -1,9 +1,12 @@
 """RFC 9457 problem details for every API error, including Django's own 404/500."""
 
+import math
+
 import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions as drf
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
@@ -78,9 +81,20 @@ def _summary(detail) -> str:
     return str(detail)
 
 
+def _answer_in_json(context) -> None:
+    # Errors are problem+json whatever the client accepts; content negotiation would
+    # otherwise render one for `Accept: text/html` as a browsable-API HTML page.
+    request = context.get("request")
+    if request is not None:
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = CONTENT_TYPE
+
+
 def exception_handler(exc, context):
     """DRF EXCEPTION_HANDLER: every error the API raises becomes problem+json."""
     headers = {}
+    if isinstance(exc, DomainError | drf.APIException | Http404 | DjangoPermissionDenied):
+        _answer_in_json(context)
     if isinstance(exc, DomainError):
         body = problem_body(exc.code, exc.detail, errors=exc.errors, **exc.extra)
         set_rollback()
@@ -99,10 +113,12 @@ def exception_handler(exc, context):
         detail = _summary(exc.detail)
     else:
         detail = _summary(exc.detail)
-    if getattr(exc, "auth_header", None):
-        headers["WWW-Authenticate"] = exc.auth_header
+    if code == "not_authenticated":
+        # Always 401 (API.md), and a 401 must carry a challenge: views whose authenticators
+        # offer none (session only) get the API's bearer scheme.
+        headers["WWW-Authenticate"] = getattr(exc, "auth_header", None) or 'Bearer realm="api"'
     if isinstance(exc, drf.Throttled) and exc.wait is not None:
-        headers["Retry-After"] = str(int(exc.wait))
+        headers["Retry-After"] = str(math.ceil(exc.wait))
     status = exc.status_code if code != "not_authenticated" else 401
     body = problem_body(code, detail, errors=errors, status=status)
     set_rollback()

@@ -17,9 +17,6 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
-if DJANGO_ENV not in {"development", "test", "production"}:
-    sys.stderr.write(f"lendingsite: DJANGO_ENV must be development, test or production, not {DJANGO_ENV!r}\n")
-    raise SystemExit(1)
 PRODUCTION = DJANGO_ENV == "production"
 
 # Production refuses to start on a missing secret, naming it in one line, rather than
@@ -34,11 +31,31 @@ PRODUCTION_REQUIRED = (
     "OPS_TOKEN",
     "SITE_URL",
 )
+
+
+def _refuse(message: str) -> None:
+    sys.stderr.write(f"lendingsite: {message}\n")
+    raise SystemExit(1)
+
+
+if DJANGO_ENV not in {"development", "test", "production"}:
+    _refuse(f"DJANGO_ENV must be development, test or production, not {DJANGO_ENV!r}")
 if PRODUCTION:
     for _name in PRODUCTION_REQUIRED:
         if not env.str(_name, default=""):
-            sys.stderr.write(f"lendingsite: DJANGO_ENV=production requires {_name} to be set\n")
-            raise SystemExit(1)
+            _refuse(f"DJANGO_ENV=production requires {_name} to be set")
+    # Values that would otherwise fail late (first PII read) or silently weaken production.
+    if env.bool("DJANGO_DEBUG", default=False):
+        _refuse("DJANGO_DEBUG must be off when DJANGO_ENV=production")
+    from cryptography.fernet import Fernet
+
+    for _key in env.list("FIELD_ENCRYPTION_KEYS"):
+        try:
+            Fernet(_key.encode())
+        except ValueError:
+            _refuse("FIELD_ENCRYPTION_KEYS holds a value that is not a Fernet key")
+    if len(env.str("PII_HASH_KEY")) < 32:
+        _refuse("PII_HASH_KEY must be at least 32 characters")
 
 # Development-only fallbacks; production never reaches them (checked above).
 _DEV_SECRET = "dev-only-insecure-key-4f9c2a7e1b8d3c6f0a5e9b2d7c4f1a8e3b6d0c9f2a5e8b1d4c7f"
@@ -198,7 +215,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "accounts.auth_hooks.axes_username"
 AXES_LOCKOUT_CALLABLE = "accounts.auth_hooks.axes_lockout_response"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# One answer to "who is calling" for lockouts, audit rows and the ops allow-list.
+AXES_CLIENT_IP_CALLABLE = "lendingsite.middleware.client_ip"
 AXES_VERBOSE = False
 
 SIMPLE_JWT = {
@@ -222,7 +240,7 @@ PII_HASH_KEY = env.str("PII_HASH_KEY", default="dev-only-pii-hash-key")
 
 # --- Files ----------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -242,7 +260,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # --- Email ----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lendingsite <no-reply@lendingsite.example>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Lendingsite <no-reply@lendingsite.example>"
+)
 
 # --- I18N / time ----------------------------------------------------------------------
 LANGUAGE_CODE = "en-in"
@@ -270,6 +290,7 @@ REST_FRAMEWORK = {
         "anon": env.str("THROTTLE_ANON", default="60/min"),
         "user": env.str("THROTTLE_USER", default="600/min"),
         "auth": env.str("THROTTLE_AUTH", default="20/min"),
+        "quotes": env.str("THROTTLE_QUOTES", default="30/min"),
     },
     "COERCE_DECIMAL_TO_STRING": True,
     "DATE_FORMAT": "%Y-%m-%d",
@@ -283,6 +304,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No badge from validator.swagger.io: the docs page loads nothing from other hosts.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
@@ -293,6 +316,9 @@ ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
 OPS_TOKEN = env.str("OPS_TOKEN", default="")
 OPS_ALLOWED_IPS = env.list("OPS_ALLOWED_IPS", default=[])
 OPS_ENDPOINTS_PUBLIC = env.bool("OPS_ENDPOINTS_PUBLIC", default=not PRODUCTION)
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (0: none, trust only
+# the socket address). See lendingsite.middleware.client_ip.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 PROMETHEUS_EXPORT_MIGRATIONS = False
 
 # --- Security headers -----------------------------------------------------------------
@@ -322,8 +348,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    # Health probes come over plain HTTP from the load balancer.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    # Probes and the metrics scraper talk to gunicorn over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
 # --- Logging: JSON lines with the request id ------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING" if DJANGO_ENV == "test" else "INFO")
@@ -332,6 +358,8 @@ from lendingsite.logging import configure_logging  # noqa: E402
 
 LOGGING = configure_logging(level=LOG_LEVEL, fmt=LOG_FORMAT)
 DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# Log lines carry the id RequestContextMiddleware chose (an upstream id only when it is safe).
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
 
 # --- Lender details shown on the Key Fact Statement ----------------------------------
 LENDER_NAME = env.str("LENDER_NAME", default="Lendingsite Finance Pvt Ltd (demo)")
