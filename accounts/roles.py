@@ -42,6 +42,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.view_loanapplication",
         "loans.add_loanapplication",
         "loans.change_loanapplication",
+        "loans.change_loan",  # non-financial fields only (notes); lendingsite.guard
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,

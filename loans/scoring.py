@@ -199,15 +199,19 @@ def score(inp: ScoringInput) -> ScoreResult:
 
 def offered_rate(*, grade: str, min_rate: Decimal, max_rate: Decimal) -> Decimal:
     """The grade's place in the product's rate range, to 0.01% (rounded up: never below
-    the range's arithmetic)."""
+    the range's arithmetic), but never above the range's top (a top like 18.0050% would
+    otherwise round past it and the offer would break the product's own limit)."""
     rate = min_rate + (max_rate - min_rate) * RATE_POSITION[grade]
-    return rate.quantize(Decimal("0.01"), rounding="ROUND_CEILING").quantize(Decimal("0.0001"))
+    rounded = rate.quantize(Decimal("0.01"), rounding="ROUND_CEILING")
+    return min(rounded, max_rate).quantize(Decimal("0.0001"))
 
 
 def offered_amount(*, grade: str, requested: Decimal, min_amount: Decimal) -> Decimal:
     """The grade's share of the requested amount, in whole rupees, never below the
     product's minimum (0 when the grade gets no offer)."""
-    amount = (requested * AMOUNT_SHARE[grade]).quantize(Decimal("1"), rounding=ROUND_DOWN)
-    if amount <= 0:
+    share = AMOUNT_SHARE[grade]
+    if share <= 0:
         return Decimal("0.00")
+    # A small request whose share rounds down to ₹0 still gets the product's minimum.
+    amount = (requested * share).quantize(Decimal("1"), rounding=ROUND_DOWN)
     return max(amount, min_amount).quantize(Decimal("0.01"))

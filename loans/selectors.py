@@ -3,8 +3,23 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
+from lendingsite.errors import DomainError
 from loans.models import Installment, Loan, LoanApplication, LoanStatus
 
 
@@ -25,14 +40,72 @@ def borrower_has_active_npa(*, borrower) -> bool:
 
 
 def applications_for(user):
-    """Applications the user may see: staff see all, a borrower only their own."""
+    """Applications the user may see: staff with the view permission see all (collectors
+    do not have it), anyone else only their own."""
     qs = LoanApplication.objects.select_related("product", "borrower", "created_by")
-    return qs if user.is_staff else qs.filter(borrower=user)
+    return qs if user.has_perm("loans.view_loanapplication") else qs.filter(borrower=user)
+
+
+def application_kfs(application: LoanApplication) -> dict:
+    """The frozen KFS with its version hash, for the API and the KFS page alike; there is
+    none until a credit manager has made an offer."""
+    if not application.kfs:
+        raise DomainError(
+            "invalid_state",
+            f"Application #{application.pk} has no offer yet, so there is no Key Fact Statement.",
+        )
+    return {**application.kfs, "kfs_hash": application.kfs_hash}
 
 
 def loans_for(user):
     qs = Loan.objects.select_related("product", "borrower")
     return qs if user.is_staff else qs.filter(borrower=user)
+
+
+ZERO = Decimal("0.00")
+MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
+# Statuses in which the schedule is still owed: after closing, foreclosure or a
+# cooling-off cancellation the unpaid rows are history, not debt.
+OWING = [LoanStatus.ACTIVE, LoanStatus.WRITTEN_OFF]
+
+
+def installment_unpaid():
+    """Per installment: every due part minus every paid part."""
+    return (F("principal_due") + F("interest_due") + F("penal_due") + F("fees_due")) - (
+        F("principal_paid") + F("interest_paid") + F("penal_paid") + F("fees_paid")
+    )
+
+
+def loans_with_balances(qs):
+    """Annotate `total_outstanding` (Σ unpaid parts of every installment), `next_due_date`
+    and `next_due_amount` (the earliest installment not fully paid) in the same query, so a
+    list of loans costs one query whatever its length. Loans that owe nothing (pending,
+    closed, cancelled) show 0.00 and no next due."""
+    rows = Installment.objects.filter(loan=OuterRef("pk")).annotate(unpaid=installment_unpaid())
+    total = rows.order_by().values("loan").annotate(t=Sum("unpaid")).values("t")
+    first_open = rows.filter(unpaid__gt=0).order_by("number")
+    owing = Q(status__in=OWING)
+    return qs.annotate(
+        total_outstanding=Case(
+            When(owing, then=Coalesce(Subquery(total), Value(ZERO), output_field=MONEY_FIELD)),
+            default=Value(ZERO),
+            output_field=MONEY_FIELD,
+        ),
+        next_due_date=Case(
+            When(owing, then=Subquery(first_open.values("due_date")[:1])),
+            default=None,
+            output_field=DateField(),
+        ),
+        next_due_amount=Case(
+            When(owing, then=Subquery(first_open.values("unpaid")[:1])),
+            default=None,
+            output_field=MONEY_FIELD,
+        ),
+    )
+
+
+def loans_with_balances_for(user):
+    return loans_with_balances(loans_for(user))
 
 
 def loan_with_schedule(*, loan_id: int, user):

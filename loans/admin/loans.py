@@ -1,1 +1,296 @@
-# Admin for loans: registered here.
+"""Officer console for loan accounts and the ledger. Every financial field is read-only
+(and a forged POST naming one is refused by lendingsite.guard); the only state change is
+the "Disburse…" action, which calls loans.services.loans.loan_disburse like the API does.
+The ledger pages are read-only for everyone, superusers included: journal rows are
+append-only evidence; collectors and borrowers have no view permission on them."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db.models import DecimalField, Sum, Value
+from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+
+from lendingsite.dates import today_ist
+from lendingsite.errors import DomainError
+from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
+from loans.models import Installment, JournalEntry, JournalLine, LedgerAccount, Loan
+from loans.models.ledger import AccountKind
+from loans.services.loans import DISBURSE_PERM, loan_disburse, loan_update
+
+MONEY = DecimalField(max_digits=16, decimal_places=2)
+ZERO = Value(0, output_field=MONEY)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class InstallmentInline(ReadOnlyInline):
+    """The schedule: written by disbursement and payments, never by hand."""
+
+    model = Installment
+    verbose_name_plural = "schedule"
+    fields = [
+        "number",
+        "due_date",
+        "principal_due",
+        "interest_due",
+        "penal_due",
+        "fees_due",
+        "paid",
+        "balance_after",
+        "paid_on",
+        "status_today",
+    ]
+    readonly_fields = fields
+    ordering = ["number"]
+
+    @admin.display(description="paid")
+    def paid(self, installment: Installment):
+        return installment.total_paid
+
+    @admin.display(description="status today")
+    def status_today(self, installment: Installment):
+        return installment.status_on(today_ist())
+
+
+class LoanLedgerInline(ReadOnlyInline):
+    model = JournalLine
+    fk_name = "loan"
+    verbose_name_plural = "ledger lines"
+    fields = ["entry", "entry_date", "kind", "account", "debit", "credit"]
+    readonly_fields = fields
+    ordering = ["entry_id", "id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("entry", "account")
+
+    @admin.display(description="date")
+    def entry_date(self, line: JournalLine):
+        return line.entry.entry_date
+
+    @admin.display(description="kind")
+    def kind(self, line: JournalLine):
+        return line.entry.kind
+
+
+class DisburseForm(forms.Form):
+    disbursed_on = forms.DateField(
+        label="Disbursement date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Today or up to 7 days back; the schedule runs from this date.",
+    )
+    reference = forms.CharField(
+        label="Bank reference (UTR)", max_length=64, help_text="The transfer's reference."
+    )
+
+
+@admin.register(Loan)
+class LoanAdmin(GuardedAdminMixin, admin.ModelAdmin):
+    protected_fields = LOAN_PROTECTED_FIELDS
+    list_display = [
+        "id",
+        "borrower",
+        "product",
+        "status",
+        "principal",
+        "principal_outstanding",
+        "dpd",
+        "bucket",
+        "disbursed_on",
+    ]
+    list_select_related = ["borrower", "product"]
+    list_filter = ["status", "bucket", "product"]
+    search_fields = ["borrower__email", "=borrower__id", "=id"]
+    search_help_text = "Borrower email, borrower id or loan id."
+    ordering = ["-created_at", "-id"]
+    actions = ["disburse_selected"]
+    inlines = [InstallmentInline, LoanLedgerInline]
+    fieldsets = [
+        (None, {"fields": ["application", "borrower", "product", "status", "notes"]}),
+        (
+            "Agreed terms",
+            {
+                "fields": [
+                    "principal",
+                    "annual_rate",
+                    "tenure",
+                    "apr",
+                    "processing_fee",
+                    "net_disbursed",
+                    "interest_method",
+                    "amortization",
+                    "interest_period",
+                    "frequency",
+                    "installment_multiple",
+                    "rounding",
+                    "grace_on_principal",
+                    "allocation_strategy",
+                    "prepayment_strategy",
+                    "kfs_hash",
+                ]
+            },
+        ),
+        (
+            "Disbursement",
+            {
+                "fields": [
+                    "approved_by",
+                    "disbursed_by",
+                    "disbursed_on",
+                    "disbursement_reference",
+                    "cooling_off_until",
+                    "closed_on",
+                ]
+            },
+        ),
+        ("Balances", {"fields": ["principal_outstanding", "dpd", "bucket"]}),
+    ]
+    # Everything but the officers' notes: the financial guard's fields and the links.
+    readonly_fields = [f.name for f in Loan._meta.concrete_fields if f.name not in {"id", "notes"}]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("borrower", "product", "application", "approved_by", "disbursed_by")
+        )
+
+    def has_add_permission(self, request):
+        return False  # loans are opened by accepting an offer
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_disburse_permission(self, request):
+        return request.user.has_perm(DISBURSE_PERM)
+
+    def save_model(self, request, obj, form, change):
+        loan_update(acting_user=request.user, loan=obj, notes=form.cleaned_data["notes"])
+
+    @admin.action(description="Disburse…", permissions=["disburse"])
+    def disburse_selected(self, request, queryset):
+        loans = list(queryset.select_related("borrower", "product").order_by("pk")[:2])
+        if len(loans) != 1:
+            self.message_user(
+                request,
+                "Select exactly one loan: every disbursement has its own bank reference.",
+                messages.ERROR,
+            )
+            return None
+        loan = loans[0]
+        posted = "apply" in request.POST
+        form = DisburseForm(request.POST if posted else None, initial={"disbursed_on": today_ist()})
+        if posted and form.is_valid():
+            try:
+                loan = loan_disburse(acting_user=request.user, loan=loan, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, exc.detail)
+            else:
+                self.message_user(
+                    request,
+                    f"Loan #{loan.pk} disbursed on {loan.disbursed_on:%d %b %Y}: "
+                    f"₹{loan.net_disbursed} paid out, first installment due "
+                    f"{loan.installments.order_by('number').first().due_date:%d %b %Y}.",
+                    messages.SUCCESS,
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Disburse loan #{loan.pk}",
+            "opts": self.model._meta,
+            "loan": loan,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/loans/loan/disburse.html", context)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EntryLineInline(ReadOnlyInline):
+    model = JournalLine
+    fk_name = "entry"
+    fields = ["account", "loan", "debit", "credit"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("account")
+
+
+@admin.register(JournalEntry)
+class JournalEntryAdmin(ReadOnlyAdmin):
+    list_display = ["id", "entry_date", "kind", "loan", "reference", "amount", "created_by"]
+    list_select_related = ["created_by", "loan"]
+    list_filter = ["kind", "entry_date"]
+    search_fields = ["reference", "=loan__id"]
+    search_help_text = "Bank reference, or loan id."
+    ordering = ["-id"]
+    show_full_result_count = False
+    inlines = [EntryLineInline]
+    fields = ["entry_date", "kind", "loan", "memo", "reference", "reverses", "created_by"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(amount=Sum("lines__debit"))
+
+    @admin.display(description="amount", ordering="amount")
+    def amount(self, entry: JournalEntry):
+        return entry.amount
+
+
+@admin.register(LedgerAccount)
+class LedgerAccountAdmin(ReadOnlyAdmin):
+    """The chart of accounts with each account's totals over every posted line."""
+
+    list_display = ["code", "name", "kind", "debits", "credits", "balance"]
+    ordering = ["code"]
+    fields = ["code", "name", "kind"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                total_debit=Coalesce(Sum("lines__debit"), ZERO, output_field=MONEY),
+                total_credit=Coalesce(Sum("lines__credit"), ZERO, output_field=MONEY),
+            )
+        )
+
+    @admin.display(description="debits", ordering="total_debit")
+    def debits(self, account):
+        return account.total_debit
+
+    @admin.display(description="credits", ordering="total_credit")
+    def credits(self, account):
+        return account.total_credit
+
+    @admin.display(description="balance (normal side)")
+    def balance(self, account):
+        # Assets and expenses are debit-normal; income and liabilities credit-normal.
+        if account.kind in (AccountKind.ASSET, AccountKind.EXPENSE):
+            return account.total_debit - account.total_credit
+        return account.total_credit - account.total_debit

@@ -1,4 +1,158 @@
+"""Applications API (API.md "Applications"): thin views over loans.services.applications.
+Every refusal (permissions, maker-checker, eligibility, wrong state) is raised by the
+service and comes back as problem+json; the views only parse, call and serialize.
+
+/api/v1/applications/                 GET (paginated; ?status=, ?grade=), POST
+/api/v1/applications/{id}/            GET
+/api/v1/applications/{id}/submit/     POST  scores the application
+/api/v1/applications/{id}/recommend/  POST  loan officer → under_review
+/api/v1/applications/{id}/approve/    POST  credit manager, not a maker → offer + KFS
+/api/v1/applications/{id}/reject/     POST  {reason}
+/api/v1/applications/{id}/withdraw/   POST
+/api/v1/applications/{id}/kfs/        GET   the frozen Key Fact Statement + kfs_hash
+/api/v1/applications/{id}/accept/     POST  the borrower → 201 {loan, status}
+"""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from loans.models import LoanApplication
+from loans.selectors import application_kfs, applications_for
+from loans.serializers.applications import (
+    AcceptedSerializer,
+    AcceptSerializer,
+    ApplicationCreateSerializer,
+    ApplicationSerializer,
+    ApproveSerializer,
+    KfsSerializer,
+    ReasonInputSerializer,
+    RecommendSerializer,
+)
+from loans.services import applications as services
+
+PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
+
+
+def _valid(serializer_class, request) -> dict:
+    incoming = serializer_class(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    return incoming.validated_data
+
+
+class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Borrowers see and act on their own applications (anyone else's is a 404); staff with
+    the view permission see all, and act as their role allows."""
+
+    serializer_class = ApplicationSerializer
+    filterset_fields = ["status", "grade"]
+    queryset = LoanApplication.objects.none()  # for the schema; requests use get_queryset
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return (
+            applications_for(self.request.user)
+            .select_related("loan")
+            .order_by("-created_at", "-id")
+        )
+
+    def _answer(self, app, http_status=status.HTTP_200_OK) -> Response:
+        return Response(ApplicationSerializer(app).data, status=http_status)
+
+    @extend_schema(
+        request=ApplicationCreateSerializer,
+        responses={201: ApplicationSerializer, 400: PROBLEM, 403: PROBLEM},
+    )
+    def create(self, request):
+        """Apply for a loan: for yourself, or (loan officers) for the `borrower` given."""
+        data = _valid(ApplicationCreateSerializer, request)
+        borrower = data.pop("borrower", None) or request.user
+        app = services.application_create(acting_user=request.user, borrower=borrower, **data)
+        return self._answer(app, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: ApplicationSerializer, 409: PROBLEM})
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Submit a draft: eligibility is scored (score, grade and reasons in the answer)."""
+        app = services.application_submit(acting_user=request.user, application=self.get_object())
+        return self._answer(app)
+
+    @extend_schema(request=RecommendSerializer, responses={200: ApplicationSerializer})
+    @action(detail=True, methods=["post"])
+    def recommend(self, request, pk=None):
+        """A loan officer recommends a submitted application for a credit decision."""
+        app = services.application_recommend(
+            acting_user=request.user,
+            application=self.get_object(),
+            **_valid(RecommendSerializer, request),
+        )
+        return self._answer(app)
+
+    @extend_schema(
+        request=ApproveSerializer,
+        responses={200: ApplicationSerializer, 403: PROBLEM, 409: PROBLEM},
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Make the offer (default: the grade's amount and rate); fixes the KFS."""
+        data = {k: v for k, v in _valid(ApproveSerializer, request).items() if v is not None}
+        app = services.application_approve(
+            acting_user=request.user, application=self.get_object(), **data
+        )
+        return self._answer(app)
+
+    @extend_schema(request=ReasonInputSerializer, responses={200: ApplicationSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        app = services.application_reject(
+            acting_user=request.user,
+            application=self.get_object(),
+            **_valid(ReasonInputSerializer, request),
+        )
+        return self._answer(app)
+
+    @extend_schema(request=ReasonInputSerializer, responses={200: ApplicationSerializer})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        app = services.application_withdraw(
+            acting_user=request.user,
+            application=self.get_object(),
+            **_valid(ReasonInputSerializer, request),
+        )
+        return self._answer(app)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: OpenApiResponse(KfsSerializer, description="Every KFS field"),
+            409: PROBLEM,
+        },
+    )
+    @action(detail=True, methods=["get"])
+    def kfs(self, request, pk=None):
+        """The Key Fact Statement fixed at approval, with the version hash to accept."""
+        return Response(application_kfs(self.get_object()))
+
+    @extend_schema(
+        request=AcceptSerializer,
+        responses={201: AcceptedSerializer, 409: PROBLEM},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """Accept the offer: records your consent to this KFS and opens the loan account."""
+        data = _valid(AcceptSerializer, request)
+        loan = services.application_accept(
+            acting_user=request.user,
+            application=self.get_object(),
+            kfs_hash_seen=data.get("kfs_hash"),
+        )
+        body = {"loan": loan.pk, "status": loan.status, "application": loan.application_id}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
 router = SimpleRouter()
-urlpatterns: list = []
+router.register("applications", ApplicationViewSet, basename="application")
+urlpatterns = router.urls

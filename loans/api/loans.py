@@ -1,4 +1,144 @@
+"""Loans API (API.md "Loans"): thin views over loans.services.loans and the financial
+guard. Who may disburse or cancel, maker-checker, dates and amounts are the services'
+rules; a view only parses, calls and serializes.
+
+/api/v1/loans/                         GET  paginated; ?status=, ?bucket=, ?product=
+/api/v1/loans/{id}/                    GET; PATCH non-financial fields (loan officers)
+/api/v1/loans/{id}/schedule/           GET  the installments, status as of today (IST)
+/api/v1/loans/{id}/disburse/           POST {disbursed_on, reference} finance, not the approver
+/api/v1/loans/{id}/cooling-off-quote/  GET  ?on=YYYY-MM-DD (default today)
+/api/v1/loans/{id}/cooling-off-cancel/ POST {paid_on, amount, reference}
+
+Borrowers see only their own loans; anyone else's is a 404, never a 403.
+"""
+
+from django.urls import include, path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from lendingsite.dates import today_ist
+from lendingsite.pagination import Pagination
+from loans.models import Installment, Loan
+from loans.selectors import loans_with_balances_for
+from loans.serializers.loans import (
+    CoolingOffCancelSerializer,
+    CoolingOffQuerySerializer,
+    CoolingOffQuoteSerializer,
+    DisburseSerializer,
+    InstallmentSerializer,
+    LoanSerializer,
+    LoanUpdateSerializer,
+)
+from loans.services import loans as services
+
+PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
+
+
+class SchedulePagination(Pagination):
+    # A whole schedule on one page for any ordinary loan (ten years of months).
+    page_size = 120
+    max_page_size = 600
+
+
+class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = LoanSerializer
+    filterset_fields = ["status", "bucket", "product"]
+    queryset = Loan.objects.none()  # for the schema; requests use get_queryset
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return loans_with_balances_for(self.request.user).order_by("-created_at", "-id")
+
+    def _answer(self, loan: Loan) -> Response:
+        fresh = self.get_queryset().get(pk=loan.pk)
+        return Response(LoanSerializer(fresh, context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        request=LoanUpdateSerializer,
+        responses={200: LoanSerializer, 403: PROBLEM, 404: PROBLEM},
+    )
+    def partial_update(self, request, pk=None):
+        """Change a loan's non-financial fields (`notes`; loan officers). Naming any
+        financial field (status, dpd, bucket, principal, rate, balances, schedule) refuses
+        the whole request with 403 `protected_field`, and the attempt is audited."""
+        loan = self.get_object()
+        incoming = LoanUpdateSerializer(
+            data=request.data,
+            partial=True,
+            context={**self.get_serializer_context(), "guard_target": loan},
+        )
+        # The guard runs before anything else (the service checks the permission), so a
+        # borrower trying to write their own balance is on record as such.
+        incoming.is_valid(raise_exception=True)
+        loan = services.loan_update(acting_user=request.user, loan=loan, **incoming.validated_data)
+        return self._answer(loan)
+
+    @extend_schema(responses=InstallmentSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=SchedulePagination, filter_backends=[])
+    def schedule(self, request, pk=None):
+        """The installments in order, each with what is due, what was paid and its status
+        today: due, paid, partially_paid or overdue."""
+        loan = self.get_object()
+        rows = Installment.objects.filter(loan=loan).order_by("number")
+        page = self.paginate_queryset(rows)
+        context = {**self.get_serializer_context(), "business_date": today_ist()}
+        data = InstallmentSerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        request=DisburseSerializer,
+        responses={200: LoanSerializer, 403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    )
+    @action(detail=True, methods=["post"])
+    def disburse(self, request, pk=None):
+        """Disburse a loan pending disbursement (finance; not the person who approved it).
+        The schedule is fixed from `disbursed_on` (today or up to 7 days back)."""
+        incoming = DisburseSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        loan = services.loan_disburse(
+            acting_user=request.user, loan=self.get_object(), **incoming.validated_data
+        )
+        return self._answer(loan)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("on", type=OpenApiTypes.DATE, description="default: today (IST)")
+        ],
+        responses={200: CoolingOffQuoteSerializer, 409: PROBLEM},
+    )
+    @action(detail=True, methods=["get"], url_path="cooling-off-quote", filter_backends=[])
+    def cooling_off_quote(self, request, pk=None):
+        """What cancelling the loan on `on` takes: principal plus interest for the days
+        the money was out; no penalty. 409 once the cooling-off period is over."""
+        query = CoolingOffQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        on = query.validated_data.get("on") or today_ist()
+        loan = self.get_object()
+        quote = services.cooling_off_quote(loan=loan, on=on)
+        return Response(CoolingOffQuoteSerializer({"loan": loan.pk, "on": on, **quote}).data)
+
+    @extend_schema(
+        request=CoolingOffCancelSerializer,
+        responses={200: LoanSerializer, 400: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    )
+    @action(detail=True, methods=["post"], url_path="cooling-off-cancel")
+    def cooling_off_cancel(self, request, pk=None):
+        """Cancel within the cooling-off period (the borrower, or finance recording the
+        money received): `amount` must be exactly the cooling-off quote for `paid_on`."""
+        incoming = CoolingOffCancelSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        loan = services.loan_cooling_off_cancel(
+            acting_user=request.user, loan=self.get_object(), **incoming.validated_data
+        )
+        return self._answer(loan)
+
+
 router = SimpleRouter()
-urlpatterns: list = []
+router.register("loans", LoanViewSet, basename="loan")
+urlpatterns = [path("", include(router.urls))]

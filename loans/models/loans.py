@@ -79,6 +79,10 @@ class Loan(models.Model):
     dpd = models.PositiveIntegerField(default=0)
     bucket = models.CharField(max_length=10, default="current", db_index=True)
 
+    # Officers' free-text notes: the one field staff may change (PATCH, admin); it moves
+    # no money, so the financial guard lets it through.
+    notes = models.TextField(blank=True)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -21,6 +21,8 @@ from loans.selectors import borrower_has_active_npa, borrower_on_time_ratio
 
 DECIDE_PERM = "loans.decide_loanapplication"
 CREATE_FOR_OTHERS_PERM = "loans.add_loanapplication"
+CHANGE_PERM = "loans.change_loanapplication"
+VIEW_PERM = "loans.view_loanapplication"
 
 
 def _snapshot(app: LoanApplication) -> dict:
@@ -44,6 +46,14 @@ def _require_state(app: LoanApplication, allowed: set[str], doing: str) -> None:
             "invalid_state",
             f"Application #{app.pk} is {app.get_status_display().lower()}; it cannot be {doing}.",
         )
+
+
+def _refuse_outsider(acting_user, app: LoanApplication, doing: str) -> None:
+    # Staff who may read the application are told plainly; anyone else learns nothing
+    # about it (the same 404 as an id that does not exist).
+    if acting_user.has_perm(VIEW_PERM):
+        raise DomainError("permission_denied", f"You may not {doing} application #{app.pk}.")
+    raise DomainError("not_found", "No such application.")
 
 
 def _validate_terms(product: LoanProduct, amount: Decimal, tenure: int) -> None:
@@ -162,8 +172,10 @@ def application_submit(
     *, acting_user, application: LoanApplication, business_date: date | None = None
 ) -> LoanApplication:
     app = _lock(application)
-    if acting_user.pk not in (app.borrower_id, app.created_by_id) and not acting_user.is_staff:
-        raise DomainError("not_found", "No such application.")
+    if acting_user.pk not in (app.borrower_id, app.created_by_id) and not acting_user.has_perm(
+        CHANGE_PERM
+    ):
+        _refuse_outsider(acting_user, app, "submit")
     _require_state(app, {ApplicationStatus.DRAFT}, "submitted")
     before = _snapshot(app)
     day = business_date or today_ist()
@@ -206,7 +218,7 @@ def application_recommend(
 ) -> LoanApplication:
     """A loan officer recommends a submitted application for a credit decision; they
     become a maker and so may not approve it."""
-    if not acting_user.has_perm("loans.change_loanapplication"):
+    if not acting_user.has_perm(CHANGE_PERM):
         raise DomainError("permission_denied", "Only a loan officer can recommend applications.")
     app = _lock(application)
     _require_state(app, {ApplicationStatus.SUBMITTED}, "recommended")
@@ -343,10 +355,8 @@ def application_withdraw(
     *, acting_user, application: LoanApplication, reason: str = ""
 ) -> LoanApplication:
     app = _lock(application)
-    if acting_user.pk != app.borrower_id and not acting_user.has_perm(
-        "loans.change_loanapplication"
-    ):
-        raise DomainError("not_found", "No such application.")
+    if acting_user.pk != app.borrower_id and not acting_user.has_perm(CHANGE_PERM):
+        _refuse_outsider(acting_user, app, "withdraw")
     _require_state(
         app,
         {
@@ -402,7 +412,7 @@ def application_accept(
     recorded and the loan account is opened, pending disbursement."""
     app = _lock(application)
     if acting_user.pk != app.borrower_id:
-        raise DomainError("not_found", "No such application.")
+        _refuse_outsider(acting_user, app, "accept the offer on")
     _require_state(app, {ApplicationStatus.APPROVED}, "accepted")
     day = business_date or today_ist()
     if app.offer_expires_on and day > app.offer_expires_on:

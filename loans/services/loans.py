@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -17,6 +18,7 @@ from loans.quotes import Quote, quote_build
 from loans.schedule import round_money
 
 DISBURSE_PERM = "loans.disburse_loan"
+CHANGE_PERM = "loans.change_loan"
 MAX_BACKDATE_DAYS = 7
 
 
@@ -48,7 +50,16 @@ def loan_quote(loan: Loan, *, disbursement_date: date) -> Quote:
 
 @refusals_audited("loan.disburse")
 @transaction.atomic
-def loan_disburse(*, acting_user, loan: Loan, disbursed_on: date, reference: str) -> Loan:
+def loan_disburse(
+    *,
+    acting_user,
+    loan: Loan,
+    disbursed_on: date,
+    reference: str,
+    business_date: date | None = None,
+) -> Loan:
+    """`business_date` is the day the disbursement is booked (today in IST unless a job or
+    the demo seed replays an earlier day); the back/forward-dating limits count from it."""
     if not acting_user.has_perm(DISBURSE_PERM):
         raise DomainError("permission_denied", "Only finance can disburse loans.")
     loan = _lock(loan)
@@ -62,7 +73,7 @@ def loan_disburse(*, acting_user, loan: Loan, disbursed_on: date, reference: str
             "invalid_state",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; only a loan pending disbursement can be disbursed.",
         )
-    today = today_ist()
+    today = business_date or today_ist()
     if disbursed_on > today:
         raise DomainError(
             "future_dated",
@@ -150,36 +161,65 @@ def cooling_off_amount(loan: Loan, *, on: date) -> dict:
     }
 
 
+def cooling_off_check(loan: Loan, *, on: date) -> None:
+    """The one statement of when a loan can still be cancelled: active, nothing repaid
+    yet, and `on` inside [disbursed_on, cooling_off_until]. The quote and the cancellation
+    both ask it."""
+    if loan.status != LoanStatus.ACTIVE:
+        raise DomainError(
+            "invalid_state",
+            f"Loan #{loan.pk} is {loan.get_status_display().lower()}; only an active loan can be cancelled.",
+        )
+    if on < loan.disbursed_on:
+        raise DomainError(
+            "validation_error",
+            f"Loan #{loan.pk} was disbursed on {loan.disbursed_on:%d %b %Y}; the date cannot be earlier.",
+            errors={"paid_on": ["before the disbursement"]},
+        )
+    if on > loan.cooling_off_until:
+        raise DomainError(
+            "invalid_state",
+            f"The cooling-off period of loan #{loan.pk} ended on {loan.cooling_off_until:%d %b %Y}.",
+        )
+    if loan.installments.filter(Q(principal_paid__gt=0) | Q(interest_paid__gt=0)).exists():
+        raise DomainError(
+            "invalid_state",
+            "Payments were already made on this loan; close it by foreclosure instead.",
+        )
+
+
+def cooling_off_quote(*, loan: Loan, on: date) -> dict:
+    """What cancelling on `on` would take, or the refusal cancelling would meet."""
+    cooling_off_check(loan, on=on)
+    return {**cooling_off_amount(loan, on=on), "cooling_off_until": loan.cooling_off_until}
+
+
 @refusals_audited("loan.cooling_off_cancel")
 @transaction.atomic
 def loan_cooling_off_cancel(
-    *, acting_user, loan: Loan, paid_on: date, amount: Decimal, reference: str
+    *,
+    acting_user,
+    loan: Loan,
+    paid_on: date,
+    amount: Decimal,
+    reference: str,
+    business_date: date | None = None,
 ) -> Loan:
     """The borrower exits within the cooling-off period by repaying principal plus
     proportionate interest. Recorded by finance when the money arrives, or by the borrower's
     gateway payment; the processing fee is not refunded (docs/decisions.md)."""
     loan = _lock(loan)
-    if acting_user.pk != loan.borrower_id and not acting_user.has_perm("loans.disburse_loan"):
+    if acting_user.pk != loan.borrower_id and not acting_user.has_perm(DISBURSE_PERM):
+        if acting_user.is_staff:
+            raise DomainError("permission_denied", "Only finance can record a cancellation.")
         raise DomainError("not_found", "No such loan.")
-    if loan.status != LoanStatus.ACTIVE:
-        raise DomainError("invalid_state", f"Loan #{loan.pk} is not active.")
-    if (
-        loan.cooling_off_until is None
-        or paid_on > loan.cooling_off_until
-        or paid_on < loan.disbursed_on
-    ):
+    if paid_on > (business_date or today_ist()):
         raise DomainError(
-            "invalid_state",
-            f"The cooling-off period of loan #{loan.pk} ended on {loan.cooling_off_until:%d %b %Y}.",
+            "future_dated",
+            "The payment date cannot be in the future.",
+            errors={"paid_on": ["in the future"]},
         )
-    if (
-        loan.installments.filter(principal_paid__gt=0).exists()
-        or loan.installments.filter(interest_paid__gt=0).exists()
-    ):
-        raise DomainError(
-            "invalid_state",
-            "Payments were already made on this loan; close it by foreclosure instead.",
-        )
+    cooling_off_check(loan, on=paid_on)
     due = cooling_off_amount(loan, on=paid_on)
     if amount != due["total"]:
         raise DomainError(
@@ -209,6 +249,26 @@ def loan_cooling_off_cancel(
         target=loan,
         before={"status": LoanStatus.ACTIVE},
         after={"status": loan.status, **due, "reference": reference},
+    )
+    return loan
+
+
+@refusals_audited("loan.update")
+@transaction.atomic
+def loan_update(*, acting_user, loan: Loan, notes: str | None = None) -> Loan:
+    """Change a loan's non-financial fields (loan officers; superusers). The financial
+    ones are refused before this is reached (lendingsite.guard); this service has no way
+    to write them."""
+    if not acting_user.has_perm(CHANGE_PERM):
+        raise DomainError("permission_denied", "You don't have permission to change loans.")
+    loan = _lock(loan)
+    if notes is None or loan.notes == notes:
+        return loan  # nothing to change, nothing to record
+    before = {"notes": loan.notes}
+    loan.notes = notes
+    loan.save(update_fields=["notes", "updated_at"])
+    audit_record(
+        action="loan.updated", actor=acting_user, target=loan, before=before, after={"notes": notes}
     )
     return loan
 
