@@ -62,7 +62,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.view_loanapplication",
         "loans.disburse_loan",
     ],
-    COLLECTOR: ["accounts.view_borrowerprofile", "loans.view_loan", "loans.view_installment"],
+    # Collectors work from their assigned cases (collections issue); the loans console,
+    # applications and ledger are not theirs to browse.
+    COLLECTOR: ["accounts.view_borrowerprofile"],
     COLLECTIONS_MANAGER: [
         "accounts.view_user",
         "accounts.view_borrowerprofile",

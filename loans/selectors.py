@@ -58,8 +58,9 @@ def application_kfs(application: LoanApplication) -> dict:
 
 
 def loans_for(user):
+    """Staff who may view loans see all; everyone else only the loans they borrow."""
     qs = Loan.objects.select_related("product", "borrower")
-    return qs if user.is_staff else qs.filter(borrower=user)
+    return qs if user.has_perm("loans.view_loan") else qs.filter(borrower=user)
 
 
 ZERO = Decimal("0.00")

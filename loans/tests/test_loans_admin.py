@@ -99,12 +99,12 @@ def test_loan_page_shows_schedule_and_ledger_read_only(client, django_assert_max
     assert 'name="installments-0-principal_due"' not in html
 
 
-def test_collector_sees_the_loan_but_no_ledger(client):
+def test_collector_has_no_loans_console(client):
+    # Collectors work from their assigned cases; loans and the ledger are not theirs.
     loan = active_loan()
     signed_in(client, staff(COLLECTOR))
-    page = client.get(loan_page(loan))
-    assert page.status_code == 200
-    assert len(page.context["inline_admin_formsets"]) == 1  # the schedule only
+    assert client.get(loan_page(loan)).status_code == 403
+    assert client.get(reverse(LOAN_LIST)).status_code == 403
     assert client.get(reverse(ENTRY_LIST)).status_code == 403
     assert client.get(reverse(ACCOUNT_LIST)).status_code == 403
 
@@ -177,7 +177,7 @@ def test_a_loan_officer_edits_notes_and_nothing_else(client):
     assert AuditEvent.objects.get(action="loan.updated").actor == officer
 
 
-@pytest.mark.parametrize("role", [AUDITOR, FINANCE, COLLECTOR])
+@pytest.mark.parametrize("role", [AUDITOR, FINANCE])
 def test_view_only_staff_cannot_post_the_loan_form(client, role):
     loan = active_loan()
     signed_in(client, staff(role))
@@ -253,7 +253,7 @@ def test_disburse_needs_exactly_one_loan(client):
     ]
 
 
-@pytest.mark.parametrize("role", [AUDITOR, CREDIT_MANAGER, LOAN_OFFICER, COLLECTOR])
+@pytest.mark.parametrize("role", [AUDITOR, CREDIT_MANAGER, LOAN_OFFICER])
 def test_disburse_action_is_only_offered_to_finance(client, role):
     pending_loan()
     signed_in(client, staff(role))

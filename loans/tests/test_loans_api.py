@@ -121,12 +121,20 @@ def test_anonymous_gets_401():
     assert response.status_code == 401 and response.json()["code"] == "not_authenticated"
 
 
-@pytest.mark.parametrize("role", sorted(STAFF_ROLES))
+@pytest.mark.parametrize("role", sorted(STAFF_ROLES - {COLLECTOR}))
 def test_every_staff_role_sees_every_loan(role):
     loans = [active_loan(), pending_loan()]
     body = client_for(staff(role)).get(url()).json()
     assert sorted(r["id"] for r in body["results"]) == sorted(x.pk for x in loans)
     assert "notes" in body["results"][0]
+
+
+def test_collector_sees_no_loans_here():
+    # Collectors reach loans through their assigned cases (collections), not this list.
+    loan = active_loan()
+    client = client_for(staff(COLLECTOR))
+    assert client.get(url()).json()["count"] == 0
+    assert client.get(url(loan)).status_code == 404
 
 
 def test_filters_by_status_and_bucket():
@@ -145,8 +153,9 @@ def test_list_costs_the_same_few_queries_for_many_loans(django_assert_max_num_qu
     for _ in range(6):
         active_loan(tenure=24)
     client = client_for(staff(AUDITOR))
-    # count + page: balances are annotations, not a query per loan
-    with django_assert_max_num_queries(2):
+    # permissions (user + group, once per request) + count + page: balances are
+    # annotations, not a query per loan
+    with django_assert_max_num_queries(4):
         body = client.get(url()).json()
     assert body["count"] == 6
     assert all(Decimal(r["total_outstanding"]) > Decimal("100000") for r in body["results"])
@@ -163,8 +172,8 @@ def test_schedule_rows_and_their_status_today(django_assert_max_num_queries):
         principal_paid=rows[0].principal_due, interest_paid=rows[0].interest_due, paid_on=day
     )
     client = client_for(loan.borrower)
-    # the loan, the count, the page
-    with django_assert_max_num_queries(3):
+    # permissions (user + group), the loan, the count, the page
+    with django_assert_max_num_queries(5):
         body = client.get(url(loan, "schedule/")).json()
     assert body["count"] == 6
     got = body["results"]
@@ -260,7 +269,7 @@ def test_disbursing_twice_is_invalid_state():
         (FINANCE, 200),
         (CREDIT_MANAGER, 403),
         (LOAN_OFFICER, 403),
-        (COLLECTOR, 403),
+        (COLLECTOR, 404),
         (COLLECTIONS_MANAGER, 403),
         (AUDITOR, 403),
     ],
@@ -271,8 +280,8 @@ def test_disburse_permission_matrix(role, status):
         url(loan, "disburse/"), {"disbursed_on": today_ist().isoformat(), "reference": "U3"}
     )
     assert response.status_code == status
-    if status == 403:
-        assert response.json()["code"] == "permission_denied"
+    if status in (403, 404):
+        assert response.json()["code"] == {403: "permission_denied", 404: "not_found"}[status]
     loan = Loan.objects.get(pk=loan.pk)
     assert (loan.status == LoanStatus.ACTIVE) is (status == 200)
 
@@ -327,7 +336,7 @@ def test_patching_a_financial_field_is_refused_whole(field):
         (LOAN_OFFICER, 200),
         (CREDIT_MANAGER, 403),
         (FINANCE, 403),
-        (COLLECTOR, 403),
+        (COLLECTOR, 404),
         (COLLECTIONS_MANAGER, 403),
         (AUDITOR, 403),
     ],
@@ -337,8 +346,8 @@ def test_patch_permission_matrix(role, status):
     response = client_for(staff(role)).patch(url(loan), {"notes": "note"})
     assert response.status_code == status
     assert Loan.objects.get(pk=loan.pk).notes == ("note" if status == 200 else "")
-    if status == 403:
-        assert response.json()["code"] == "permission_denied"
+    if status in (403, 404):
+        assert response.json()["code"] == {403: "permission_denied", 404: "not_found"}[status]
 
 
 def test_an_empty_patch_changes_and_records_nothing():
