@@ -19,6 +19,10 @@ PENAL_INCOME = "PENAL_INCOME"
 WRITE_OFF_EXPENSE = "WRITE_OFF_EXPENSE"
 BORROWER_CREDIT = "BORROWER_CREDIT"
 GST_PAYABLE = "GST_PAYABLE"
+# Cash basis for charges too: a levied penal charge or fee is a receivable held against a
+# suspense liability; it becomes income only when paid (docs/decisions.md).
+CHARGES_RECEIVABLE = "CHARGES_RECEIVABLE"
+CHARGES_SUSPENSE = "CHARGES_SUSPENSE"
 
 ZERO = Decimal("0.00")
 
@@ -53,6 +57,8 @@ CHART = [
     (WRITE_OFF_EXPENSE, "Write-off Expense", "expense"),
     (BORROWER_CREDIT, "Borrower Credit", "liability"),
     (GST_PAYABLE, "GST Payable", "liability"),
+    (CHARGES_RECEIVABLE, "Charges Receivable", "asset"),
+    (CHARGES_SUSPENSE, "Charges Suspense (not yet earned)", "liability"),
 ]
 
 
