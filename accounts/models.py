@@ -268,3 +268,74 @@ class AuditSeal(AppendOnlyModel):
 
     def __str__(self):
         return f"seal {self.seq}"
+
+
+# --- Privacy (India's DPDP Act 2023): consents and erasure requests -----------------------
+
+
+class ConsentPurpose(models.TextChoices):
+    MARKETING = "marketing", "Offers and marketing messages"
+    BUREAU_CHECK = "bureau_check", "Credit bureau check"
+    REMINDERS = "reminders", "Payment reminders"
+
+
+class DataConsent(AppendOnlyModel):
+    """One row per decision (granted or withdrawn). The history is the record a Data
+    Fiduciary must be able to show, so rows are never changed: the latest row for a
+    purpose is the current state (accounts.services.privacy.consent_granted)."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="data_consents")
+    purpose = models.CharField(max_length=20, choices=ConsentPurpose)
+    granted = models.BooleanField()
+    at = models.DateTimeField(default=timezone.now)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=512, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "purpose", "at"], name="dataconsent_latest")]
+
+    def __str__(self):
+        verb = "granted" if self.granted else "withdrawn"
+        return f"{self.get_purpose_display()} {verb} by {self.user_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class ErasureStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    COMPLETED = "completed", "Completed (personal data anonymised)"
+    REJECTED = "rejected", "Rejected"
+
+
+class ErasureRequest(models.Model):
+    """A borrower's request to erase their personal data. An officer completes it
+    (accounts.services.privacy.erasure_request_complete) or rejects it with a note."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="erasure_requests")
+    requested_at = models.DateTimeField(default=timezone.now)
+    status = FSMField(default=ErasureStatus.PENDING, choices=ErasureStatus, protected=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        permissions = [("decide_erasurerequest", "Can complete or reject erasure requests")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="erasure_one_pending_per_user",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "requested_at"])]
+
+    def __str__(self):
+        return f"Erasure request #{self.pk} ({self.status})"
+
+    @transition(field=status, source=ErasureStatus.PENDING, target=ErasureStatus.COMPLETED)
+    def complete(self, *, by, at, note=""):
+        self.decided_by, self.decided_at, self.note = by, at, note
+
+    @transition(field=status, source=ErasureStatus.PENDING, target=ErasureStatus.REJECTED)
+    def reject(self, *, by, at, note):
+        self.decided_by, self.decided_at, self.note = by, at, note

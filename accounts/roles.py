@@ -32,6 +32,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     BORROWER: [],
     LOAN_OFFICER: [
         *_VIEW_PEOPLE,
+        "accounts.view_dataconsent",
+        "accounts.view_erasurerequest",
+        "accounts.decide_erasurerequest",  # privacy: accounts.services.privacy
         "accounts.add_borrowerprofile",
         "accounts.change_borrowerprofile",
         "accounts.add_kycdocument",
@@ -43,6 +46,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.add_loanapplication",
         "loans.change_loanapplication",
         "loans.change_loan",  # non-financial fields only (notes); lendingsite.guard
+        "repayments.view_payment",
+        "repayments.add_payment",
+        "repayments.view_charge",
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,
@@ -61,20 +67,59 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_VIEW_LEDGER,
         "loans.view_loanapplication",
         "loans.disburse_loan",
+        "repayments.view_payment",
+        "repayments.add_payment",
+        "repayments.reverse_payment",
+        "repayments.view_charge",
+        "repayments.view_creditrefund",
+        "repayments.add_creditrefund",
     ],
     # Collectors work from their assigned cases (collections issue); the loans console,
     # applications and ledger are not theirs to browse.
-    COLLECTOR: ["accounts.view_borrowerprofile"],
+    COLLECTOR: [
+        "accounts.view_borrowerprofile",
+        "collection.view_collectioncase",  # only their own cases: collection.selectors
+        "collection.add_contactlog",
+        "collection.view_contactlog",
+        "collection.add_promisetopay",
+        "collection.view_promisetopay",
+        "collection.view_buckethistory",
+    ],
     COLLECTIONS_MANAGER: [
         "accounts.view_user",
         "accounts.view_borrowerprofile",
         "loans.view_loan",
         "loans.view_installment",
+        "collection.view_collectioncase",
+        "collection.change_collectioncase",  # assignment (collection.services.desk)
+        "collection.add_contactlog",
+        "collection.view_contactlog",
+        "collection.add_promisetopay",
+        "collection.view_promisetopay",
+        "collection.view_buckethistory",
+        "collection.view_dayendrun",
+        "collection.view_notification",
+        "collection.view_collectorscore",
     ],
     AUDITOR: [
         *_VIEW_PEOPLE,
+        *(
+            f"collection.view_{model}"
+            for model in (
+                "dayendrun",
+                "dayendchunk",
+                "buckethistory",
+                "collectioncase",
+                "contactlog",
+                "promisetopay",
+                "notification",
+                "collectorscore",
+            )
+        ),
         "accounts.view_auditevent",
         "accounts.view_auditseal",
+        "accounts.view_dataconsent",
+        "accounts.view_erasurerequest",
         "accounts.verify_auditevent",
         "axes.view_accessattempt",
         "axes.view_accessfailurelog",
@@ -83,6 +128,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_VIEW_LEDGER,
         "loans.view_loanapplication",
         "loans.view_consent",
+        *(
+            f"repayments.view_{model}"
+            for model in (
+                "payment",
+                "paymentallocation",
+                "paymentreversal",
+                "charge",
+                "creditrefund",
+            )
+        ),
     ],
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_profile
 
 app_name = "accounts"
 urlpatterns = [
@@ -18,4 +18,7 @@ urlpatterns = [
         views.password_reset_confirm,
         name="password_reset_confirm",
     ),
+    path("profile/", views_profile.profile, name="profile"),
+    path("kyc/", views_profile.kyc, name="kyc"),
+    path("kyc/<int:pk>/file/", views_profile.kyc_file, name="kyc_file"),
 ]

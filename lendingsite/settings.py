@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_structlog.middlewares.RequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lendingsite.idempotency.IdempotencyMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -368,3 +369,79 @@ GRIEVANCE_OFFICER = {
     "email": env.str("GRIEVANCE_OFFICER_EMAIL", default="grievance@lendingsite.example"),
     "phone": env.str("GRIEVANCE_OFFICER_PHONE", default="+91 80 4000 0000"),
 }
+# Where borrowers send repayments (the pay page); the loan's reference is "LS-<loan id>".
+PAYMENT_INSTRUCTIONS = {
+    "upi_id": env.str("PAYMENT_UPI_ID", default="lendingsite.demo@examplebank"),
+    "account_name": env.str("PAYMENT_ACCOUNT_NAME", default="Lendingsite Finance Pvt Ltd"),
+    "account_number": env.str("PAYMENT_ACCOUNT_NUMBER", default="000111222333"),
+    "ifsc": env.str("PAYMENT_IFSC", default="EXMP0000001"),
+    "bank_name": env.str("PAYMENT_BANK_NAME", default="Example Bank, MG Road branch"),
+}
+
+# --- Payment gateway webhooks (docs/gateways.md) ---------------------------------------
+# JSON object provider -> secret (or a list of secrets while rotating). Outside production
+# the sandbox gateway has a fixed, public secret; production has none unless configured.
+PAYMENT_WEBHOOK_SECRETS = env.json(
+    "PAYMENT_WEBHOOK_SECRETS",
+    default={} if PRODUCTION else {"sandbox": "sandbox-webhook-secret-not-for-production"},
+)
+WEBHOOK_TOLERANCE_SECONDS = env.int("WEBHOOK_TOLERANCE_SECONDS", default=300)
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
+    "THROTTLE_WEBHOOKS", default="600/min"
+)
+
+# --- Idempotency-Key on unsafe API calls (lendingsite/idempotency.py, docs/api.md) -------
+# How long a key and its stored answer are kept (Stripe semantics: at least 24 hours).
+IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
+# API clients (Bearer token) must send a key on these paths (regexes, comma-separated).
+IDEMPOTENCY_REQUIRED_PATHS = env.list(
+    "IDEMPOTENCY_REQUIRED_PATHS", default=[r"^/api/v1/payments/$"]
+)
+# A call still "in flight" after this long died without an answer; a retry may take it over.
+IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS = env.int(
+    "IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS", default=300
+)
+
+# --- Collections desk: promises and reminders (docs/collections.md) -----------------------
+# A promise to pay may fall due at most this many days after it is made.
+PROMISE_MAX_DAYS = env.int("PROMISE_MAX_DAYS", default=30)
+# Channels borrower reminders go out on (email, sms).
+REMINDER_CHANNELS = env.list("REMINDER_CHANNELS", default=["email", "sms"])
+# Class path of the SMS gateway (collection/notify.py). Production fails each SMS visibly
+# (status "failed" in the notification log) until a real gateway is configured.
+SMS_BACKEND = env.str(
+    "SMS_BACKEND",
+    default={
+        "production": "collection.notify.UnconfiguredSmsBackend",
+        "test": "collection.notify.LocmemSmsBackend",
+    }.get(DJANGO_ENV, "collection.notify.ConsoleSmsBackend"),
+)
+
+# --- Payment safety limits (repayments/services/payments.py, docs/payments.md) ---------
+# Rupees; a payment outside [min, max] is refused (amount_out_of_range).
+PAYMENT_MIN_AMOUNT = env.str("PAYMENT_MIN_AMOUNT", default="1.00")
+PAYMENT_MAX_AMOUNT = env.str("PAYMENT_MAX_AMOUNT", default="10000000.00")
+# A payment dated more than this many days before the business date is refused (backdated).
+PAYMENT_MAX_BACKDATE_DAYS = env.int("PAYMENT_MAX_BACKDATE_DAYS", default=7)
+
+# --- Collections day-end (DESIGN §7; docs/collections.md) ----------------------------
+# Delinquency buckets by DPD, "name:lo-hi" in order, the last one (NPA) open-ended.
+DAY_END_BUCKETS = env.str(
+    "DAY_END_BUCKETS", default="current:0,SMA-0:1-30,SMA-1:31-60,SMA-2:61-90,NPA:91+"
+)
+# Open cases at or past this DPD are escalated to legal (when ESCALATION_ENABLED).
+ESCALATION_DPD_THRESHOLD = env.int("ESCALATION_DPD_THRESHOLD", default=90)
+# Active loans per chunk: one transaction, and one Celery task, per chunk (bench/day_end.py).
+DAY_END_CHUNK_SIZE = env.int("DAY_END_CHUNK_SIZE", default=20000)
+
+# --- API schema: stable names for choice sets that share a field name ------------------
+# Payments, collection cases and contacts all have `channel` or `status`; unnamed, the
+# schema's enums get hash suffixes (and `check --deploy` warns about the collision).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "PaymentChannelEnum": "repayments.models.Channel",
+        "PaymentStatusEnum": "repayments.models.PaymentStatus",
+        "ContactChannelEnum": "collection.models.ContactChannel",
+        "CaseStatusEnum": "collection.models.CaseStatus",
+    }
+)

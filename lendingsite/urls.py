@@ -11,7 +11,9 @@ admin.site.index_title = "Officer console"
 
 api_v1 = [
     path("", include("accounts.api_urls")),
+    path("", include("repayments.api_urls")),
     path("", include("loans.api_urls")),
+    path("collection/", include("collection.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]
@@ -23,7 +25,10 @@ urlpatterns = [
     path("metrics", platform_views.metrics, name="metrics"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("privacy/", include("accounts.views_privacy")),
+    path("notifications/", include("accounts.views_notifications")),
     path("", include("loans.urls")),
+    path("", include("loans.urls_borrower")),
     path("api/v1/", include(api_v1)),
 ]
 

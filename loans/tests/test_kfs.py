@@ -114,8 +114,9 @@ def test_accepting_opens_the_loan_and_confirms(client):
     app = approved_application()
     client.force_login(app.borrower)
     response = client.post(_url(app), {"agree": "on", "kfs_hash": app.kfs_hash})
-    assert response.status_code == 302 and response["Location"] == _url(app)
     loan = Loan.objects.get(application=app)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("borrower:loan", args=[loan.pk])
     assert loan.status == LoanStatus.PENDING_DISBURSEMENT
     consent = Consent.objects.get(application=app)
     assert consent.kfs_hash == app.kfs_hash and consent.ip == "127.0.0.1"

@@ -73,7 +73,7 @@ def kfs_page(request, pk: int):
                 f"Thank you: you accepted this offer. Your loan account #{loan.pk} is open and "
                 "the money will be paid out once our finance team has disbursed it.",
             )
-            return redirect("loans:kfs", pk=application.pk)
+            return redirect("borrower:loan", pk=loan.pk)  # the new loan account
 
     is_borrower = request.user.pk == application.borrower_id
     context = {

@@ -30,6 +30,14 @@ class Command(BaseCommand):
         self.stdout.write(
             loans_demo_seed(domain=DEMO_DOMAIN, borrower_password=demo_password(BORROWER))
         )
+        from repayments.demo import repayments_demo_seed  # payment histories on those loans
+
+        self.stdout.write(repayments_demo_seed(domain=DEMO_DOMAIN))
+        from collection.demo import collection_demo_seed  # after loans and payments: day-ends
+
+        self.stdout.write(
+            collection_demo_seed(domain=DEMO_DOMAIN, collector_password=demo_password("collector"))
+        )
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:

@@ -1,0 +1,181 @@
+"""The day-end's rules as pure functions (no database): days past due, delinquency buckets,
+the NPA upgrade rule and the penal charge amount. The SQL in collection.dayend.sql is
+generated from the same bucket table, so the rule is stated once and tested here with
+hypothesis (collection/tests/test_dayend_rules.py).
+
+DESIGN §7 and docs/collections.md:
+- DPD on business date D = (D - due date of the oldest overdue installment) + 1, where an
+  installment is overdue when it fell due on or before D and its outstanding (every due
+  part minus every paid part) is above the product's materiality floor.
+- Buckets come from ``settings.DAY_END_BUCKETS`` ("current:0,SMA-0:1-30,...,NPA:91+"); the
+  last bucket is the NPA bucket. A product whose ``npa_threshold_days`` differs from 90
+  moves the NPA boundary to threshold + 1 for its loans.
+- A loan in NPA stays in NPA until every arrear is paid (DPD back to 0).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ImproperlyConfigured
+
+from loans.schedule import round_money
+
+DEFAULT_BUCKETS = "current:0,SMA-0:1-30,SMA-1:31-60,SMA-2:61-90,NPA:91+"
+# The regulatory default the bucket table is written for: a product with this threshold
+# uses the table's NPA start; any other value moves the NPA boundary for that product.
+DEFAULT_NPA_THRESHOLD_DAYS = 90
+BUCKET_NAME_MAX = 10  # Loan.bucket, BucketHistory.*_bucket are CharField(max_length=10)
+
+PENAL_FLAT = "flat"
+PENAL_PERCENT = "percent_of_overdue"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    name: str
+    lo: int
+    hi: int | None  # None: open-ended (the NPA bucket)
+
+
+@dataclass(frozen=True)
+class BucketTable:
+    buckets: tuple[Bucket, ...]
+
+    @property
+    def npa(self) -> Bucket:
+        return self.buckets[-1]
+
+    @property
+    def current(self) -> Bucket:
+        return self.buckets[0]
+
+    def npa_from(self, npa_threshold_days: int = DEFAULT_NPA_THRESHOLD_DAYS) -> int:
+        """The first DPD that is NPA for a product with this threshold."""
+        if npa_threshold_days != DEFAULT_NPA_THRESHOLD_DAYS:
+            return npa_threshold_days + 1
+        return self.npa.lo
+
+    def names(self) -> list[str]:
+        return [bucket.name for bucket in self.buckets]
+
+
+def parse_buckets(text: str) -> BucketTable:
+    """Parse "name:lo-hi,...,name:lo+" into a table. The ranges must start at 0 with a
+    bucket holding DPD 0 only, follow each other without gaps or overlaps, and end with an
+    open range (the NPA bucket)."""
+    items = [part.strip() for part in (text or "").split(",") if part.strip()]
+    if len(items) < 2:
+        raise ImproperlyConfigured(
+            f"DAY_END_BUCKETS needs at least two buckets (current and NPA), got {text!r}"
+        )
+    buckets: list[Bucket] = []
+    for position, item in enumerate(items):
+        name, sep, span = item.partition(":")
+        name, span = name.strip(), span.strip()
+        if not sep or not name or not span:
+            raise ImproperlyConfigured(f"DAY_END_BUCKETS: {item!r} is not name:range")
+        if len(name) > BUCKET_NAME_MAX:
+            raise ImproperlyConfigured(
+                f"DAY_END_BUCKETS: bucket name {name!r} is longer than {BUCKET_NAME_MAX}"
+            )
+        try:
+            if span.endswith("+"):
+                lo, hi = int(span[:-1]), None
+            elif "-" in span:
+                lo_text, hi_text = span.split("-", 1)
+                lo, hi = int(lo_text), int(hi_text)
+            else:
+                lo = hi = int(span)
+        except ValueError:
+            raise ImproperlyConfigured(f"DAY_END_BUCKETS: bad range in {item!r}") from None
+        last = position == len(items) - 1
+        if (hi is None) != last:
+            raise ImproperlyConfigured(
+                "DAY_END_BUCKETS: only the last bucket (NPA) is open-ended, as in 'NPA:91+'"
+            )
+        expected_lo = 0 if not buckets else buckets[-1].hi + 1
+        if lo != expected_lo or (hi is not None and hi < lo):
+            raise ImproperlyConfigured(
+                f"DAY_END_BUCKETS: {item!r} should start at {expected_lo} (no gaps, no overlaps)"
+            )
+        buckets.append(Bucket(name=name, lo=lo, hi=hi))
+    if buckets[0].hi != 0:
+        raise ImproperlyConfigured(
+            "DAY_END_BUCKETS: the first bucket holds DPD 0 only ('current:0')"
+        )
+    if len({b.name for b in buckets}) != len(buckets):
+        raise ImproperlyConfigured("DAY_END_BUCKETS: bucket names must be unique")
+    return BucketTable(buckets=tuple(buckets))
+
+
+def bucket_table() -> BucketTable:
+    """The configured table (settings.DAY_END_BUCKETS), read at call time."""
+    from django.conf import settings
+
+    return parse_buckets(getattr(settings, "DAY_END_BUCKETS", DEFAULT_BUCKETS))
+
+
+def days_past_due(business_date: date, oldest_overdue_due_date: date | None) -> int:
+    """(D - oldest overdue due date) + 1: an installment unpaid at the end of its due date
+    is 1 day past due. No overdue installment: 0."""
+    if oldest_overdue_due_date is None or oldest_overdue_due_date > business_date:
+        return 0
+    return (business_date - oldest_overdue_due_date).days + 1
+
+
+def counts_as_overdue(
+    *, due_date: date, outstanding: Decimal, business_date: date, materiality_floor: Decimal
+) -> bool:
+    """Fell due on or before D and more than the materiality floor is still owed."""
+    return due_date <= business_date and outstanding > materiality_floor
+
+
+def bucket_for(
+    dpd: int,
+    *,
+    table: BucketTable,
+    previous: str | None = None,
+    npa_threshold_days: int = DEFAULT_NPA_THRESHOLD_DAYS,
+) -> str:
+    """The bucket for `dpd`. A loan already in NPA stays there while any arrear remains
+    (it is upgraded only at DPD 0). Below the NPA boundary the bucket is the last one whose
+    lower bound is at or below `dpd`, so a product with a later NPA boundary stretches the
+    bucket just below NPA."""
+    if dpd < 0:
+        raise ValueError("dpd cannot be negative")
+    if previous == table.npa.name and dpd > 0:
+        return table.npa.name
+    if dpd >= table.npa_from(npa_threshold_days):
+        return table.npa.name
+    name = table.current.name
+    for bucket in table.buckets[:-1]:
+        if dpd >= bucket.lo:
+            name = bucket.name
+    return name
+
+
+def penal_amount(
+    *,
+    charge_type: str,
+    flat: Decimal,
+    percent: Decimal,
+    overdue: Decimal,
+    rounding: str,
+) -> Decimal:
+    """One penal charge on one overdue installment: the product's flat amount, or its
+    percentage of the installment's overdue amount rounded to the paisa with the loan's
+    rounding mode. Zero means no charge is levied."""
+    if charge_type == PENAL_FLAT:
+        return round_money(flat, rounding)
+    if charge_type == PENAL_PERCENT:
+        return round_money(overdue * percent / Decimal(100), rounding)
+    raise ValueError(f"unknown penal charge type {charge_type!r}")
+
+
+def penal_due_today(*, business_date: date, due_date: date, grace_days: int) -> bool:
+    """A penal charge is levied on the first day-end where D - due date > grace days (grace
+    3, due 31 Mar: levied by the 4 Apr day-end), once per installment."""
+    return (business_date - due_date).days > grace_days

@@ -1,0 +1,370 @@
+"""The day-end's set-based SQL: each step is a handful of statements over one loan-id range
+(``loan_id BETWEEN lo AND hi``), never a Python loop per loan. Everything here runs inside
+the caller's transaction (collection.dayend.job), so a chunk commits whole or not at all.
+
+Portable SQL (PostgreSQL 15 and SQLite 3.35+: UPDATE ... FROM, ON CONFLICT, window
+functions); the only vendor branches are date arithmetic and journal-entry id allocation.
+Money is compared and rounded in integer paise, so SQLite's binary floats give the same
+answers as PostgreSQL's numerics (and as collection.dayend.buckets).
+
+Per chunk, in order (collection.dayend.job.chunk_apply; docs/collections.md):
+1. overdue: the installments that count as overdue on D, into a temp table;
+2. penal (collection.dayend.penal): today's penal charges with their ledger entries;
+3. state: DPD, overdue amount and new bucket of the loans that are or were delinquent;
+4. history + loans: a BucketHistory row per bucket change; Loan.dpd/bucket updated;
+5. cases: resolve (DPD 0 or loan no longer owing), refresh, open; then legal escalation.
+
+Every value is a bound parameter; the f-strings only splice this module's own constants
+and generated fragments (table names, predicates, CASE expressions), hence the S608 waiver.
+"""
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import connection
+
+from collection.dayend.buckets import DEFAULT_NPA_THRESHOLD_DAYS, BucketTable
+from collection.models import OPEN_CASE_STATUSES, CaseStatus
+from loans.models import LoanStatus
+
+ACTIVE = LoanStatus.ACTIVE.value
+# Statuses after which nothing is owed any more: an open case is resolved.
+SETTLED = [LoanStatus.CLOSED.value, LoanStatus.FORECLOSED.value, LoanStatus.CANCELLED.value]
+OPEN_STATUSES = ", ".join(f"'{status.value}'" for status in OPEN_CASE_STATUSES)
+SETTLED_STATUSES = ", ".join(f"'{status}'" for status in SETTLED)
+PENAL_KIND = "penal"
+# As repayments.services.payments.charge_levy writes them (kind, reference, memo = reason).
+PENAL_ENTRY_KIND = "charge"
+PENAL_REASON = "Overdue beyond the grace days (day-end)"
+DUE = "dayend_due"
+OVERDUE = "dayend_overdue"
+STATE = "dayend_state"
+
+# Same predicate as the partial index collection/0002 (installment_unpaid_loan_due); kept
+# textually identical so PostgreSQL can prove the index applies.
+UNPAID = (
+    "({a}.principal_paid < {a}.principal_due OR {a}.interest_paid < {a}.interest_due"
+    " OR {a}.penal_paid < {a}.penal_due OR {a}.fees_paid < {a}.fees_due)"
+)
+OUTSTANDING_PAISE = (
+    "CAST(ROUND((({a}.principal_due + {a}.interest_due + {a}.penal_due + {a}.fees_due)"
+    " - ({a}.principal_paid + {a}.interest_paid + {a}.penal_paid + {a}.fees_paid)) * 100)"
+    " AS BIGINT)"
+)
+FLOOR_PAISE = "CAST(ROUND(p.materiality_floor * 100) AS BIGINT)"
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def days_since(day_param: str, column: str) -> str:
+    """Whole days from `column` (a date) to the business date parameter."""
+    if _postgres():
+        return f"({day_param}::date - {column})"
+    return f"CAST(julianday({day_param}) - julianday({column}) AS INTEGER)"
+
+
+def day(param: str) -> str:
+    return f"{param}::date" if _postgres() else param
+
+
+def bucket_case_sql(table: BucketTable, *, dpd: str, previous: str, npa_from: str):
+    """The SQL twin of buckets.bucket_for, generated from the same table. Returns the CASE
+    expression and its named parameters (bucket names are bound, never spliced)."""
+    params = {f"bucket_{n}": bucket.name for n, bucket in enumerate(table.buckets)}
+    npa = f"%(bucket_{len(table.buckets) - 1})s"
+    whens = [
+        f"WHEN {previous} = {npa} AND {dpd} > 0 THEN {npa}",
+        f"WHEN {dpd} >= {npa_from} THEN {npa}",
+    ]
+    # Highest lower bound first: the bucket just below NPA stretches up to the boundary.
+    for n in range(len(table.buckets) - 2, 0, -1):
+        whens.append(f"WHEN {dpd} >= {table.buckets[n].lo} THEN %(bucket_{n})s")
+    return f"CASE {' '.join(whens)} ELSE %(bucket_0)s END", params
+
+
+def npa_from_sql(table: BucketTable) -> str:
+    return (
+        f"CASE WHEN p.npa_threshold_days <> {DEFAULT_NPA_THRESHOLD_DAYS}"
+        f" THEN p.npa_threshold_days + 1 ELSE {table.npa.lo} END"
+    )
+
+
+def int_div(numerator: str, denominator: int) -> str:
+    """Integer division of a non-negative whole number (numeric on PostgreSQL, so that a
+    large amount times a percentage cannot overflow; SQLite's integer '/' truncates)."""
+    if _postgres():
+        return f"FLOOR(CAST(({numerator}) AS NUMERIC) / {denominator})"
+    return f"(({numerator}) / {denominator})"
+
+
+def rounded_paise_sql(numerator: str, denominator: int, mode: str) -> str:
+    """numerator / denominator rounded to a whole number with the loan's rounding mode
+    (up | half_up | half_even), exactly: numerator and denominator are whole numbers."""
+    q = int_div(numerator, denominator)
+    r = f"(({numerator}) - {q} * {denominator})"
+    return (
+        f"({q} + CASE"
+        f" WHEN {mode} = 'up' AND {r} > 0 THEN 1"
+        f" WHEN {mode} = 'half_up' AND 2 * {r} >= {denominator} THEN 1"
+        f" WHEN {mode} NOT IN ('up', 'half_up') AND (2 * {r} > {denominator}"
+        f" OR (2 * {r} = {denominator} AND MOD({q}, 2) = 1)) THEN 1"
+        " ELSE 0 END)"
+    )
+
+
+@dataclass(frozen=True)
+class ChunkParams:
+    business_date: date
+    lo: int
+    hi: int
+    table: BucketTable
+    escalation_enabled: bool
+    escalation_threshold: int
+    now: datetime  # created_at/updated_at of the rows written
+
+    def bind(self, **extra) -> dict:
+        return {
+            "d": connection.ops.adapt_datefield_value(self.business_date),
+            "lo": self.lo,
+            "hi": self.hi,
+            "now": connection.ops.adapt_datetimefield_value(self.now),
+            **extra,
+        }
+
+
+def _exec(cur, sql: str, params: dict | None = None) -> int:
+    cur.execute(sql, params or {})
+    return cur.rowcount
+
+
+def _drop(cur, name: str) -> None:
+    cur.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def due_select(p: ChunkParams) -> tuple[str, dict]:
+    """Phase 1 of the overdue installments: the (loan, due date) pairs of the unpaid
+    installments due on or before D in the range, from the partial index alone (an
+    index-only scan on PostgreSQL)."""
+    sql = f"""
+        SELECT DISTINCT i.loan_id, i.due_date FROM loans_installment i
+        WHERE i.loan_id BETWEEN %(lo)s AND %(hi)s
+          AND i.due_date <= {day("%(d)s")} AND {UNPAID.format(a="i")}
+        """
+    return sql, p.bind()
+
+
+def overdue_select(p: ChunkParams) -> tuple[str, dict]:
+    """Phase 2: those installments, by equality on the partial index, with what is owed on
+    each (the loans' status and floors are applied per loan in the next steps)."""
+    sql = f"""
+        SELECT i.id, i.loan_id, i.due_date, {OUTSTANDING_PAISE.format(a="i")} AS out_paise,
+               CAST(ROUND(i.penal_due * 100) AS BIGINT) AS penal_due_paise
+        FROM {DUE} due
+        JOIN loans_installment i
+          ON i.loan_id = due.loan_id AND i.due_date = due.due_date AND {UNPAID.format(a="i")}
+        """
+    return sql, p.bind()
+
+
+def overdue_step(cur, p: ChunkParams) -> None:
+    """The unpaid installments due on or before D of the loans in the range, in two
+    statements on purpose. PostgreSQL cannot estimate how few unpaid installments are due
+    (the partial index predicate compares columns), so a one-statement query is planned on
+    the plain loan_id index and reads every installment of the range; with the pairs of
+    phase 1 in a temp table, analyzed so the planner knows how few they are, phase 2 probes
+    the partial index by equality."""
+    select, params = due_select(p)
+    _exec(cur, f"CREATE TEMP TABLE {DUE} AS {select}", params)
+    if _postgres():
+        cur.execute(f"ANALYZE {DUE}")
+    select, params = overdue_select(p)
+    _exec(cur, f"CREATE TEMP TABLE {OVERDUE} AS {select}", params)
+
+
+def state_select(p: ChunkParams) -> tuple[str, dict]:
+    """DPD, overdue amount and new bucket of the active loans in the range that are, or
+    were until now, delinquent (a loan current before and after has nothing to write). An
+    installment counts when its outstanding is above the product's materiality floor."""
+    bucket_sql, bucket_params = bucket_case_sql(
+        p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from"
+    )
+    sql = f"""
+        SELECT s.loan_id, s.old_dpd, s.old_bucket, s.dpd, s.overdue_paise,
+               {bucket_sql} AS bucket
+        FROM (
+            SELECT l.id AS loan_id, l.dpd AS old_dpd, l.bucket AS old_bucket,
+                   CASE WHEN MIN(o.due_date) IS NULL THEN 0
+                        ELSE {days_since("%(d)s", "MIN(o.due_date)")} + 1 END AS dpd,
+                   COALESCE(SUM(o.out_paise), 0) AS overdue_paise,
+                   {npa_from_sql(p.table)} AS npa_from
+            FROM loans_loan l
+            JOIN loans_loanproduct p ON p.id = l.product_id
+            LEFT JOIN {OVERDUE} o ON o.loan_id = l.id AND o.out_paise > {FLOOR_PAISE}
+            WHERE l.id BETWEEN %(lo)s AND %(hi)s AND l.status = %(active)s
+            GROUP BY l.id, l.dpd, l.bucket, p.npa_threshold_days
+            HAVING MIN(o.due_date) IS NOT NULL OR l.dpd <> 0 OR l.bucket <> %(bucket_0)s
+        ) s
+        """
+    return sql, p.bind(active=ACTIVE, **bucket_params)
+
+
+def state_step(cur, p: ChunkParams) -> int:
+    """The state table; returns how many active loans the range holds."""
+    select, params = state_select(p)
+    _exec(cur, f"CREATE TEMP TABLE {STATE} AS {select}", params)
+    cur.execute(
+        "SELECT COUNT(*) FROM loans_loan WHERE id BETWEEN %(lo)s AND %(hi)s"
+        " AND status = %(active)s",
+        p.bind(active=ACTIVE),
+    )
+    return cur.fetchone()[0]
+
+
+def loans_step(cur, p: ChunkParams, *, loans: int) -> dict:
+    """Bucket history for every change, then the loans' dpd and bucket. `loans` is how
+    many active loans the range holds (those not in the state table are current)."""
+    changes = _exec(
+        cur,
+        f"""
+        INSERT INTO collection_buckethistory
+            (loan_id, business_date, from_bucket, to_bucket, dpd, created_at)
+        SELECT loan_id, %(d)s, old_bucket, bucket, dpd, %(now)s
+        FROM {STATE} WHERE old_bucket <> bucket
+        ON CONFLICT (loan_id, business_date)
+        DO UPDATE SET to_bucket = excluded.to_bucket, dpd = excluded.dpd
+        """,
+        p.bind(),
+    )
+    updated = _exec(
+        cur,
+        f"""
+        UPDATE loans_loan SET dpd = s.dpd, bucket = s.bucket, updated_at = %(now)s
+        FROM {STATE} s
+        WHERE loans_loan.id = s.loan_id AND loans_loan.id BETWEEN %(lo)s AND %(hi)s
+          AND (loans_loan.dpd <> s.dpd OR loans_loan.bucket <> s.bucket)
+        """,
+        p.bind(),
+    )
+    cur.execute(f"SELECT bucket, COUNT(*) FROM {STATE} GROUP BY bucket ORDER BY bucket")
+    buckets = {name: count for name, count in cur.fetchall()}
+    current = p.table.current.name
+    buckets[current] = buckets.get(current, 0) + loans - sum(buckets.values())
+    return {"bucket_changes": changes, "loans_updated": updated, "buckets": buckets}
+
+
+def cases_step(cur, p: ChunkParams) -> dict:
+    """Resolve, refresh and open collection cases from the state table."""
+    case = "collection_collectioncase"
+    resolve_set = (
+        f"status = '{CaseStatus.RESOLVED.value}', closed_on = %(d)s, dpd = 0,"
+        " overdue_amount = 0, updated_at = %(now)s"
+    )
+    resolved = _exec(
+        cur,
+        f"""
+        UPDATE {case} SET {resolve_set}, bucket = s.bucket
+        FROM {STATE} s
+        WHERE {case}.loan_id = s.loan_id AND {case}.status IN ({OPEN_STATUSES}) AND s.dpd = 0
+          AND {case}.loan_id BETWEEN %(lo)s AND %(hi)s
+        """,
+        p.bind(),
+    )
+    # Paid off, foreclosed or cancelled since the case opened: nothing is owed any more.
+    # (Written-off loans keep their case: recovery goes on.)
+    resolved += _exec(
+        cur,
+        f"""
+        UPDATE {case} SET {resolve_set}, bucket = %(current)s
+        WHERE {case}.loan_id BETWEEN %(lo)s AND %(hi)s AND {case}.status IN ({OPEN_STATUSES})
+          AND {case}.loan_id IN (
+              SELECT id FROM loans_loan
+              WHERE id BETWEEN %(lo)s AND %(hi)s AND status IN ({SETTLED_STATUSES})
+          )
+        """,
+        p.bind(current=p.table.current.name),
+    )
+    refreshed = _exec(
+        cur,
+        f"""
+        UPDATE {case}
+        SET dpd = s.dpd, bucket = s.bucket, overdue_amount = s.overdue_paise / 100.0,
+            updated_at = %(now)s
+        FROM {STATE} s
+        WHERE {case}.loan_id = s.loan_id AND {case}.status IN ({OPEN_STATUSES}) AND s.dpd > 0
+          AND {case}.loan_id BETWEEN %(lo)s AND %(hi)s
+          AND ({case}.dpd <> s.dpd OR {case}.bucket <> s.bucket
+               OR {case}.overdue_amount <> s.overdue_paise / 100.0)
+        """,
+        p.bind(),
+    )
+    opened = _exec(
+        cur,
+        f"""
+        INSERT INTO {case}
+            (loan_id, status, opened_on, dpd, bucket, overdue_amount, legal_escalated,
+             updated_at)
+        SELECT s.loan_id, %(open)s, %(d)s, s.dpd, s.bucket, s.overdue_paise / 100.0,
+               %(false)s, %(now)s
+        FROM {STATE} s
+        WHERE s.dpd > 0 AND NOT EXISTS (
+            SELECT 1 FROM {case} c
+            WHERE c.loan_id = s.loan_id AND c.status IN ({OPEN_STATUSES})
+        )
+        """,
+        p.bind(open=CaseStatus.OPEN.value, false=False),
+    )
+    return {"opened": opened, "refreshed": refreshed, "resolved": resolved}
+
+
+def escalation_step(cur, p: ChunkParams) -> int | str:
+    """Legal escalation of the open cases at or past the threshold (once per case)."""
+    if not p.escalation_enabled:
+        return "skipped"
+    return _exec(
+        cur,
+        f"""
+        UPDATE collection_collectioncase
+        SET legal_escalated = %(true)s, escalated_on = %(d)s, updated_at = %(now)s
+        WHERE loan_id IN (SELECT loan_id FROM {STATE})
+          AND loan_id BETWEEN %(lo)s AND %(hi)s
+          AND status IN ({OPEN_STATUSES})
+          AND legal_escalated = %(false)s
+          AND dpd >= %(threshold)s
+        """,
+        p.bind(true=True, false=False, threshold=p.escalation_threshold),
+    )
+
+
+def drop_work_tables(cur) -> None:
+    """The temp tables live for one chunk; they are created inside the chunk's transaction,
+    so a failed chunk leaves none behind either."""
+    for name in (DUE, OVERDUE, STATE):
+        _drop(cur, name)
+
+
+def chunk_ranges(*, size: int) -> list[tuple[int, int]]:
+    """Contiguous loan-id ranges with about `size` active loans each, covering every loan
+    id (a closed loan's open case must still be resolved by some chunk)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            """
+            SELECT MIN(id) FROM (
+                SELECT id, (ROW_NUMBER() OVER (ORDER BY id) - 1) / %(size)s AS g
+                FROM loans_loan WHERE status = %(active)s
+            ) t GROUP BY g ORDER BY 1
+            """,
+            {"size": size, "active": ACTIVE},
+        )
+        starts = [row[0] for row in cur.fetchall()]
+        cur.execute("SELECT COALESCE(MAX(id), 0) FROM loans_loan")
+        last = cur.fetchone()[0]
+    if not starts:
+        return [(0, last)]
+    starts[0] = 0
+    ends = [start - 1 for start in starts[1:]] + [last]
+    return list(zip(starts, ends, strict=True))

@@ -1,0 +1,195 @@
+"""The borrower's loan page (/loans/<id>/): schedule marks, payments, foreclosure quote,
+statement downloads and the cooling-off cancellation."""
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import FINANCE
+from accounts.tests.factories import staff
+from lendingsite.dates import today_ist
+from loans.models import Installment, Loan, LoanStatus
+from loans.services.loans import cooling_off_quote
+from loans.templatetags.money import format_inr
+from loans.tests.factories import active_loan, kyc_verified_borrower, pending_loan
+from repayments.selectors import foreclosure_quote
+from repayments.services.payments import payment_post
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(loan, name="borrower:loan") -> str:
+    return reverse(name, args=[loan.pk])
+
+
+def _get(client, loan, params=None, status=200) -> str:
+    client.force_login(loan.borrower)
+    response = client.get(_url(loan), params or {})
+    assert response.status_code == status
+    return response.content.decode()
+
+
+def _pay(loan, amount, utr, *, paid_on=None):
+    return payment_post(
+        acting_user=staff(FINANCE),
+        loan=loan,
+        amount=Decimal(amount),
+        paid_on=paid_on or today_ist(),
+        channel="upi",
+        utr=utr,
+    )
+
+
+def _marks(html: str) -> list[str]:
+    schedule = html.split('<table class="schedule">', 1)[1].split("</table>", 1)[0]
+    return re.findall(r'<td data-label="Status">([^<]*)</td>', schedule)
+
+
+def test_url_name_login_and_other_borrowers(client):
+    loan = active_loan()
+    assert _url(loan) == f"/loans/{loan.pk}/"
+    response = client.get(_url(loan))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+    client.force_login(kyc_verified_borrower())
+    for name in ("borrower:loan", "borrower:statement", "borrower:pay"):
+        assert client.get(_url(loan, name)).status_code == 404
+    assert client.post(_url(loan, "borrower:cancel"), {"reference": "X"}).status_code == 404
+    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
+
+
+def test_schedule_marks_paid_partly_paid_and_overdue(client, monkeypatch):
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=70))
+    rows = list(Installment.objects.filter(loan=loan).order_by("number"))
+    first_total = rows[0].principal_due + rows[0].interest_due
+    _pay(loan, first_total, "UTR-MARK-1")
+    _pay(loan, "1000.00", "UTR-MARK-2")
+    html = _get(client, loan)
+    marks = _marks(html)
+    assert marks[:3] == ["Paid", "Overdue (partly paid)", "Due"]
+    assert set(marks[3:]) == {"Due"}
+    assert 'class="status-paid"' in html and 'class="status-overdue"' in html
+    # As of the second due date itself, a partly paid installment is not yet overdue.
+    monkeypatch.setattr("loans.views.borrower_loan.today_ist", lambda: rows[1].due_date)
+    assert _marks(_get(client, loan))[:3] == ["Paid", "Partly paid", "Due"]
+
+
+def test_payments_are_listed_newest_first(client):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=5))
+    _pay(loan, "2500.00", "UTR-LIST-1", paid_on=today_ist() - timedelta(days=2))
+    _pay(loan, "1000.50", "UTR-LIST-2")
+    html = _get(client, loan)
+    section = html.split('id="payments-title"', 1)[1]
+    assert section.index("UTR-LIST-2") < section.index("UTR-LIST-1")
+    assert "₹2,500.00" in section and "₹1,000.50" in section
+    assert "No payments yet." not in html
+
+
+def test_foreclosure_quote_for_a_chosen_date(client):
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=20))
+    on = today + timedelta(days=5)
+    quote = foreclosure_quote(loan, as_of=on)
+    html = _get(client, loan, {"as_of": on.isoformat()})
+    assert f'To close the loan on <time datetime="{on:%Y-%m-%d}">' in html
+    assert f"pay <strong>{format_inr(quote.total)}</strong>" in html
+    assert format_inr(quote.principal) in html
+    assert quote.total > loan.principal  # principal plus interest accrued
+
+
+def test_foreclosure_form_errors_are_plain(client):
+    loan = active_loan()
+    html = _get(client, loan, {"as_of": "31/02/2026"})
+    assert "Enter the date as day/month/year, like 25/12/2026." in html
+    assert 'aria-invalid="true"' in html
+    yesterday = today_ist() - timedelta(days=1)
+    html = _get(client, loan, {"as_of": yesterday.isoformat()})
+    assert "Choose today or a later date." in html
+    assert "To close the loan on" not in html
+
+
+def test_statement_downloads(client):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=3))
+    _pay(loan, "1500.00", "UTR-STMT-1")
+    html = _get(client, loan)
+    assert f'href="{_url(loan, "borrower:statement")}?format=csv"' in html
+    assert f'href="{_url(loan, "borrower:statement")}?format=pdf"' in html
+
+    csv = client.get(_url(loan, "borrower:statement"), {"format": "csv"})
+    assert csv.status_code == 200
+    assert csv["Content-Type"].startswith("text/csv")
+    assert csv["Content-Disposition"] == f'attachment; filename="loan-{loan.pk}-statement.csv"'
+    body = csv.content.decode()
+    assert body.splitlines()[0].startswith("date,type,description")
+    assert "UTR-STMT-1" in body and "1500.00" in body
+
+    pdf = client.get(_url(loan, "borrower:statement"), {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert client.get(_url(loan, "borrower:statement"), {"format": "xls"}).status_code == 404
+
+
+def test_no_statement_or_schedule_before_payout(client):
+    loan = pending_loan()
+    html = _get(client, loan)
+    assert "The schedule starts when our finance team pays out the money." in html
+    assert "Statement (CSV)" not in html
+    assert "Pay off the whole loan early" not in html
+
+
+def test_cooling_off_cancellation(client):
+    loan = active_loan()  # disbursed today, 3 cooling-off days
+    due = cooling_off_quote(loan=loan, on=today_ist())
+    html = _get(client, loan)
+    assert "Cancel within the cooling-off period" in html
+    assert f"send back <strong>{format_inr(due['total'])}</strong>" in html
+
+    url = _url(loan, "borrower:cancel")
+    response = client.post(url, {"reference": ""})
+    assert response.status_code == 200
+    form = response.context["cancel_form"]
+    assert form.errors["reference"] == [
+        "Enter the reference of the payment you made to return the loan."
+    ]
+    assert form.errors["confirm"] == ["Tick the box to confirm that you want to cancel the loan."]
+    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
+
+    response = client.post(url, {"reference": " UPI-BACK-77 ", "confirm": "on"})
+    assert response.status_code == 302 and response["Location"] == _url(loan)
+    loan = Loan.objects.get(pk=loan.pk)
+    assert loan.status == LoanStatus.CANCELLED and loan.closed_on == today_ist()
+    html = client.get(_url(loan)).content.decode()
+    assert f"Loan #{loan.pk} is cancelled." in html
+    assert "Cancelled (cooling-off)" in html
+    assert "Cancel within the cooling-off period" not in html
+    assert f'href="/loans/{loan.pk}/pay/"' not in html
+
+
+def test_cooling_off_refused_after_the_period_shows_why(client):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=5))  # 3 days: over
+    assert "Cancel within the cooling-off period" not in _get(client, loan)
+    response = client.post(_url(loan, "borrower:cancel"), {"reference": "R1", "confirm": "on"})
+    assert response.status_code == 409
+    assert "cooling-off period of loan" in response.content.decode()
+    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
+
+
+def test_cooling_off_not_offered_after_a_payment(client):
+    loan = active_loan()
+    _pay(loan, "500.00", "UTR-COOL-1")
+    assert "Cancel within the cooling-off period" not in _get(client, loan)
+
+
+def test_query_count_is_bounded(client, django_assert_max_num_queries):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=6))
+    for n in range(8):
+        _pay(loan, "700.00", f"UTR-Q-{n}")
+    client.force_login(loan.borrower)
+    with django_assert_max_num_queries(10):
+        response = client.get(_url(loan), {"as_of": today_ist().isoformat()})
+    assert response.status_code == 200
+    assert response.content.decode().count("UTR-Q-") == 8

@@ -1,0 +1,295 @@
+"""The borrower's loan pages: apply (with an installment preview), the application with its
+eligibility outcome and status timeline, and the dashboard (the loan page itself is in
+loans.views.borrower_loan).
+
+Pages are thin: writes go through the same services as the API (application_create,
+application_submit), the preview comes from the calculator's quote function. Every query is scoped to the signed-in borrower, so another
+borrower's id is a 404 whoever asks (staff use the officer console, not these pages).
+"""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Min, OuterRef, Subquery, Sum
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from accounts.models import AuditEvent, AuditOutcome, BorrowerProfile
+from collection.models import OPEN_CASE_STATUSES, PromiseToPay
+from lendingsite.dates import today_ist
+from lendingsite.errors import DomainError
+from loans.forms_borrower import ApplyForm
+from loans.models import Installment, Loan, LoanApplication, LoanStatus
+from loans.models.applications import OPEN as OPEN_APPLICATIONS
+from loans.models.applications import ApplicationStatus
+from loans.selectors import MONEY_FIELD, OWING, installment_unpaid, loans_with_balances
+from loans.services.applications import application_create, application_submit
+from loans.services.products import quote_compose
+from loans.templatetags.money import format_inr, format_rate
+
+
+def _kyc_verified(user) -> bool:
+    profile = BorrowerProfile.objects.filter(user=user).prefetch_related("documents").first()
+    return bool(profile and profile.kyc_verified)
+
+
+# --- Apply -----------------------------------------------------------------------------
+
+
+def _preview(form: ApplyForm):
+    """The installment preview from quote_compose, the calculator's own function, at the
+    product's standard rate (the offer may differ). Refusals land on the form."""
+    data = form.cleaned_data
+    try:
+        return quote_compose(
+            product=data["product"],
+            principal=data["amount"],
+            tenure=data["tenure"],
+            disbursement_date=today_ist(),
+        )
+    except DomainError as exc:
+        form.add_refusal(exc)
+        return None
+
+
+def _apply_context(request, form: ApplyForm, quote=None) -> dict:
+    return {
+        "form": form,
+        "quote": quote,
+        "email_verified": request.user.email_verified,
+        "kyc_verified": _kyc_verified(request.user),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    if request.method == "GET":
+        form = ApplyForm(user=request.user)
+        return render(request, "borrower/apply.html", _apply_context(request, form))
+
+    previewing = request.POST.get("action") == "preview"
+    form = ApplyForm(request.POST, user=request.user, preview=previewing)
+    quote = None
+    status = 200
+    if form.is_valid():
+        quote = _preview(form)
+        if not previewing and quote is not None:
+            data = form.cleaned_data
+            try:
+                application = application_create(
+                    acting_user=request.user,
+                    borrower=request.user,
+                    product=data["product"],
+                    amount=data["amount"],
+                    tenure=data["tenure"],
+                    purpose=data["purpose"],
+                    monthly_income=data["monthly_income"],
+                    existing_emis=data["existing_emis"],
+                )
+            except DomainError as exc:
+                form.add_refusal(exc)
+                status = 200 if exc.code == "validation_error" else exc.status
+            else:
+                # Created: whatever submitting says, the application page shows it (a
+                # draft there has its own Submit button).
+                try:
+                    application_submit(acting_user=request.user, application=application)
+                except DomainError as exc:
+                    messages.error(request, exc.detail)
+                else:
+                    messages.success(request, f"Thank you: application #{application.pk} is in.")
+                return redirect("borrower:application", pk=application.pk)
+    return render(
+        request, "borrower/apply.html", _apply_context(request, form, quote), status=status
+    )
+
+
+@login_required
+@require_safe
+def apply_preview(request):
+    """The preview alone, for static/js/apply-preview.js (live update as the borrower
+    types); without JavaScript the "Preview" button re-renders the whole page instead."""
+    form = ApplyForm(request.GET, user=request.user, preview=True)
+    quote = _preview(form) if form.is_valid() else None
+    return render(request, "borrower/_apply_preview.html", {"form": form, "quote": quote})
+
+
+# --- Application: outcome and timeline --------------------------------------------------
+
+TIMELINE_STEPS = {
+    "application.created": "Application started",
+    "application.submitted": "Application submitted and assessed",
+    "application.recommended": "Recommended by a loan officer; under review",
+    "application.approved": "Approved: an offer was made",
+    "application.rejected": "Not approved",
+    "application.withdrawn": "Application withdrawn",
+    "application.expired": "Offer expired without being accepted",
+    "application.accepted": "Offer accepted: loan account opened",
+}
+
+
+def application_timeline(app: LoanApplication, events) -> list[dict]:
+    """The status history from the audit trail, falling back on the application's own
+    timestamps (created, submitted, decided), plus what is still to come (the offer's
+    expiry, the payout)."""
+    seen: dict[str, dict] = {}
+    for event in events:
+        if event.action in TIMELINE_STEPS and event.action not in seen:
+            seen[event.action] = {"at": event.created_at, "after": event.after or {}}
+    fallbacks = {
+        "application.created": app.created_at,
+        "application.submitted": app.submitted_at,
+        "application.approved": app.decided_at if app.offered_amount else None,
+        "application.rejected": app.decided_at if app.decision_reason else None,
+    }
+    for action, moment in fallbacks.items():
+        if moment and action not in seen:
+            seen[action] = {"at": moment, "after": {}}
+
+    steps = []
+    for action, entry in seen.items():
+        step = {"label": TIMELINE_STEPS[action], "at": entry["at"], "done": True, "detail": ""}
+        if action == "application.submitted" and entry["after"].get("status") == "under_review":
+            step["label"] = "Application submitted; under review by a credit manager"
+        if action == "application.rejected":
+            step["detail"] = app.decision_reason
+        if action == "application.approved" and app.offered_amount:
+            step["detail"] = (
+                f"Offer of {format_inr(app.offered_amount)} at "
+                f"{format_rate(app.offered_rate)}% a year"
+            )
+        steps.append(step)
+    steps.sort(key=lambda s: s["at"])
+    if app.status == ApplicationStatus.APPROVED and app.offer_expires_on:
+        steps.append(
+            {
+                "label": "Offer open until the end of this day",
+                "on": app.offer_expires_on,
+                "done": False,
+                "detail": "Read the Key Fact Statement and accept it before then.",
+            }
+        )
+    loan = getattr(app, "loan", None) if app.status == ApplicationStatus.ACCEPTED else None
+    if loan is not None:
+        if loan.disbursed_on:
+            steps.append({"label": "Money paid out", "on": loan.disbursed_on, "done": True})
+        elif loan.status == LoanStatus.PENDING_DISBURSEMENT:
+            steps.append({"label": "Waiting for our finance team to pay out", "done": False})
+    return steps
+
+
+def _eligibility(app: LoanApplication) -> dict | None:
+    reasons = app.reasons or []
+    if not reasons:
+        return None
+    return {
+        "eligible": not any(r.get("hard_stop") for r in reasons),
+        "blocking": [r["text"] for r in reasons if r.get("hard_stop")],
+        "helping": [r["text"] for r in reasons if not r.get("hard_stop") and r["points"] > 0],
+        "other": [r["text"] for r in reasons if not r.get("hard_stop") and r["points"] <= 0],
+    }
+
+
+def _own_application(request, pk: int) -> LoanApplication:
+    qs = LoanApplication.objects.select_related("product", "loan")
+    return get_object_or_404(qs, pk=pk, borrower=request.user)
+
+
+@login_required
+@require_safe
+def application_page(request, pk: int):
+    app = _own_application(request, pk)
+    events = AuditEvent.objects.filter(
+        target_type=LoanApplication._meta.label_lower,
+        target_id=str(app.pk),
+        outcome=AuditOutcome.SUCCESS,
+    ).order_by("created_at", "pk")
+    context = {
+        "application": app,
+        "eligibility": _eligibility(app),
+        "timeline": application_timeline(app, events),
+        "has_offer": bool(app.kfs),
+        "loan": getattr(app, "loan", None) if app.status == ApplicationStatus.ACCEPTED else None,
+    }
+    return render(request, "borrower/application.html", context)
+
+
+@login_required
+@require_POST
+def application_submit_page(request, pk: int):
+    """Submit a draft (one left behind if submitting failed after it was created)."""
+    app = _own_application(request, pk)
+    try:
+        application_submit(acting_user=request.user, application=app)
+    except DomainError as exc:
+        messages.error(request, exc.detail)
+    return redirect("borrower:application", pk=app.pk)
+
+
+# --- Dashboard -------------------------------------------------------------------------
+
+
+def borrower_loans(user, *, on: date):
+    """The borrower's loans with balances, next due, and overdue figures, in one query.
+    Overdue follows the schedule's own rule (Installment.status_on): due before `on` and
+    not fully paid; days late count from the oldest such due date, which is the day-end's
+    DPD for the day before `on`."""
+    overdue = (
+        Installment.objects.filter(loan=OuterRef("pk"), due_date__lt=on)
+        .annotate(unpaid=installment_unpaid())
+        .filter(unpaid__gt=0)
+        .order_by()
+        .values("loan")
+    )
+    return (
+        loans_with_balances(Loan.objects.filter(borrower=user))
+        .select_related("product")
+        .annotate(
+            overdue_count=Subquery(overdue.annotate(n=Count("pk")).values("n")),
+            overdue_amount=Subquery(
+                overdue.annotate(s=Sum("unpaid")).values("s"), output_field=MONEY_FIELD
+            ),
+            oldest_overdue=Subquery(overdue.annotate(d=Min("due_date")).values("d")),
+        )
+        .order_by("-created_at")
+    )
+
+
+def overdue_words(loan, *, on: date) -> str:
+    """ "2 installments overdue, 35 days late" (empty when nothing is overdue)."""
+    count = getattr(loan, "overdue_count", None) or 0
+    if not count or loan.status not in OWING:
+        return ""
+    days = (on - loan.oldest_overdue).days
+    plural = "s" if count != 1 else ""
+    return f"{count} installment{plural} overdue, {days} day{'s' if days != 1 else ''} late"
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    today = today_ist()
+    loans = list(borrower_loans(request.user, on=today))
+    for loan in loans:
+        loan.overdue_text = overdue_words(loan, on=today)
+        loan.promises = []
+    by_id = {loan.pk: loan for loan in loans}
+    promises = PromiseToPay.objects.filter(
+        case__loan__borrower=request.user, case__status__in=OPEN_CASE_STATUSES
+    ).select_related("case")
+    for promise in promises:
+        if promise.case.loan_id in by_id:
+            by_id[promise.case.loan_id].promises.append(promise)
+    applications = (
+        LoanApplication.objects.filter(borrower=request.user, status__in=OPEN_APPLICATIONS)
+        .select_related("product")
+        .order_by("-created_at")
+    )
+    context = {
+        "loans": loans,
+        "applications": applications,
+        "today": today,
+    }
+    return render(request, "borrower/dashboard.html", context)

@@ -1,0 +1,67 @@
+"""GET /api/v1/loans/{id}/statement/?format=csv|pdf: every transaction of the loan with its
+running balance (repayments.statements), as a download.
+
+The owner or staff with loans.view_loan; anyone else gets 404, never 403. `format` defaults
+to csv; anything else than csv or pdf is a 400 problem.
+"""
+
+from django.http import HttpResponse
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import APIView
+
+from lendingsite.errors import DomainError
+from loans.selectors import loans_for
+from repayments.statements import statement_csv, statement_pdf
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", statement_csv),
+    "pdf": ("application/pdf", statement_pdf),
+}
+
+
+class LoanStatementView(APIView):
+    # `format` is ours, not DRF's renderer switch (URL_FORMAT_OVERRIDE would answer an
+    # unknown one with 404): negotiation always picks JSON, which only errors use.
+    def perform_content_negotiation(self, request, force=False):
+        return JSONRenderer(), JSONRenderer.media_type
+
+    @extend_schema(
+        operation_id="loans_statement",
+        parameters=[
+            OpenApiParameter(
+                "format", type=OpenApiTypes.STR, enum=list(FORMATS), description="default: csv"
+            )
+        ],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            400: OpenApiResponse(description="problem+json: unknown format"),
+            404: OpenApiResponse(description="problem+json: no such loan (or not yours)"),
+        },
+    )
+    def get(self, request, pk: int):
+        """The loan's statement as a CSV or PDF attachment."""
+        fmt = request.query_params.get("format") or "csv"
+        if fmt not in FORMATS:
+            raise DomainError(
+                "validation_error",
+                "The statement comes as csv or pdf.",
+                errors={"format": ["must be csv or pdf"]},
+            )
+        loan = loans_for(request.user).filter(pk=pk).first()
+        if loan is None:
+            raise DomainError("not_found", "No such loan.")
+        content_type, render = FORMATS[fmt]
+        response = HttpResponse(render(loan), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="loan-{loan.pk}-statement.{fmt}"'
+        # A statement carries personal financial data: never kept by shared caches.
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+urlpatterns = [
+    path("loans/<int:pk>/statement/", LoanStatementView.as_view(), name="loan-statement"),
+]

@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("repayments.webhooks")),
+    path("", include("repayments.api_statements")),
+    path("", include("repayments.api")),
+]

@@ -1,0 +1,144 @@
+"""Reads shared by the payment services, the API, the admin and the pages."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from lendingsite.errors import DomainError
+from loans import ledger
+from loans.models import Installment, Loan, LoanStatus
+from loans.schedule import ScheduleTerms
+from loans.selectors import OWING, installment_unpaid
+from repayments import engine
+
+ZERO = Decimal("0.00")
+
+
+def loan_terms(loan: Loan) -> engine.LoanTerms:
+    """The loan's agreed terms as the engine takes them; the same schedule terms as
+    loans.services.loans.loan_quote(loan, disbursement_date=loan.disbursed_on), without
+    the query for the KFS fee (the schedule does not depend on it)."""
+    return engine.LoanTerms(
+        schedule=ScheduleTerms(
+            principal=loan.principal,
+            annual_rate=loan.annual_rate,
+            tenure=loan.tenure,
+            disbursement_date=loan.disbursed_on,
+            interest_method=loan.interest_method,
+            amortization=loan.amortization,
+            interest_period=loan.interest_period,
+            frequency=loan.frequency,
+            installment_multiple=Decimal(loan.installment_multiple),
+            rounding=loan.rounding,
+            grace_on_principal=loan.grace_on_principal,
+        ),
+        allocation_strategy=loan.allocation_strategy,
+        prepayment_strategy=loan.prepayment_strategy,
+    )
+
+
+def engine_rows(installments) -> list[engine.Row]:
+    return [
+        engine.Row(
+            number=i.number,
+            due_date=i.due_date,
+            principal_due=i.principal_due,
+            interest_due=i.interest_due,
+            penal_due=i.penal_due,
+            fees_due=i.fees_due,
+            principal_paid=i.principal_paid,
+            interest_paid=i.interest_paid,
+            penal_paid=i.penal_paid,
+            fees_paid=i.fees_paid,
+            balance_after=i.balance_after,
+            paid_on=i.paid_on,
+        )
+        for i in installments
+    ]
+
+
+@dataclass(frozen=True)
+class ForeclosureQuote:
+    """What closes the loan on `as_of`: all principal still owed, unpaid interest of the
+    installments due by then plus interest accrued since the last due date, and unpaid
+    penal charges and fees."""
+
+    as_of: date
+    principal: Decimal
+    interest: Decimal
+    penal: Decimal
+    fees: Decimal
+    accrued_interest: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return self.principal + self.interest + self.penal + self.fees
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "principal": f"{self.principal:.2f}",
+            "interest": f"{self.interest:.2f}",
+            "penal": f"{self.penal:.2f}",
+            "fees": f"{self.fees:.2f}",
+            "accrued_interest": f"{self.accrued_interest:.2f}",
+            "total": f"{self.total:.2f}",
+        }
+
+
+def foreclosure_quote(loan: Loan, *, as_of: date) -> ForeclosureQuote:
+    """A payment of at least `total` on `as_of` closes the loan as foreclosed (the engine
+    computes the very same amount: repayments.engine.foreclosure_amount)."""
+    if loan.status != LoanStatus.ACTIVE:
+        raise DomainError(
+            "invalid_state",
+            f"Loan #{loan.pk} is {loan.get_status_display().lower()}; only an active loan can be foreclosed.",
+        )
+    if as_of < loan.disbursed_on:
+        raise DomainError(
+            "validation_error",
+            f"Loan #{loan.pk} was disbursed on {loan.disbursed_on:%d %b %Y}; the quote date cannot be earlier.",
+            errors={"as_of": ["before the disbursement"]},
+        )
+    rows = engine_rows(Installment.objects.filter(loan=loan).order_by("number"))
+    amount = engine.foreclosure_amount(rows, loan_terms(loan).schedule, as_of)
+    return ForeclosureQuote(
+        as_of=as_of,
+        principal=amount.principal,
+        interest=amount.interest,
+        penal=amount.penal,
+        fees=amount.fees,
+        accrued_interest=amount.accrued_interest,
+    )
+
+
+def total_outstanding(loan: Loan) -> Decimal:
+    """Σ unpaid parts of every installment while the schedule is owed; 0 once closed."""
+    if loan.status not in OWING:
+        return ZERO
+    total = (
+        Installment.objects.filter(loan=loan)
+        .annotate(unpaid=installment_unpaid())
+        .aggregate(t=Sum("unpaid"))["t"]
+    )
+    return total or ZERO
+
+
+def loan_after(loan: Loan) -> dict:
+    """The loan as it stands now, for answers to payment operations (money as strings).
+    dpd and bucket are the day-end's: payments do not recompute them."""
+    return {
+        "status": loan.status,
+        "principal_outstanding": f"{loan.principal_outstanding:.2f}",
+        "total_outstanding": f"{total_outstanding(loan):.2f}",
+        "dpd": loan.dpd,
+        "bucket": loan.bucket,
+    }
+
+
+def credit_balance(loan: Loan) -> Decimal:
+    """What the lender owes the borrower on this loan (overpayments not yet refunded):
+    the credit balance of BORROWER_CREDIT for the loan."""
+    return -ledger.account_balance(ledger.BORROWER_CREDIT, loan=loan)

@@ -1,0 +1,298 @@
+"""Payment services: post and reverse here; refund a credit and levy a charge in
+repayments.services.charges, imported here so the contract's four names live in one place
+(DESIGN §5, §6).
+
+Every change to a loan's installments goes through `loan_replay_store`: the loan's whole
+history (posted payments and charges) is replayed over the original schedule by the pure
+engine and the result is written back: changed installments, allocations, the payments'
+allocation totals (with a balanced adjustment entry for any payment whose split changed),
+principal outstanding and status. Rules and choices: docs/payments.md.
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+
+from accounts.audit import audit_record, refusals_audited
+from lendingsite.dates import today_ist
+from lendingsite.errors import DomainError
+from loans import ledger
+from loans.models import JournalEntry, Loan, LoanStatus
+from repayments import engine
+from repayments.models import (
+    Channel,
+    Payment,
+    PaymentReversal,
+    PaymentSource,
+    PaymentStatus,
+)
+from repayments.services import rawsql
+from repayments.services.base import (
+    ADD_PERM,
+    REFUND_PERM,
+    REVERSE_PERM,
+    loan_lock,
+    money_parse,
+)
+from repayments.services.charges import charge_levy, credit_refund
+from repayments.services.replay import (
+    NEW_PAYMENT,
+    loan_replay,
+    loan_replay_store,
+    payment_lines,
+)
+
+__all__ = [
+    "ADD_PERM",
+    "REFUND_PERM",
+    "REVERSE_PERM",
+    "charge_levy",
+    "credit_refund",
+    "payment_post",
+    "payment_reverse",
+]
+PAYMENT_KINDS = ("payment", "payment_adjustment")
+# Posted without a person: a gateway's signed webhook, or a system job.
+UNATTENDED_SOURCES = (PaymentSource.WEBHOOK, PaymentSource.SYSTEM)
+
+
+def _payment_validate(
+    *, acting_user, amount, paid_on: date, channel: str, utr: str, source: str, today: date
+) -> Decimal:
+    """The safety rules that need no database (DESIGN §5), each with its stable code."""
+    if acting_user is None:
+        if source not in UNATTENDED_SOURCES:
+            raise DomainError("permission_denied", "Sign in to record a payment.")
+    elif not acting_user.has_perm(ADD_PERM):
+        raise DomainError(
+            "permission_denied", "Only finance and loan officers can record payments."
+        )
+    if source not in PaymentSource.values:
+        raise DomainError(
+            "validation_error", f"Unknown source {source!r}.", errors={"source": ["unknown"]}
+        )
+    if channel not in Channel.values:
+        raise DomainError(
+            "validation_error",
+            f"Unknown channel {channel!r}; use one of: {', '.join(Channel.values)}.",
+            errors={"channel": ["unknown channel"]},
+        )
+    if not utr:
+        raise DomainError(
+            "validation_error",
+            "Give the UTR or reference of the payment.",
+            errors={"utr": ["required"]},
+        )
+    if len(utr) > 64:
+        raise DomainError(
+            "validation_error",
+            "The UTR can be at most 64 characters.",
+            errors={"utr": ["too long"]},
+        )
+    amount = money_parse(amount, "amount")
+    low, high = Decimal(settings.PAYMENT_MIN_AMOUNT), Decimal(settings.PAYMENT_MAX_AMOUNT)
+    if not low <= amount <= high:
+        raise DomainError(
+            "amount_out_of_range",
+            f"A payment must be between ₹{low:,.2f} and ₹{high:,.2f}; ₹{amount:,.2f} is not.",
+            errors={"amount": ["out of range"]},
+        )
+    if paid_on > today:
+        raise DomainError(
+            "future_dated",
+            f"The payment date {paid_on:%d %b %Y} is in the future.",
+            errors={"paid_on": ["in the future"]},
+        )
+    days = settings.PAYMENT_MAX_BACKDATE_DAYS
+    if paid_on < today - timedelta(days=days):
+        raise DomainError(
+            "backdated",
+            f"The payment date {paid_on:%d %b %Y} is more than {days} days back.",
+            errors={"paid_on": ["too far back"]},
+        )
+    return amount
+
+
+def _duplicate_utr(utr: str) -> DomainError:
+    earlier = Payment.objects.filter(utr=utr).values("id", "paid_on").first()
+    if earlier is None:  # the clash was on the gateway's payment id instead
+        return DomainError(
+            "duplicate",
+            "This gateway payment was already posted.",
+            errors={"provider_payment_id": ["already used"]},
+        )
+    return DomainError(
+        "duplicate_utr",
+        f"UTR {utr} was already posted on {earlier['paid_on']:%Y-%m-%d} (payment {earlier['id']}).",
+        errors={"utr": ["already used"]},
+    )
+
+
+@refusals_audited("payment.post")
+@transaction.atomic
+def payment_post(
+    *,
+    acting_user,
+    loan: Loan,
+    amount: Decimal,
+    paid_on: date,
+    channel: str,
+    utr: str,
+    source: str = "api",
+    provider: str = "",
+    provider_payment_id: str = "",
+    business_date: date | None = None,
+) -> Payment:
+    """Record a payment on an active loan and apply it: dues oldest first in the product's
+    order, anything beyond a prepayment (re-amortized) or, when it covers the foreclosure
+    amount, the close of the loan. `business_date` is the day of booking (today in IST
+    unless a job replays a day); the date limits count from it."""
+    utr = (utr or "").strip()
+    amount = _payment_validate(
+        acting_user=acting_user,
+        amount=amount,
+        paid_on=paid_on,
+        channel=channel,
+        utr=utr,
+        source=source,
+        today=business_date or today_ist(),
+    )
+    loan = rawsql.loan_lock_for_post(loan)
+    if loan.status != LoanStatus.ACTIVE:
+        raise DomainError(
+            "loan_not_active",
+            f"Loan #{loan.pk} is {loan.get_status_display().lower()}; payments can be posted only to an active loan.",
+        )
+    if paid_on < loan.disbursed_on:
+        raise DomainError(
+            "validation_error",
+            f"Loan #{loan.pk} was disbursed on {loan.disbursed_on:%d %b %Y}; a payment cannot be dated earlier.",
+            errors={"paid_on": ["before the disbursement"]},
+        )
+    # The usual case, a payment dated after everything else on the loan, is applied to the
+    # stored installments; a backdated one replays the loan's whole history.
+    tail = (loan.last_paid_on is None or loan.last_paid_on <= paid_on) and (
+        loan.last_charged_on is None or loan.last_charged_on < paid_on
+    )
+    replay = loan_replay(
+        loan=loan, new_payment=engine.PaymentEvent(NEW_PAYMENT, amount, paid_on), tail=tail
+    )
+    allocation = replay.result.allocations[NEW_PAYMENT].as_dict()
+    payment = Payment(
+        loan=loan,
+        amount=amount,
+        paid_on=paid_on,
+        channel=channel,
+        utr=utr,
+        received_by=acting_user,
+        source=source,
+        provider=provider,
+        provider_payment_id=provider_payment_id,
+        **allocation,
+    )
+    # The unique constraints decide duplicates, also between concurrent posts: INSERT … ON
+    # CONFLICT DO NOTHING gives no row back when the UTR (or gateway id) is taken.
+    if rawsql.insert_returning_id(payment, skip_conflicts=True) is None:
+        raise _duplicate_utr(utr)
+    loan_replay_store(
+        replay, new_payment=payment, acting_user=acting_user, today=business_date or today_ist()
+    )
+    ledger.journal_post(
+        entry_date=paid_on,
+        kind="payment",
+        loan=loan,
+        reference=utr,
+        memo=f"Payment {payment.pk} on loan #{loan.pk}",
+        acting_user=acting_user,
+        lines=payment_lines(allocation, amount=amount),
+    )
+    audit_record(
+        action="payment.posted",
+        actor=acting_user,
+        target=payment,
+        after={
+            "loan": loan.pk,
+            "amount": amount,
+            "paid_on": paid_on,
+            "channel": channel,
+            "utr": utr,
+            "source": source,
+            "allocation": allocation,
+            "loan_status": loan.status,
+            "principal_outstanding": loan.principal_outstanding,
+        },
+    )
+    return payment
+
+
+@refusals_audited("payment.reverse")
+@transaction.atomic
+def payment_reverse(
+    *, acting_user, payment: Payment, reason: str, business_date: date | None = None
+) -> PaymentReversal:
+    """Undo a posted payment (a bounced cheque, a mistaken entry): its journal entries are
+    reversed by new entries, and the loan's history is replayed without it, so later
+    payments move up to the dues it had paid (each with a balanced adjustment entry)."""
+    if not acting_user.has_perm(REVERSE_PERM):
+        raise DomainError("permission_denied", "Only finance can reverse payments.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(
+            "validation_error", "Give the reason for the reversal.", errors={"reason": ["required"]}
+        )
+    loan = loan_lock(payment.loan)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.received_by_id == acting_user.pk:
+        raise DomainError(
+            "maker_checker",
+            f"You posted payment {payment.pk}; someone else in finance must reverse it.",
+        )
+    if payment.status != PaymentStatus.POSTED:
+        raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
+    if loan.status not in (LoanStatus.ACTIVE, LoanStatus.CLOSED, LoanStatus.FORECLOSED):
+        raise DomainError(
+            "invalid_state",
+            f"Loan #{loan.pk} is {loan.get_status_display().lower()}; its payments can no longer be reversed.",
+        )
+    today = business_date or today_ist()
+    before = {"status": payment.status, "loan_status": loan.status, **_totals(payment)}
+    reversal = PaymentReversal.objects.create(
+        payment=payment, reason=reason[:300], reversed_by=acting_user, reversed_on=today
+    )
+    payment.reverse()
+    payment.save(update_fields=["status"])
+    entries = JournalEntry.objects.filter(
+        loan=loan, kind__in=PAYMENT_KINDS, reference=payment.utr, reversed_by__isnull=True
+    ).order_by("id")
+    for entry in entries:
+        ledger.journal_reverse(
+            entry=entry,
+            entry_date=today,
+            acting_user=acting_user,
+            memo=f"Reversal of payment {payment.pk}: {reason}",
+        )
+    payment.allocations.all().delete()
+    loan_replay_store(
+        loan_replay(loan=loan), new_payment=None, acting_user=acting_user, today=today
+    )
+    audit_record(
+        action="payment.reversed",
+        actor=acting_user,
+        target=payment,
+        before=before,
+        after={
+            "status": payment.status,
+            "reason": reason,
+            "reversed_on": today,
+            "posted_by": payment.received_by_id,
+            "loan_status": loan.status,
+            "principal_outstanding": loan.principal_outstanding,
+        },
+    )
+    return reversal
+
+
+def _totals(payment: Payment) -> dict:
+    return {k: getattr(payment, k) for k in ("penal", "fees", "interest", "principal", "excess")}
