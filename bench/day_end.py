@@ -3,9 +3,9 @@
     .venv/bin/python bench/day_end.py [--n 10000,100000,1000000] [--chunk-size N]
                                       [--workers 1] [--parallel 2] [--smoke] [--keep]
 
-Creates its own database (lendingsite_bench_dayend on the server of $BENCH_POSTGRES_URL,
-default postgres://postgres@127.0.0.1:5432), migrates it once, and for each N, in a fresh
-child process (so peak memory is per N):
+Creates its own database (lendingsite_bench_dayend_<pid> on the server of
+$BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432), migrates it once, and for
+each N, in a fresh child process (so peak memory is per N):
 
 1. seeds N active loans of 24 monthly installments DIRECTLY in SQL (generate_series):
    disbursed 30-699 days before D, about 85% current, the rest with their last 1-6 due
@@ -48,7 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DB_NAME = "lendingsite_bench_dayend"
+# One database per invocation (the CI smoke check and a full run may overlap); the child
+# processes inherit the name.
+DB_NAME = os.environ.get("BENCH_DAYEND_DB") or f"lendingsite_bench_dayend_{os.getpid()}"
 SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 D = date(2026, 6, 30)
 UNPAID = (
@@ -346,6 +348,7 @@ def child_env() -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=f"{SERVER}/{DB_NAME}",
+        BENCH_DAYEND_DB=DB_NAME,
         DJANGO_SETTINGS_MODULE="lendingsite.settings",
         DJANGO_ENV="test",
         LOG_LEVEL="WARNING",

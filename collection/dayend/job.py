@@ -243,7 +243,7 @@ def _finish(run_id: int) -> DayEndRun:
         raise RuntimeError(f"{pending} chunk(s) of run {run.pk} are not done")
     counts: dict = {}
     per_chunk = run.chunks.order_by("lo_id").values_list("counts", flat=True)
-    for chunk_counts in per_chunk.iterator(chunk_size=100):  # flat memory at any size
+    for chunk_counts in per_chunk.iterator(chunk_size=20):  # flat memory at any size
         merge_counts(counts, chunk_counts)
     new_cases = CollectionCase.objects.filter(
         opened_on=run.business_date, status=CaseStatus.OPEN, assigned_to__isnull=True
