@@ -39,10 +39,10 @@ def day_end_dispatch(*, business_date: date, chunk_size: int | None = None) -> i
     if run.status == RunStatus.COMPLETED:
         log.info("day_end_already_completed", business_date=str(business_date), run_id=run.pk)
         return run.pk
-    pending = list(run.chunks.filter(done=False).order_by("lo_id").values_list("id", flat=True))
+    pending = [day_end_chunk.si(chunk_id=chunk_id) for chunk_id in job.pending_chunk_ids(run)]
     finish = day_end_finish.si(run_id=run.pk)
     if pending:
-        chord(day_end_chunk.si(chunk_id=chunk_id) for chunk_id in pending)(finish)
+        chord(pending)(finish)
     else:
         finish.delay()
     return run.pk

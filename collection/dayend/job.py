@@ -9,8 +9,10 @@ three functions: `day_end_plan`, `day_end_chunk_process`, `day_end_finish`.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 
 import structlog
 from django.conf import settings
@@ -29,6 +31,7 @@ JOB = "day_end"
 STEP_LOANS = "loans"
 DEFAULT_CHUNK_SIZE = 5000
 MAX_ERRORS_KEPT = 20
+CHUNK_ROWS_PER_INSERT = 500
 _PLAN_LOCK_KEY = 0x0DA7_E0D5  # pg_advisory_xact_lock key: one planner at a time
 
 log = structlog.get_logger(__name__)
@@ -116,10 +119,11 @@ def day_end_plan(
         else:
             _refuse_out_of_order(business_date)
             run = DayEndRun.objects.create(job=JOB, business_date=business_date)
-            DayEndChunk.objects.bulk_create(
-                DayEndChunk(run=run, step=STEP_LOANS, lo_id=lo, hi_id=hi)
-                for lo, hi in sql.chunk_ranges(size=chunk_size)
-            )
+            ranges = iter(sql.chunk_ranges(size=chunk_size))
+            while batch := list(islice(ranges, CHUNK_ROWS_PER_INSERT)):
+                DayEndChunk.objects.bulk_create(
+                    DayEndChunk(run=run, step=STEP_LOANS, lo_id=lo, hi_id=hi) for lo, hi in batch
+                )
             run.outcome = "started"
     audit_record(
         action=f"day_end.{run.outcome}",
@@ -281,6 +285,19 @@ def day_end_finish(*, run_id: int) -> DayEndRun:
         raise
 
 
+def pending_chunk_ids(run: DayEndRun, *, page: int = 100) -> Iterator[int]:
+    """The ids of the run's chunks not done yet, in loan-id order, a page at a time (what
+    Python holds does not grow with the book)."""
+    after = -1
+    while ids := list(
+        run.chunks.filter(done=False, lo_id__gt=after)
+        .order_by("lo_id")
+        .values_list("lo_id", "id")[:page]
+    ):
+        yield from (chunk_id for _, chunk_id in ids)
+        after = ids[-1][0]
+
+
 def day_end_run(
     *,
     business_date: date,
@@ -296,8 +313,7 @@ def day_end_run(
     if run.outcome == "already_completed":
         return run
     resumed = run.outcome == "resumed"
-    pending = run.chunks.filter(done=False).order_by("lo_id").values_list("id", flat=True)
-    for chunk_id in list(pending):
+    for chunk_id in pending_chunk_ids(run):
         day_end_chunk_process(chunk_id=chunk_id)
     run = day_end_finish(run_id=run.pk)
     if resumed and run.outcome == "completed":

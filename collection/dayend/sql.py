@@ -21,6 +21,7 @@ and generated fragments (table names, predicates, CASE expressions), hence the S
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -347,7 +348,7 @@ def drop_work_tables(cur) -> None:
         _drop(cur, name)
 
 
-def chunk_ranges(*, size: int) -> list[tuple[int, int]]:
+def chunk_ranges(*, size: int) -> Iterator[tuple[int, int]]:
     """Contiguous loan-id ranges covering every loan id (a closed loan's open case must
     still be resolved by some chunk), each as wide as `size` active loans take on average.
     Three cheap reads (the primary key's ends, the status index's count) instead of
@@ -359,9 +360,8 @@ def chunk_ranges(*, size: int) -> list[tuple[int, int]]:
         cur.execute("SELECT COUNT(*) FROM loans_loan WHERE status = %s", [ACTIVE])
         active = cur.fetchone()[0]
     if not active:
-        return [(0, last)]
+        yield (0, last)
+        return
     width = max(1, -(-size * (last - first + 1) // active))  # ceiling division
-    starts = list(range(first, last + 1, width))
-    ends = [start - 1 for start in starts[1:]] + [last]
-    starts[0] = 0
-    return list(zip(starts, ends, strict=True))
+    for start in range(first, last + 1, width):
+        yield (0 if start == first else start, min(start + width - 1, last))
