@@ -10,9 +10,7 @@ collection.services.desk, exactly as the API does. Collectors see only their own
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -43,6 +41,7 @@ from collection.services.desk import (
     contact_log,
     promise_record,
 )
+from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
 from loans.templatetags.money import format_inr
 
@@ -109,7 +108,7 @@ RECORDERS = {
 
 
 @admin.register(CollectionCase)
-class CollectionCaseAdmin(admin.ModelAdmin):
+class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "loan_ref",
@@ -243,31 +242,27 @@ class CollectionCaseAdmin(admin.ModelAdmin):
     @admin.action(description="Assign to collector…", permissions=["assign"])
     def assign_to_collector(self, request, queryset):
         cases = list(queryset.order_by("pk"))
-        posted = "apply" in request.POST
-        form = AssignForm(request.POST if posted else None)
-        if posted and form.is_valid():
-            collector = form.cleaned_data["collector"]
-            try:
-                moved = cases_assign(acting_user=request.user, cases=cases, collector=collector)
-            except DomainError as exc:
-                form_errors_from(form, exc)
-            else:
-                self.message_user(
-                    request,
-                    f"{moved} of {len(cases)} case{'s' if len(cases) != 1 else ''} assigned to "
-                    f"{collector.email}.",
-                    messages.SUCCESS,
-                )
-                return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Assign cases to a collector",
-            "opts": self.model._meta,
-            "cases": cases,
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/collection/collectioncase/assign.html", context)
+
+        def assign(data):
+            collector = data["collector"]
+            moved = cases_assign(acting_user=request.user, cases=cases, collector=collector)
+            self.message_user(
+                request,
+                f"{moved} of {len(cases)} case{'s' if len(cases) != 1 else ''} assigned to "
+                f"{collector.email}.",
+                messages.SUCCESS,
+            )
+
+        return self.action_form_page(
+            request,
+            action="assign_to_collector",
+            form_class=AssignForm,
+            apply=assign,
+            refused=form_errors_from,
+            template="admin/collection/collectioncase/assign.html",
+            title="Assign cases to a collector",
+            objects=cases,
+        )
 
     @admin.action(
         description="Assign unassigned cases round-robin (fewest open cases first)",
@@ -319,15 +314,15 @@ class CollectionCaseAdmin(admin.ModelAdmin):
                 return HttpResponseRedirect(
                     reverse("admin:collection_collectioncase_change", args=[case.pk])
                 )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Record a {what} on case #{case.pk}",
-            "opts": self.model._meta,
-            "original": case,
-            "form": form,
-            "kind": kind,
-        }
-        return TemplateResponse(request, "admin/collection/collectioncase/record.html", context)
+        return form_page(
+            self,
+            request,
+            "admin/collection/collectioncase/record.html",
+            title=f"Record a {what} on case #{case.pk}",
+            form=form,
+            original=case,
+            kind=kind,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

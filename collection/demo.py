@@ -39,7 +39,7 @@ from collection.services.desk import contact_log, promise_record
 from collection.services.scoring import collector_scores_compute
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
-from loans.demo import Scenario, _play
+from loans.demo import Scenario, scenario_play
 from loans.models import Loan, LoanApplication, LoanProduct, LoanStatus
 from repayments.models import Channel, Payment, PaymentSource
 from repayments.services.payments import payment_post
@@ -91,7 +91,7 @@ def _overdue_loans(people, domain: str, today: date) -> dict:
         app = LoanApplication.objects.filter(borrower=borrower, purpose=sc.purpose).first()
         if app is None:
             with transaction.atomic():
-                _play(
+                scenario_play(
                     sc,
                     borrower=borrower,
                     product=LoanProduct.objects.get(code=sc.product),

@@ -195,7 +195,9 @@ def _borrower(row, *, domain: str, password: str, people: dict[str, User]) -> Us
     return user
 
 
-def _play(sc: Scenario, *, borrower: User, product: LoanProduct, people, today: date) -> None:
+def scenario_play(
+    sc: Scenario, *, borrower: User, product: LoanProduct, people, today: date
+) -> None:
     """Walk one application from draft to the scenario's target through the services."""
     officer, checker = people[LOAN_OFFICER], people[CREDIT_MANAGER]
     day = today - timedelta(days=sc.days_ago)
@@ -267,7 +269,9 @@ def loans_demo_seed(*, domain: str, borrower_password: str, today: date | None =
         if LoanApplication.objects.filter(borrower=borrower, purpose=sc.purpose).exists():
             continue
         with transaction.atomic():
-            _play(sc, borrower=borrower, product=products[sc.product], people=people, today=today)
+            scenario_play(
+                sc, borrower=borrower, product=products[sc.product], people=people, today=today
+            )
         created += 1
     return _summary(borrowers.values(), created)
 

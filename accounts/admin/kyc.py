@@ -2,11 +2,9 @@
 the services (maker-checker included), download the stored file."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -19,6 +17,7 @@ from accounts.services.kyc import (
     kyc_document_verify,
     kyc_file_check,
 )
+from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.errors import DomainError
 
 
@@ -45,7 +44,7 @@ class RejectReasonForm(forms.Form):
 
 
 @admin.register(KycDocument)
-class KycDocumentAdmin(ServiceFormMixin, admin.ModelAdmin):
+class KycDocumentAdmin(ServiceFormMixin, ActionFormMixin, admin.ModelAdmin):
     form = KycUploadForm
     list_display = [
         "id",
@@ -64,6 +63,7 @@ class KycDocumentAdmin(ServiceFormMixin, admin.ModelAdmin):
     raw_id_fields = ["profile"]
     ordering = ["-uploaded_at", "-id"]
     actions = ["verify_selected", "reject_selected"]
+    action_noun = "document"
     _detail_fields = [
         "profile",
         "doc_type",
@@ -125,47 +125,27 @@ class KycDocumentAdmin(ServiceFormMixin, admin.ModelAdmin):
         )
         obj.pk, obj._state.adding = created.pk, False
 
-    def _decide(self, request, queryset, decide, done: str) -> None:
-        succeeded = 0
-        for document in queryset.order_by("pk"):
-            try:
-                decide(document)
-                succeeded += 1
-            except DomainError as exc:
-                self.message_user(request, exc.detail, messages.ERROR)
-        if succeeded:
-            plural = "s" if succeeded != 1 else ""
-            self.message_user(request, f"{done} {succeeded} document{plural}.", messages.SUCCESS)
-
     @admin.action(description="Verify selected documents", permissions=["verify"])
     def verify_selected(self, request, queryset):
-        self._decide(
+        self.apply_each(
             request,
             queryset,
             lambda doc: kyc_document_verify(acting_user=request.user, document=doc),
-            "Verified",
+            done="Verified",
         )
 
     @admin.action(description="Reject selected documents (with reason)", permissions=["verify"])
     def reject_selected(self, request, queryset):
-        form = RejectReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._decide(
-                request,
-                queryset,
-                lambda doc: kyc_document_reject(
-                    acting_user=request.user, document=doc, reason=reason
-                ),
-                "Rejected",
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Reject KYC documents",
-            "opts": self.model._meta,
-            "documents": queryset.select_related("profile"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/accounts/kycdocument/reject_reason.html", context)
+        return self.action_form_each(
+            request,
+            queryset,
+            act=lambda doc, data: kyc_document_reject(
+                acting_user=request.user, document=doc, reason=data["reason"]
+            ),
+            done="Rejected",
+            action="reject_selected",
+            form_class=RejectReasonForm,
+            template="admin/accounts/kycdocument/reject_reason.html",
+            title="Reject KYC documents",
+            objects=queryset.select_related("profile"),
+        )

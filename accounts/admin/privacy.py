@@ -3,9 +3,7 @@ note the borrower sees) through accounts.services.privacy, and the consent histo
 read-only. Nothing here changes a row by itself."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.template.response import TemplateResponse
+from django.contrib import admin
 
 from accounts.models import DataConsent, ErasureRequest
 from accounts.services.privacy import (
@@ -14,7 +12,7 @@ from accounts.services.privacy import (
     erasure_request_complete,
     erasure_request_reject,
 )
-from lendingsite.errors import DomainError
+from lendingsite.admin_forms import ActionFormMixin
 
 
 class RejectNoteForm(forms.Form):
@@ -38,7 +36,7 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ErasureRequest)
-class ErasureRequestAdmin(_ReadOnlyAdmin):
+class ErasureRequestAdmin(ActionFormMixin, _ReadOnlyAdmin):
     list_display = ["id", "user", "requested_at", "status", "decided_by", "decided_at"]
     list_select_related = ["user", "decided_by"]
     list_filter = ["status", "requested_at"]
@@ -47,54 +45,38 @@ class ErasureRequestAdmin(_ReadOnlyAdmin):
     fields = ["user", "requested_at", "status", "decided_by", "decided_at", "note"]
     readonly_fields = fields
     actions = ["complete_selected", "reject_selected"]
+    action_noun = "request"
 
     def has_decide_permission(self, request):
         return request.user.has_perm(DECIDE_PERMISSION)
 
-    def _decide(self, request, queryset, decide, done: str) -> None:
-        succeeded = 0
-        for erasure in queryset.order_by("pk"):
-            try:
-                decide(erasure)
-                succeeded += 1
-            except DomainError as exc:
-                self.message_user(request, f"Request #{erasure.pk}: {exc.detail}", messages.ERROR)
-        if succeeded:
-            plural = "s" if succeeded != 1 else ""
-            self.message_user(request, f"{done} {succeeded} request{plural}.", messages.SUCCESS)
+    def action_refusal(self, obj, exc):
+        return f"Request #{obj.pk}: {exc.detail}"
 
     @admin.action(description="Complete (anonymise personal data)", permissions=["decide"])
     def complete_selected(self, request, queryset):
-        self._decide(
+        self.apply_each(
             request,
             queryset,
             lambda erasure: erasure_request_complete(acting_user=request.user, request=erasure),
-            "Completed",
+            done="Completed",
         )
 
     @admin.action(description="Reject… (with a reason)", permissions=["decide"])
     def reject_selected(self, request, queryset):
-        form = RejectNoteForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            note = form.cleaned_data["note"]
-            self._decide(
-                request,
-                queryset,
-                lambda erasure: erasure_request_reject(
-                    acting_user=request.user, request=erasure, note=note
-                ),
-                "Rejected",
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Reject erasure requests",
-            "opts": self.model._meta,
-            "requests": queryset.select_related("user"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/accounts/erasurerequest/reject_note.html", context)
+        return self.action_form_each(
+            request,
+            queryset,
+            act=lambda erasure, data: erasure_request_reject(
+                acting_user=request.user, request=erasure, note=data["note"]
+            ),
+            done="Rejected",
+            action="reject_selected",
+            form_class=RejectNoteForm,
+            template="admin/accounts/erasurerequest/reject_note.html",
+            title="Reject erasure requests",
+            objects=queryset.select_related("user"),
+        )
 
 
 @admin.register(DataConsent)

@@ -4,15 +4,13 @@ report a refusal (maker-checker, eligibility, wrong state) as a message in the s
 own words. Every field is read-only: the form never writes amounts, terms or status."""
 
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.admin import helpers
+from django.contrib import admin
 from django.db.models import F
-from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.models import User
-from lendingsite.errors import DomainError
+from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.models import Consent, LoanApplication
 from loans.services.applications import (
@@ -68,7 +66,7 @@ class RejectReasonForm(forms.Form):
 
 
 @admin.register(LoanApplication)
-class LoanApplicationAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
     # The form writes nothing at all; a forged POST naming one of these is also on record.
     protected_fields = APPLICATION_PROTECTED_FIELDS | {
         "borrower",
@@ -99,6 +97,7 @@ class LoanApplicationAdmin(GuardedAdminMixin, admin.ModelAdmin):
     ordering = ["-created_at", "-id"]
     show_full_result_count = False  # one COUNT(*) per page view, not two
     actions = ["recommend_selected", "approve_selected", "reject_selected"]
+    action_noun = "application"
     fieldsets = [
         (
             "Application",
@@ -222,61 +221,39 @@ class LoanApplicationAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     # --- actions: each calls the service ----------------------------------------------------
 
-    def _each(self, request, queryset, act, done: str) -> None:
-        succeeded = 0
-        for app in queryset.order_by("pk"):
-            try:
-                act(app)
-                succeeded += 1
-            except DomainError as exc:
-                detail = (
-                    exc.detail
-                    if f"#{app.pk}" in exc.detail
-                    else (f"Application #{app.pk}: {exc.detail}")
-                )
-                self.message_user(request, detail, messages.ERROR)
-        if succeeded:
-            plural = "s" if succeeded != 1 else ""
-            self.message_user(request, f"{done} {succeeded} application{plural}.", messages.SUCCESS)
+    def action_refusal(self, obj, exc):
+        return exc.detail if f"#{obj.pk}" in exc.detail else f"Application #{obj.pk}: {exc.detail}"
 
     @admin.action(description="Recommend for a credit decision", permissions=["recommend"])
     def recommend_selected(self, request, queryset):
-        self._each(
+        self.apply_each(
             request,
             queryset,
             lambda app: application_recommend(acting_user=request.user, application=app),
-            "Recommended",
+            done="Recommended",
         )
 
     @admin.action(description="Approve (offer at the grade's terms)", permissions=["decide"])
     def approve_selected(self, request, queryset):
-        self._each(
+        self.apply_each(
             request,
             queryset,
             lambda app: application_approve(acting_user=request.user, application=app),
-            "Approved",
+            done="Approved",
         )
 
     @admin.action(description="Reject… (asks for the reason)", permissions=["decide"])
     def reject_selected(self, request, queryset):
-        form = RejectReasonForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            reason = form.cleaned_data["reason"]
-            self._each(
-                request,
-                queryset,
-                lambda app: application_reject(
-                    acting_user=request.user, application=app, reason=reason
-                ),
-                "Rejected",
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Reject loan applications",
-            "opts": self.model._meta,
-            "applications": queryset.select_related("borrower", "product").order_by("pk"),
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/loans/loanapplication/reject_reason.html", context)
+        return self.action_form_each(
+            request,
+            queryset,
+            act=lambda app, data: application_reject(
+                acting_user=request.user, application=app, reason=data["reason"]
+            ),
+            done="Rejected",
+            action="reject_selected",
+            form_class=RejectReasonForm,
+            template="admin/loans/loanapplication/reject_reason.html",
+            title="Reject loan applications",
+            objects=queryset.select_related("borrower", "product").order_by("pk"),
+        )

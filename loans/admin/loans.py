@@ -6,13 +6,11 @@ append-only evidence; collectors and borrowers have no view permission on them."
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
-from django.template.response import TemplateResponse
 
+from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.dates import today_ist
-from lendingsite.errors import DomainError
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.models import Installment, JournalEntry, JournalLine, LedgerAccount, Loan
 from loans.models.ledger import AccountKind
@@ -99,7 +97,7 @@ class DisburseForm(forms.Form):
 
 
 @admin.register(Loan)
-class LoanAdmin(GuardedAdminMixin, admin.ModelAdmin):
+class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
     protected_fields = LOAN_PROTECTED_FIELDS
     list_display = [
         "id",
@@ -183,40 +181,35 @@ class LoanAdmin(GuardedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Disburse…", permissions=["disburse"])
     def disburse_selected(self, request, queryset):
-        loans = list(queryset.select_related("borrower", "product").order_by("pk")[:2])
-        if len(loans) != 1:
+        loan = self.only_one_selected(
+            request,
+            queryset.select_related("borrower", "product"),
+            "Select exactly one loan: every disbursement has its own bank reference.",
+        )
+        if loan is None:
+            return None
+
+        def disburse(data):
+            paid = loan_disburse(acting_user=request.user, loan=loan, **data)
             self.message_user(
                 request,
-                "Select exactly one loan: every disbursement has its own bank reference.",
-                messages.ERROR,
+                f"Loan #{paid.pk} disbursed on {paid.disbursed_on:%d %b %Y}: "
+                f"₹{paid.net_disbursed} paid out, first installment due "
+                f"{paid.installments.order_by('number').first().due_date:%d %b %Y}.",
+                messages.SUCCESS,
             )
-            return None
-        loan = loans[0]
-        posted = "apply" in request.POST
-        form = DisburseForm(request.POST if posted else None, initial={"disbursed_on": today_ist()})
-        if posted and form.is_valid():
-            try:
-                loan = loan_disburse(acting_user=request.user, loan=loan, **form.cleaned_data)
-            except DomainError as exc:
-                form.add_error(None, exc.detail)
-            else:
-                self.message_user(
-                    request,
-                    f"Loan #{loan.pk} disbursed on {loan.disbursed_on:%d %b %Y}: "
-                    f"₹{loan.net_disbursed} paid out, first installment due "
-                    f"{loan.installments.order_by('number').first().due_date:%d %b %Y}.",
-                    messages.SUCCESS,
-                )
-                return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Disburse loan #{loan.pk}",
-            "opts": self.model._meta,
-            "loan": loan,
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/loans/loan/disburse.html", context)
+
+        return self.action_form_page(
+            request,
+            action="disburse_selected",
+            form_class=DisburseForm,
+            initial={"disbursed_on": today_ist()},
+            apply=disburse,
+            template="admin/loans/loan/disburse.html",
+            title=f"Disburse loan #{loan.pk}",
+            objects=[loan],
+            loan=loan,
+        )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

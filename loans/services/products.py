@@ -18,7 +18,7 @@ from loans.fees import ProcessingFee
 from loans.models import LoanProduct
 from loans.quotes import Quote, quote_build, quote_for_product
 from loans.schedule import ScheduleError
-from loans.services.applications import _validate_terms
+from loans.services.applications import application_terms_validate
 
 ADD_PERM = "loans.add_loanproduct"
 CHANGE_PERM = "loans.change_loanproduct"
@@ -239,7 +239,7 @@ def quote_compose(
         raise TypeError(f"quote_compose() got unknown terms: {', '.join(unknown)}")
     if product is not None:
         try:
-            _validate_terms(product, principal, tenure)
+            application_terms_validate(product, principal, tenure)
         except DomainError as exc:
             errors = dict(exc.errors)
             if "amount" in errors:

@@ -1,8 +1,8 @@
 """Shared by the payments console pages: read-only bases and the service form page."""
 
 from django.contrib import admin
-from django.template.response import TemplateResponse
 
+from lendingsite.admin_forms import form_page
 from loans.templatetags.money import format_inr
 from repayments.selectors import loan_after
 
@@ -34,16 +34,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 def service_form_page(modeladmin, request, *, form, title: str, intro: str, submit: str):
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "opts": modeladmin.model._meta,
-        "form": form,
-        "intro": intro,
-        "submit_label": submit,
-        "media": modeladmin.media + form.media,
-    }
-    return TemplateResponse(request, "admin/repayments/service_form.html", context)
+    return form_page(
+        modeladmin,
+        request,
+        "admin/repayments/service_form.html",
+        title=title,
+        form=form,
+        intro=intro,
+        submit_label=submit,
+        media=modeladmin.media + form.media,
+    )
 
 
 def loan_after_text(loan) -> str:

@@ -3,14 +3,13 @@
 payment's page is read-only: its allocation, by installment, and the loan as it stands."""
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.errors import DomainError
 from loans.templatetags.money import format_inr
 from repayments.admin.common import (
@@ -51,7 +50,7 @@ class AllocationInline(ReadOnlyInline):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdmin):
+class PaymentAdmin(ActionFormMixin, ReadOnlyAdmin):
     list_display = [
         "utr_shown",
         "paid_on",
@@ -200,41 +199,36 @@ class PaymentAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Reverse…", permissions=["reverse"])
     def reverse_selected(self, request, queryset):
-        payments = list(queryset.select_related("loan__borrower").order_by("pk")[:2])
-        if len(payments) != 1:
+        payment = self.only_one_selected(
+            request,
+            queryset.select_related("loan__borrower"),
+            "Select exactly one payment: every reversal has its own reason.",
+        )
+        if payment is None:
+            return None
+
+        def reverse_it(data):
+            reversal = payment_reverse(
+                acting_user=request.user, payment=payment, reason=data["reason"]
+            )
             self.message_user(
                 request,
-                "Select exactly one payment: every reversal has its own reason.",
-                messages.ERROR,
+                f"Payment {payment.utr} reversed on {reversal.reversed_on:%d %b %Y}; "
+                f"{loan_after_text(payment.loan)}.",
+                messages.SUCCESS,
             )
-            return None
-        payment = payments[0]
-        posted = "apply" in request.POST
-        form = PaymentReverseForm(request.POST if posted else None)
-        if posted and form.is_valid():
-            try:
-                reversal = payment_reverse(
-                    acting_user=request.user, payment=payment, reason=form.cleaned_data["reason"]
-                )
-            except DomainError as exc:
-                place_refusal(form, exc)
-            else:
-                self.message_user(
-                    request,
-                    f"Payment {payment.utr} reversed on {reversal.reversed_on:%d %b %Y}; "
-                    f"{loan_after_text(payment.loan)}.",
-                    messages.SUCCESS,
-                )
-                return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Reverse payment {payment.utr}",
-            "opts": self.model._meta,
-            "payment": payment,
-            "form": form,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/repayments/payment/reverse.html", context)
+
+        return self.action_form_page(
+            request,
+            action="reverse_selected",
+            form_class=PaymentReverseForm,
+            apply=reverse_it,
+            refused=place_refusal,
+            template="admin/repayments/payment/reverse.html",
+            title=f"Reverse payment {payment.utr}",
+            objects=[payment],
+            payment=payment,
+        )
 
     # --- CSV download of the register ---------------------------------------------
 
