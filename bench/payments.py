@@ -62,21 +62,16 @@ def database_drop(server: str, name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def django_setup(server: str, name: str, prepared: bool = False) -> None:
+def django_setup(server: str, name: str, prepared: bool = True) -> None:
     os.environ["DATABASE_URL"] = f"{server}/{name}"
     os.environ.setdefault("DJANGO_ENV", "test")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lendingsite.settings")
+    # The project's default is server-side binding with prepared statements
+    # (DB_PREPARED_STATEMENTS); --no-prepared measures the setting for poolers without them.
+    os.environ["DB_PREPARED_STATEMENTS"] = "true" if prepared else "false"
     import django
-    from django.conf import settings
 
     django.setup()
-    if prepared:
-        # Server-side parameters and psycopg's automatic prepared statements (a query run
-        # 5 times is prepared): PostgreSQL then skips parsing and planning the hot
-        # statements. Needs direct connections (not PgBouncer in transaction mode).
-        settings.DATABASES["default"].setdefault("OPTIONS", {}).update(
-            server_side_binding=True, prepare_threshold=5
-        )
 
 
 def _user(email: str, role: str | None):
@@ -468,9 +463,10 @@ def main() -> None:
     parser.add_argument("--trace-count", type=int, default=300)
     parser.add_argument("--keep", action="store_true")
     parser.add_argument(
-        "--prepared",
-        action="store_true",
-        help="server-side binding + prepared statements (a deployment option, see docs)",
+        "--no-prepared",
+        dest="prepared",
+        action="store_false",
+        help="DB_PREPARED_STATEMENTS=false: client-side binding, no prepared statements",
     )
     args = parser.parse_args()
 

@@ -141,6 +141,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "django_prometheus.db.backends.postgresql"
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env.bool("DB_PREPARED_STATEMENTS", default=True):
+        # Parameters bound by the server and psycopg's automatic prepared statements (a
+        # statement run 5 times on a connection is prepared): the server skips parsing and
+        # planning the hot statements (docs/benchmarks.md). Behind PgBouncer in transaction
+        # mode this needs PgBouncer 1.21+ with max_prepared_statements; else set it false.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A busy timeout so the demo's eager Celery tasks and requests don't trip over each other.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Sum
 
+from lendingsite import rawsql
 from loans.models import JournalEntry, JournalLine, LedgerAccount
 
 BANK = "BANK"
@@ -106,7 +106,7 @@ def journal_post(
     credits = sum((ln.credit for ln in kept), ZERO)
     if debits != credits or not kept:
         raise UnbalancedEntry(f"{kind}: debits {debits} != credits {credits}")
-    entry = JournalEntry.objects.create(
+    entry = JournalEntry(
         entry_date=entry_date,
         kind=kind,
         loan=loan,
@@ -116,26 +116,17 @@ def journal_post(
         created_by=acting_user if getattr(acting_user, "pk", None) else None,
     )
     ids = _account_ids({ln.account for ln in kept})
-    _lines_insert(
-        [(entry.pk, ids[ln.account], loan.pk if loan else None, ln.debit, ln.credit) for ln in kept]
+    loan_id = loan.pk if loan else None
+    # Every money movement posts here: the entry and its lines go in one statement (on
+    # PostgreSQL), without the ORM's per-instance work (docs/benchmarks.md).
+    rawsql.insert_with_children(
+        entry,
+        JournalLine,
+        "entry",
+        ("account", "loan", "debit", "credit"),
+        [(ids[ln.account], loan_id, ln.debit, ln.credit) for ln in kept],
     )
     return entry
-
-
-def _lines_insert(rows: list[tuple]) -> None:
-    """One multi-row INSERT of (entry, account, loan, debit, credit): every money movement
-    posts here, and bulk_create's instances and id round trip cost more than the insert."""
-    meta, quote = JournalLine._meta, connection.ops.quote_name
-    columns = ", ".join(
-        quote(meta.get_field(name).column)
-        for name in ("entry", "account", "loan", "debit", "credit")
-    )
-    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES {values}",  # noqa: S608
-            [value for row in rows for value in row],
-        )
 
 
 def journal_reverse(

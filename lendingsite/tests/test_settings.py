@@ -33,6 +33,7 @@ OUR_PREFIXES = (
     "PROXY_COUNT",
     "EMAIL_URL",
     "CSRF_TRUSTED_ORIGINS",
+    "DB_",
 )
 
 
@@ -182,3 +183,28 @@ def test_admin_path_is_configurable(production_env):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "/officer-console/login/"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, {"server_side_binding": True, "prepare_threshold": 5}), ("false", {})],
+)
+def test_postgres_uses_prepared_statements_unless_switched_off(production_env, value, expected):
+    env = {k: v for k, v in production_env.items() if k != "DJANGO_ENV"}
+    env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/lendingsite_settings_check"
+    if value is not None:
+        env["DB_PREPARED_STATEMENTS"] = value
+
+    result = manage(
+        env,
+        "shell",
+        "-c",
+        "import json; from django.conf import settings;"
+        " print(json.dumps(settings.DATABASES['default'].get('OPTIONS', {})))",
+    )
+
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {
+        k: options[k] for k in ("server_side_binding", "prepare_threshold") if k in options
+    } == (expected)

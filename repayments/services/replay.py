@@ -102,15 +102,21 @@ class Replay:
 
 
 def loan_replay(
-    *, loan: Loan, new_payment: engine.PaymentEvent | None = None, tail: bool = False
+    *,
+    loan: Loan,
+    new_payment: engine.PaymentEvent | None = None,
+    tail: bool = False,
+    installments: list[tuple] | None = None,
 ) -> Replay:
     """Lock the loan's installments and replay its history, with `new_payment` (id
     NEW_PAYMENT) if one is being posted. With `tail` (the caller checked that the new
     payment comes after every other event of the loan) only the new payment is applied, to
     the stored installments, which gives exactly what a full replay would; otherwise the
-    whole history is replayed over the original schedule."""
+    whole history is replayed over the original schedule. `installments`: the loan's rows
+    (STORED) if the caller already locked and read them."""
     terms = loan_terms(loan)
-    installments = _installments_locked(loan.pk)
+    if installments is None:
+        installments = _installments_locked(loan.pk)
     if tail:
         rows = [engine.Row(*stored[1:]) for stored in installments]
         result = engine.replay(rows, [new_payment], terms)
@@ -204,6 +210,11 @@ def _installments_locked(loan_id: int) -> list[tuple]:
     rows = rawsql.rows_select(
         Installment, STORED, where="loan_id = %s", params=[loan_id], order="number", lock=True
     )
+    return installments_converted(rows)
+
+
+def installments_converted(rows: list[tuple]) -> list[tuple]:
+    """STORED rows as Python values whatever the driver gave (sqlite3: floats, text)."""
     if rows and not isinstance(rows[0][3], Decimal):
         rows = [tuple(f(v) for f, v in zip(_CONVERT, row, strict=True)) for row in rows]
     return rows

@@ -1,0 +1,233 @@
+"""Plain-SQL inserts, updates and selects built from the models' metadata, for the busiest
+write paths (payment posting, its ledger entry and audit event): there the ORM's query
+building and per-value conversions cost several times the statements themselves
+(docs/payments.md, docs/benchmarks.md). Every name comes from `_meta`; every value is a
+bound parameter.
+"""
+
+from collections.abc import Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from operator import attrgetter
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+CENT = Decimal("0.01")
+# Values both drivers take as they are (Django registers Decimal and date adapters for
+# sqlite3); anything else (datetimes above all) goes through the field's own preparation.
+_AS_IS = (Decimal, int, str, type(None))
+
+
+def db():
+    """The default connection itself: the `connection` proxy looks it up on every
+    attribute access."""
+    return connections[DEFAULT_DB_ALIAS]
+
+
+def prep(field, value, conn):
+    if isinstance(value, _AS_IS) or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    return field.get_db_prep_save(value, conn)
+
+
+def money(value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value)).quantize(CENT)
+
+
+def day(value) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=64)
+def _fields(model, names: tuple[str, ...]) -> tuple:
+    return tuple(model._meta.get_field(name) for name in names)
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(vendor: str, model, names: tuple[str, ...], count: int) -> str:
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    columns = ", ".join(quote(f.column) for f in _fields(model, names))
+    one = f"({', '.join(['%s'] * len(names))})"
+    return (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {', '.join([one] * count)}"  # noqa: S608
+    )
+
+
+@lru_cache(maxsize=64)
+def _update_sql(vendor: str, model, names: tuple[str, ...]) -> str:
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    columns = ", ".join(f"{quote(f.column)} = %s" for f in _fields(model, names))
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    return f"UPDATE {table} SET {columns} WHERE {pk} = %s"  # noqa: S608
+
+
+@lru_cache(maxsize=64)
+def _select_sql(vendor: str, model, names: tuple[str, ...], where: str, order: str, lock: bool):
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    columns = ", ".join(quote(f.column) for f in _fields(model, names))
+    tail = f" ORDER BY {order}" if order else ""
+    tail += " FOR UPDATE" if lock else ""
+    return f"SELECT {columns} FROM {quote(model._meta.db_table)} WHERE {where}{tail}"  # noqa: S608
+
+
+def values_insert(model, names: tuple[str, ...], rows: list[Sequence]) -> None:
+    """INSERT rows of `names` in one multi-row statement (no instances, no ids back)."""
+    if not rows:
+        return
+    conn = db()
+    fields = _fields(model, names)
+    params = [prep(f, v, conn) for values in rows for f, v in zip(fields, values, strict=True)]
+    with conn.cursor() as cursor:
+        cursor.execute(_insert_sql(conn.vendor, model, names, len(rows)), params)
+
+
+def values_update(model, names: tuple[str, ...], rows: list[tuple[int, Sequence]]) -> None:
+    """UPDATE `names` of each (primary key, values) (the ORM's bulk_update builds a CASE per
+    field per row: several times the cost for the one or two rows a payment changes)."""
+    if not rows:
+        return
+    conn = db()
+    fields = _fields(model, names)
+    sql = _update_sql(conn.vendor, model, names)
+    params = [
+        [prep(f, v, conn) for f, v in zip(fields, values, strict=True)] + [key]
+        for key, values in rows
+    ]
+    with conn.cursor() as cursor:
+        if len(params) == 1:
+            cursor.execute(sql, params[0])
+        else:
+            cursor.executemany(sql, params)
+
+
+def rows_select(
+    model, names: tuple[str, ...], *, where: str, params: list, order: str = "", lock: bool = False
+) -> list[tuple]:
+    """SELECT `names` WHERE `where` (a fixed condition with %s placeholders), optionally
+    locking the rows (where the database can)."""
+    conn = db()
+    lock = lock and conn.features.has_select_for_update
+    with conn.cursor() as cursor:
+        cursor.execute(_select_sql(conn.vendor, model, names, where, order, lock), params)
+        return cursor.fetchall()
+
+
+@lru_cache(maxsize=64)
+def _instance_sql(vendor: str, model) -> tuple[str, tuple]:
+    quote = db().ops.quote_name
+    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
+        f" VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    return sql, fields
+
+
+def instance_insert(instance) -> tuple[str, list]:
+    """`INSERT INTO table (columns) VALUES (%s, ...)` for one model instance and its values
+    (the fields' defaults and pre_save applied, as Model.save would)."""
+    conn = db()
+    sql, fields = _instance_sql(conn.vendor, type(instance))
+    return sql, [prep(f, f.pre_save(instance, True), conn) for f in fields]
+
+
+def _saved(instance, pk: int) -> int:
+    instance.pk = pk
+    instance._state.adding, instance._state.db = False, db().alias
+    return pk
+
+
+def insert_returning_id(instance, *, skip_conflicts: bool = False) -> int | None:
+    """INSERT one model instance; with `skip_conflicts`, ON CONFLICT DO NOTHING and None
+    back when a unique constraint already holds the values."""
+    conn = db()
+    sql, values = instance_insert(instance)
+    sql += " ON CONFLICT DO NOTHING" if skip_conflicts else ""
+    sql += f" RETURNING {conn.ops.quote_name(type(instance)._meta.pk.column)}"
+    with conn.cursor() as cursor:
+        cursor.execute(sql, values)
+        row = cursor.fetchone()
+    return None if row is None else _saved(instance, row[0])
+
+
+def in_pipeline() -> bool:
+    conn = db()
+    return (
+        conn.vendor == "postgresql"
+        and conn.connection is not None
+        and (conn.connection._pipeline is not None)
+    )
+
+
+def insert_instance(instance) -> int | None:
+    """INSERT one model instance and set its id, except inside a `pipeline()` block: there
+    the id is not read back (reading it would end the batch), and stays None."""
+    if not in_pipeline():
+        return insert_returning_id(instance)
+    sql, values = instance_insert(instance)
+    with db().cursor() as cursor:
+        cursor.execute(sql, values)
+    return None
+
+
+@lru_cache(maxsize=64)
+def _with_children_sql(model, child_model, fk: str, names: tuple[str, ...], count: int, sql: str):
+    conn = db()
+    quote = conn.ops.quote_name
+    parent_pk = quote(model._meta.pk.column)
+    # Casts, so that server-side binding knows each parameter's type inside VALUES.
+    one = "(" + ", ".join(f"%s::{f.db_type(conn)}" for f in _fields(child_model, names)) + ")"
+    columns = ", ".join(quote(f.column) for f in _fields(child_model, (fk, *names)))
+    aliases = ", ".join(f"c{n}" for n in range(len(names)))
+    return (
+        f"WITH parent AS ({sql} RETURNING {parent_pk})"  # noqa: S608
+        f" INSERT INTO {quote(child_model._meta.db_table)} ({columns})"
+        f" SELECT parent.{parent_pk}, {aliases} FROM parent,"
+        f" (VALUES {', '.join([one] * count)}) AS v({aliases})"
+        f" RETURNING {quote(_fields(child_model, (fk,))[0].column)}"
+    )
+
+
+def insert_with_children(
+    instance, child_model, fk: str, names: tuple[str, ...], rows
+) -> int | None:
+    """INSERT one instance and child rows pointing at it (`fk` = its id, then `names`): one
+    statement on PostgreSQL (a data-modifying CTE), two elsewhere. Returns the new id (None
+    inside a `pipeline()` block, as insert_instance)."""
+    conn = db()
+    if conn.vendor != "postgresql":
+        pk = insert_returning_id(instance)
+        values_insert(child_model, (fk, *names), [(pk, *row) for row in rows])
+        return pk
+    sql, values = instance_insert(instance)
+    statement = _with_children_sql(type(instance), child_model, fk, names, len(rows), sql)
+    fields = _fields(child_model, names)
+    params = values + [prep(f, v, conn) for row in rows for f, v in zip(fields, row, strict=True)]
+    with conn.cursor() as cursor:
+        if in_pipeline():  # the id stays unread (see insert_instance)
+            cursor.execute(statement, params)
+            return None
+        cursor.execute(statement, params)
+        return _saved(instance, cursor.fetchone()[0])
+
+
+def getter(names: tuple[str, ...]):
+    """A C-speed `obj -> tuple of attributes` (operator.attrgetter, always a tuple)."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else (lambda obj: (get(obj),))
+
+
+@contextmanager
+def pipeline():
+    """On PostgreSQL, psycopg's pipeline mode: statements whose results nobody reads are
+    sent without waiting for the server, and the block ends with one round trip. A read
+    inside the block waits as usual. Elsewhere, nothing."""
+    conn = db()
+    if conn.vendor != "postgresql":
+        yield
+        return
+    conn.ensure_connection()
+    with conn.connection.pipeline():
+        yield
