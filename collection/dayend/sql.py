@@ -190,10 +190,21 @@ def overdue_step(cur, p: ChunkParams) -> None:
 def state_select(p: ChunkParams) -> tuple[str, dict]:
     """DPD, overdue amount and new bucket of the active loans in the range that are, or
     were until now, delinquent (a loan current before and after has nothing to write). An
-    installment counts when its outstanding is above the product's materiality floor."""
+    installment counts when its outstanding is above the product's materiality floor.
+
+    Candidates: the loans with unpaid installments due (phase 1), and the loans with an
+    open case. Every loan the day-end left delinquent has an open case (opened by the same
+    chunk, resolved only by the day-end once its DPD is 0), so "delinquent until now" needs
+    no scan of the range's loans, only of its open cases."""
     bucket_sql, bucket_params = bucket_case_sql(
         p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from"
     )
+    candidates = f"""
+        SELECT loan_id FROM {DUE}
+        UNION
+        SELECT c.loan_id FROM collection_collectioncase c
+        WHERE c.loan_id BETWEEN %(lo)s AND %(hi)s AND c.status IN ({OPEN_STATUSES})
+        """
     sql = f"""
         SELECT s.loan_id, s.old_dpd, s.old_bucket, s.dpd, s.overdue_paise,
                {bucket_sql} AS bucket
@@ -206,7 +217,8 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
             FROM loans_loan l
             JOIN loans_loanproduct p ON p.id = l.product_id
             LEFT JOIN {OVERDUE} o ON o.loan_id = l.id AND o.out_paise > {FLOOR_PAISE}
-            WHERE l.id BETWEEN %(lo)s AND %(hi)s AND l.status = %(active)s
+            WHERE l.id IN ({candidates})
+              AND l.id BETWEEN %(lo)s AND %(hi)s AND l.status = %(active)s
             GROUP BY l.id, l.dpd, l.bucket, p.npa_threshold_days
             HAVING MIN(o.due_date) IS NOT NULL OR l.dpd <> 0 OR l.bucket <> %(bucket_0)s
         ) s
