@@ -5,6 +5,7 @@ building and per-value conversions cost several times the statements themselves
 bound parameter.
 """
 
+import functools
 from collections.abc import Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -231,3 +232,14 @@ def pipeline():
     conn.ensure_connection()
     with conn.connection.pipeline():
         yield
+
+
+def pipelined(fn):
+    """Run `fn` in a `pipeline()` block (put it under @transaction.atomic)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with pipeline():
+            return fn(*args, **kwargs)
+
+    return wrapper

@@ -135,6 +135,7 @@ def _duplicate_utr(utr: str) -> DomainError:
 
 @refusals_audited("payment.post")
 @transaction.atomic
+@rawsql.pipelined  # BEGIN travels with the lock; the writes after the insert go in one batch
 def payment_post(
     *,
     acting_user,
@@ -162,35 +163,6 @@ def payment_post(
         source=source,
         today=business_date or today_ist(),
     )
-    # Pipeline mode (PostgreSQL): BEGIN travels with the lock, and the writes after the
-    # payment's insert go to the server in one batch (docs/benchmarks.md).
-    with rawsql.pipeline():
-        return _payment_post(
-            acting_user,
-            loan,
-            amount,
-            paid_on,
-            channel,
-            utr,
-            source,
-            provider,
-            provider_payment_id,
-            business_date,
-        )
-
-
-def _payment_post(
-    acting_user,
-    loan,
-    amount,
-    paid_on,
-    channel,
-    utr,
-    source,
-    provider,
-    provider_payment_id,
-    business_date,
-) -> Payment:
     loan = loan_lock_for_post(loan)
     if loan.status != LoanStatus.ACTIVE:
         raise DomainError(
