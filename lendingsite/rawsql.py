@@ -243,3 +243,23 @@ def pipelined(fn):
             return fn(*args, **kwargs)
 
     return wrapper
+
+
+@contextmanager
+def unprepared():
+    """No prepared statements in this block (PostgreSQL; DB_PREPARED_STATEMENTS): for
+    set-based jobs whose few statements each touch thousands of rows. A prepared statement
+    may be given a generic plan, made without the parameters' values (which loan-id range,
+    which date), where a plan for the values at hand is what such a statement needs, and
+    parsing is nothing next to its run time."""
+    conn = db()
+    if conn.vendor != "postgresql":
+        yield
+        return
+    conn.ensure_connection()
+    raw = conn.connection
+    threshold, raw.prepare_threshold = raw.prepare_threshold, None
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = threshold

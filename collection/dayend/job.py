@@ -24,6 +24,7 @@ from collection.dayend import penal, sql
 from collection.dayend.buckets import bucket_table
 from collection.models import CaseStatus, CollectionCase, DayEndChunk, DayEndRun, RunStatus
 from collection.services.desk import cases_assign_round_robin, promises_settle
+from lendingsite import rawsql
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanStatus
 
@@ -139,7 +140,7 @@ def day_end_plan(
 
 def chunk_apply(p: sql.ChunkParams) -> dict:
     """Every step for one loan-id range, in order; the caller holds the transaction."""
-    with connection.cursor() as cur:
+    with rawsql.unprepared(), connection.cursor() as cur:
         sql.overdue_step(cur, p)
         charges = penal.penal_step(cur, p)
         loans = sql.state_step(cur, p)

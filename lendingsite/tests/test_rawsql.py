@@ -85,3 +85,12 @@ def test_audit_record_outside_a_pipeline_returns_the_stored_event():
     stored = AuditEvent.objects.get(pk=event.pk)
     assert (stored.action, stored.after, stored.outcome) == ("test.plain", {"n": "1.50"}, "success")
     assert (event.after, event.created_at) == (stored.after, stored.created_at)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="psycopg connections only")
+def test_unprepared_turns_prepared_statements_off_for_the_block_only():
+    connection.ensure_connection()
+    before = connection.connection.prepare_threshold
+    with rawsql.unprepared():
+        assert connection.connection.prepare_threshold is None
+    assert connection.connection.prepare_threshold == before == 5
