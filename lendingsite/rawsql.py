@@ -246,20 +246,23 @@ def pipelined(fn):
 
 
 @contextmanager
-def unprepared():
-    """No prepared statements in this block (PostgreSQL; DB_PREPARED_STATEMENTS): for
-    set-based jobs whose few statements each touch thousands of rows. A prepared statement
-    may be given a generic plan, made without the parameters' values (which loan-id range,
-    which date), where a plan for the values at hand is what such a statement needs, and
-    parsing is nothing next to its run time."""
+def values_inlined():
+    """Statements in this block are sent with their values inlined (client-side binding,
+    as with DB_PREPARED_STATEMENTS=false; PostgreSQL only): for set-based jobs whose few
+    statements each touch thousands of rows. They are never prepared, so never given a
+    generic plan made without the values (which loan-id range, which date), and the
+    planner sees the same SQL the job was tuned with; parsing is nothing next to their run
+    time."""
     conn = db()
     if conn.vendor != "postgresql":
         yield
         return
+    import psycopg
+
     conn.ensure_connection()
     raw = conn.connection
-    threshold, raw.prepare_threshold = raw.prepare_threshold, None
+    factory, raw.cursor_factory = raw.cursor_factory, psycopg.ClientCursor
     try:
         yield
     finally:
-        raw.prepare_threshold = threshold
+        raw.cursor_factory = factory

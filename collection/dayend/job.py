@@ -140,7 +140,7 @@ def day_end_plan(
 
 def chunk_apply(p: sql.ChunkParams) -> dict:
     """Every step for one loan-id range, in order; the caller holds the transaction."""
-    with rawsql.unprepared(), connection.cursor() as cur:
+    with rawsql.values_inlined(), connection.cursor() as cur:
         sql.overdue_step(cur, p)
         charges = penal.penal_step(cur, p)
         loans = sql.state_step(cur, p)

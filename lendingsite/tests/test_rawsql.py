@@ -88,9 +88,15 @@ def test_audit_record_outside_a_pipeline_returns_the_stored_event():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="psycopg connections only")
-def test_unprepared_turns_prepared_statements_off_for_the_block_only():
+def test_values_inlined_binds_on_the_client_for_the_block_only():
+    import psycopg
+
     connection.ensure_connection()
-    before = connection.connection.prepare_threshold
-    with rawsql.unprepared():
-        assert connection.connection.prepare_threshold is None
-    assert connection.connection.prepare_threshold == before == 5
+    before = connection.connection.cursor_factory
+    with rawsql.values_inlined(), connection.cursor() as cursor:
+        assert isinstance(cursor.cursor, psycopg.ClientCursor)
+        cursor.execute("SELECT %s::int + 1", [41])
+        assert cursor.fetchone() == (42,)
+    assert connection.connection.cursor_factory is before
+    with connection.cursor() as cursor:  # the project's default: bound by the server
+        assert not isinstance(cursor.cursor, psycopg.ClientCursor)
