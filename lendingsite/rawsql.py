@@ -154,12 +154,13 @@ def insert_returning_id(instance, *, skip_conflicts: bool = False) -> int | None
 
 
 def in_pipeline() -> bool:
+    """Is the connection in libpq's pipeline mode (a `pipeline()` block)?"""
     conn = db()
-    return (
-        conn.vendor == "postgresql"
-        and conn.connection is not None
-        and (conn.connection._pipeline is not None)
-    )
+    if conn.vendor != "postgresql" or conn.connection is None:
+        return False
+    from psycopg import pq
+
+    return conn.connection.pgconn.pipeline_status != pq.PipelineStatus.OFF
 
 
 def insert_instance(instance) -> int | None:

@@ -1,5 +1,6 @@
-"""The posting path's own statements (the loan lock and read); the generic helpers live in
-lendingsite.rawsql and are re-exported here for the repayments services."""
+"""The posting path's own statements: the loan's lock and read, the installments' lock
+and read with the dates of the loan's latest payment and charge. The generic plain-SQL
+helpers are in lendingsite.rawsql."""
 
 from datetime import date
 from decimal import Decimal
@@ -7,17 +8,7 @@ from functools import lru_cache
 
 from django.db import models
 
-from lendingsite.rawsql import (  # noqa: F401  (re-exported)
-    day,
-    db,
-    getter,
-    insert_returning_id,
-    money,
-    prep,
-    rows_select,
-    values_insert,
-    values_update,
-)
+from lendingsite.rawsql import day, db
 
 # The loan columns posting needs; the rest load on first use (payment.loan.borrower, ...).
 POST_FIELDS = (

@@ -16,12 +16,12 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from lendingsite import rawsql
 from loans import ledger
 from loans.models import Installment, Loan, LoanStatus
 from repayments import engine
 from repayments.models import Charge, Payment, PaymentAllocation, PaymentStatus
 from repayments.selectors import loan_terms
-from repayments.services import rawsql
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
