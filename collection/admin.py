@@ -16,7 +16,12 @@ from django.utils.html import format_html, format_html_join
 
 from accounts.admin.common import form_errors_from
 from collection import admin_logs, admin_runs  # noqa: F401  (they register their pages)
-from collection.admin_filters import CollectorFilter, DpdRangeFilter, PromiseDueFilter
+from collection.admin_filters import (
+    BucketFilter,
+    CollectorFilter,
+    DpdRangeFilter,
+    PromiseDueFilter,
+)
 from collection.models import (
     OPEN_CASE_STATUSES,
     CollectionCase,
@@ -125,7 +130,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     list_display_links = ["id", "loan_ref"]
     list_filter = [
         "status",
-        "bucket",
+        BucketFilter,
         DpdRangeFilter,
         CollectorFilter,
         PromiseDueFilter,
@@ -133,7 +138,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     ]
     search_fields = ["=id", "=loan__id", "loan__borrower__email", "loan__borrower__full_name"]
     search_help_text = "Case id, loan id, or the borrower's email or name."
-    ordering = ["-dpd", "id"]
+    ordering = ["-loan__dpd", "id"]
     show_full_result_count = False
     actions = ["assign_to_collector", "assign_round_robin"]
     inlines = [PromiseInline, ContactInline]
@@ -194,6 +199,14 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
 
     def has_assign_permission(self, request):
         return request.user.has_perm(ASSIGN_PERM)
+
+    @admin.display(description="DPD", ordering="loan__dpd")
+    def dpd(self, case):
+        return case.loan.dpd
+
+    @admin.display(description="bucket", ordering="loan__bucket")
+    def bucket(self, case):
+        return case.loan.bucket
 
     @admin.display(description="loan", ordering="loan_id")
     def loan_ref(self, case):

@@ -1,14 +1,31 @@
-"""List filters of the collections worklist (collection.admin): DPD range, promise due and
-collector."""
+"""List filters of the collections worklist (collection.admin): bucket, DPD range, promise
+due and collector. DPD and bucket are the loan's (set by the day-end)."""
 
 from datetime import timedelta
 
 from django.contrib import admin
 from django.db.models import Q
 
+from collection.dayend.buckets import bucket_table
 from collection.models import CaseStatus
 from collection.selectors import active_collectors
 from lendingsite.dates import today_ist
+
+
+class BucketFilter(admin.SimpleListFilter):
+    """The configured buckets (DAY_END_BUCKETS), not the distinct values of a column: no
+    scan of the book to draw the filter."""
+
+    title = "bucket"
+    parameter_name = "bucket"
+
+    def lookups(self, request, model_admin):
+        return [(name, name) for name in bucket_table().names()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(loan__bucket=self.value())
+        return queryset
 
 
 class DpdRangeFilter(admin.SimpleListFilter):
@@ -23,8 +40,8 @@ class DpdRangeFilter(admin.SimpleListFilter):
         if self.value() not in self.RANGES:
             return queryset
         low, high = self.RANGES[self.value()]
-        queryset = queryset.filter(dpd__gte=low)
-        return queryset if high is None else queryset.filter(dpd__lte=high)
+        queryset = queryset.filter(loan__dpd__gte=low)
+        return queryset if high is None else queryset.filter(loan__dpd__lte=high)
 
 
 class PromiseDueFilter(admin.SimpleListFilter):

@@ -78,6 +78,8 @@ class CaseSerializer(serializers.ModelSerializer):
 
     borrower = serializers.IntegerField(source="loan.borrower_id", read_only=True)
     borrower_name = serializers.CharField(source="loan.borrower.full_name", read_only=True)
+    dpd = serializers.IntegerField(source="loan.dpd", read_only=True)
+    bucket = serializers.CharField(source="loan.bucket", read_only=True)
     pending_promise = serializers.SerializerMethodField()
 
     class Meta:
@@ -120,9 +122,9 @@ class CaseDetailSerializer(CaseSerializer):
 
 class CaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CaseStatus.choices)
-    bucket = django_filters.CharFilter()
-    dpd_min = django_filters.NumberFilter(field_name="dpd", lookup_expr="gte")
-    dpd_max = django_filters.NumberFilter(field_name="dpd", lookup_expr="lte")
+    bucket = django_filters.CharFilter(field_name="loan__bucket")
+    dpd_min = django_filters.NumberFilter(field_name="loan__dpd", lookup_expr="gte")
+    dpd_max = django_filters.NumberFilter(field_name="loan__dpd", lookup_expr="lte")
     assigned_to = django_filters.NumberFilter(field_name="assigned_to_id")
     legal_escalated = django_filters.BooleanFilter()
 
@@ -147,7 +149,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
-        qs = cases_for(self.request.user).order_by("-dpd", "id")
+        qs = cases_for(self.request.user).order_by("-loan__dpd", "id")
         if self.action == "retrieve":
             qs = qs.prefetch_related(
                 Prefetch("contacts", queryset=ContactLog.objects.order_by("-contacted_at", "-id")),

@@ -119,15 +119,16 @@ class CollectionCase(models.Model):
     )
     opened_on = models.DateField()
     closed_on = models.DateField(null=True, blank=True)
-    dpd = models.PositiveIntegerField(default=0)
-    bucket = models.CharField(max_length=10, default="current")
+    # DPD and bucket are the loan's (loan.dpd, loan.bucket), not copied here: the day-end
+    # would otherwise rewrite every open case every night. The overdue amount changes only
+    # when an installment falls due, a charge is levied or a payment is made.
     overdue_amount = models.DecimalField(**MONEY, default=0)
     legal_escalated = models.BooleanField(default=False)
     escalated_on = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-dpd", "id"]
+        ordering = ["-loan__dpd", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["loan"],

@@ -274,13 +274,13 @@ def cases_step(cur, p: ChunkParams) -> dict:
     """Resolve, refresh and open collection cases from the state table."""
     case = "collection_collectioncase"
     resolve_set = (
-        f"status = '{CaseStatus.RESOLVED.value}', closed_on = %(d)s, dpd = 0,"
+        f"status = '{CaseStatus.RESOLVED.value}', closed_on = %(d)s,"
         " overdue_amount = 0, updated_at = %(now)s"
     )
     resolved = _exec(
         cur,
         f"""
-        UPDATE {case} SET {resolve_set}, bucket = s.bucket
+        UPDATE {case} SET {resolve_set}
         FROM {STATE} s
         WHERE {case}.loan_id = s.loan_id AND {case}.status IN ({OPEN_STATUSES}) AND s.dpd = 0
           AND {case}.loan_id BETWEEN %(lo)s AND %(hi)s
@@ -292,26 +292,27 @@ def cases_step(cur, p: ChunkParams) -> dict:
     resolved += _exec(
         cur,
         f"""
-        UPDATE {case} SET {resolve_set}, bucket = %(current)s
+        UPDATE {case} SET {resolve_set}
         WHERE {case}.loan_id BETWEEN %(lo)s AND %(hi)s AND {case}.status IN ({OPEN_STATUSES})
           AND {case}.loan_id IN (
               SELECT id FROM loans_loan
               WHERE id BETWEEN %(lo)s AND %(hi)s AND status IN ({SETTLED_STATUSES})
           )
         """,
-        p.bind(current=p.table.current.name),
+        p.bind(),
     )
+    # Only the overdue amount is the case's own (DPD and bucket are read from the loan): it
+    # moves when an installment falls due, a charge is levied or a payment is made, so
+    # most nights leave most open cases untouched.
     refreshed = _exec(
         cur,
         f"""
         UPDATE {case}
-        SET dpd = s.dpd, bucket = s.bucket, overdue_amount = s.overdue_paise / 100.0,
-            updated_at = %(now)s
+        SET overdue_amount = s.overdue_paise / 100.0, updated_at = %(now)s
         FROM {STATE} s
         WHERE {case}.loan_id = s.loan_id AND {case}.status IN ({OPEN_STATUSES}) AND s.dpd > 0
           AND {case}.loan_id BETWEEN %(lo)s AND %(hi)s
-          AND ({case}.dpd <> s.dpd OR {case}.bucket <> s.bucket
-               OR {case}.overdue_amount <> s.overdue_paise / 100.0)
+          AND {case}.overdue_amount <> s.overdue_paise / 100.0
         """,
         p.bind(),
     )
@@ -319,9 +320,8 @@ def cases_step(cur, p: ChunkParams) -> dict:
         cur,
         f"""
         INSERT INTO {case}
-            (loan_id, status, opened_on, dpd, bucket, overdue_amount, legal_escalated,
-             updated_at)
-        SELECT s.loan_id, %(open)s, %(d)s, s.dpd, s.bucket, s.overdue_paise / 100.0,
+            (loan_id, status, opened_on, overdue_amount, legal_escalated, updated_at)
+        SELECT s.loan_id, %(open)s, %(d)s, s.overdue_paise / 100.0,
                %(false)s, %(now)s
         FROM {STATE} s
         WHERE s.dpd > 0 AND NOT EXISTS (
@@ -343,11 +343,10 @@ def escalation_step(cur, p: ChunkParams) -> int | str:
         f"""
         UPDATE collection_collectioncase
         SET legal_escalated = %(true)s, escalated_on = %(d)s, updated_at = %(now)s
-        WHERE loan_id IN (SELECT loan_id FROM {STATE})
+        WHERE loan_id IN (SELECT loan_id FROM {STATE} WHERE dpd >= %(threshold)s)
           AND loan_id BETWEEN %(lo)s AND %(hi)s
           AND status IN ({OPEN_STATUSES})
           AND legal_escalated = %(false)s
-          AND dpd >= %(threshold)s
         """,
         p.bind(true=True, false=False, threshold=p.escalation_threshold),
     )

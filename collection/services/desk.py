@@ -90,15 +90,15 @@ def cases_assign_round_robin(*, case_ids: list[int] | None = None, acting_user=N
     collectors = list(active_collectors().values_list("pk", flat=True))
     if not collectors:
         return 0
-    pending = CollectionCase.objects.select_for_update().filter(
+    pending = CollectionCase.objects.select_for_update(of=("self",)).filter(
         status__in=OPEN_CASE_STATUSES, assigned_to__isnull=True
     )
     if case_ids is None:
-        rows = list(pending.values_list("pk", "dpd"))
+        rows = list(pending.values_list("pk", "loan__dpd"))
     else:  # a day's new cases can be many: stay under the backends' parameter limits
         rows = []
         for batch in _batches(sorted(set(case_ids))):
-            rows += pending.filter(pk__in=batch).values_list("pk", "dpd")
+            rows += pending.filter(pk__in=batch).values_list("pk", "loan__dpd")
     pending_ids = [pk for pk, _ in sorted(rows, key=lambda row: (-row[1], row[0]))]
     if not pending_ids:
         return 0

@@ -102,8 +102,6 @@ def snapshot() -> dict:
                 "status",
                 "opened_on",
                 "closed_on",
-                "dpd",
-                "bucket",
                 "overdue_amount",
                 "legal_escalated",
                 "escalated_on",

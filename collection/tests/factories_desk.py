@@ -38,12 +38,23 @@ class CaseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CollectionCase
 
-    loan = factory.LazyFunction(lambda: active_loan(disbursed_on=today_ist() - timedelta(45)))
+    class Params:
+        # The loan's (the day-end sets them there; the case reads them from its loan).
+        dpd = 15
+        bucket = "SMA-0"
+
+    loan = factory.LazyAttribute(lambda case: delinquent_loan(dpd=case.dpd, bucket=case.bucket))
     status = CaseStatus.OPEN
     opened_on = factory.LazyFunction(lambda: today_ist() - timedelta(days=14))
-    dpd = 15
-    bucket = "SMA-0"
     overdue_amount = Decimal("9000.00")
+
+
+def delinquent_loan(*, dpd: int, bucket: str):
+    """A loan disbursed 45 days ago, its DPD and bucket set as a day-end would have."""
+    loan = active_loan(disbursed_on=today_ist() - timedelta(45))
+    type(loan).objects.filter(pk=loan.pk).update(dpd=dpd, bucket=bucket)
+    loan.dpd, loan.bucket = dpd, bucket
+    return loan
 
 
 class PromiseFactory(factory.django.DjangoModelFactory):

@@ -63,7 +63,7 @@ def test_the_worked_example_due_31_march():
         (date(2025, 6, 29), "SMA-1", "NPA", 91),
     ]
     case = case_of(loan)
-    assert (case.status, case.opened_on, case.dpd, case.bucket) == (
+    assert (case.status, case.opened_on, case.loan.dpd, case.loan.bucket) == (
         "open",
         date(2025, 3, 31),
         91,
@@ -108,7 +108,7 @@ def test_npa_is_upgraded_only_when_every_arrear_is_paid():
         BucketHistory.objects.filter(loan=loan).values_list("business_date", "to_bucket")
     ) == [(date(2025, 5, 31), "NPA"), (date(2025, 6, 2), "current")]
     case = case_of(loan)
-    assert (case.status, case.closed_on, case.dpd, case.overdue_amount) == (
+    assert (case.status, case.closed_on, case.loan.dpd, case.overdue_amount) == (
         "resolved",
         date(2025, 6, 2),
         0,
@@ -214,10 +214,10 @@ def test_escalation_at_the_threshold(settings):
     settings.ESCALATION_DPD_THRESHOLD = 30
     loan = loan_due(JAN31)  # 28 Feb due unpaid: DPD 29 on 28 Mar, 30 on 29 Mar
     day_end_run(business_date=date(2025, 3, 28))
-    assert (case_of(loan).dpd, case_of(loan).legal_escalated) == (29, False)
+    assert (case_of(loan).loan.dpd, case_of(loan).legal_escalated) == (29, False)
     run = day_end_run(business_date=date(2025, 3, 29))
     case = case_of(loan)
-    assert (case.legal_escalated, case.escalated_on, case.dpd) == (True, date(2025, 3, 29), 30)
+    assert (case.legal_escalated, case.escalated_on, case.loan.dpd) == (True, date(2025, 3, 29), 30)
     assert run.counts["escalation"] == 1
     day_end_run(business_date=date(2025, 3, 30))
     assert case_of(loan).escalated_on == date(2025, 3, 29)  # once
@@ -259,7 +259,7 @@ def test_cases_open_get_assigned_and_close_when_the_loan_is_paid_off():
     pay_installments(current, [1], on=date(2025, 2, 28))
     run = day_end_run(business_date=date(2025, 3, 10))
     case = case_of(loan)
-    assert (case.status, case.assigned_to, case.dpd) == ("open", collector, 11)
+    assert (case.status, case.assigned_to, case.loan.dpd) == ("open", collector, 11)
     assert not CollectionCase.objects.filter(loan=current).exists()
     assert run.counts["assigned"] == 1
     assert set(run.counts["promises"]) >= {"kept", "broken"}

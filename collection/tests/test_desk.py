@@ -61,7 +61,7 @@ def test_round_robin_over_many_ids_works_in_batches(monkeypatch):
     first, second = collector(), collector()
     cases = [CaseFactory(dpd=dpd) for dpd in (10, 60, 30, 50, 20)]
     assert cases_assign_round_robin(case_ids=[c.pk for c in cases] + [10**9]) == 5
-    owners = {c.dpd: CollectionCase.objects.get(pk=c.pk).assigned_to_id for c in cases}
+    owners = {c.loan.dpd: CollectionCase.objects.get(pk=c.pk).assigned_to_id for c in cases}
     assert owners == {60: first.pk, 50: second.pk, 30: first.pk, 20: second.pk, 10: first.pk}
 
 

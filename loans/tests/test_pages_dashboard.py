@@ -96,7 +96,7 @@ def test_overdue_installments_and_days_late_in_plain_words(client):
 def test_promises_to_pay_from_the_collection_case(client):
     today = today_ist()
     loan = active_loan(disbursed_on=today - timedelta(days=40))
-    case = CollectionCase.objects.create(loan=loan, opened_on=today, dpd=9, bucket="SMA-0")
+    case = CollectionCase.objects.create(loan=loan, opened_on=today)
     promise_record(
         acting_user=staff(COLLECTIONS_MANAGER),
         case=case,
