@@ -118,7 +118,7 @@ def rows_select(
 @lru_cache(maxsize=64)
 def _instance_sql(vendor: str, model) -> tuple[str, tuple]:
     quote = db().ops.quote_name
-    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key and not f.generated)
     sql = (
         f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
         f" VALUES ({', '.join(['%s'] * len(fields))})"

@@ -40,21 +40,12 @@ PENAL_KIND = "penal"
 # As repayments.services.payments.charge_levy writes them (kind, reference, memo = reason).
 PENAL_ENTRY_KIND = "charge"
 PENAL_REASON = "Overdue beyond the grace days (day-end)"
-DUE = "dayend_due"
 OVERDUE = "dayend_overdue"
 STATE = "dayend_state"
 
-# Same predicate as the partial index collection/0002 (installment_unpaid_loan_due); kept
-# textually identical so PostgreSQL can prove the index applies.
-UNPAID = (
-    "({a}.principal_paid < {a}.principal_due OR {a}.interest_paid < {a}.interest_due"
-    " OR {a}.penal_paid < {a}.penal_due OR {a}.fees_paid < {a}.fees_due)"
-)
-OUTSTANDING_PAISE = (
-    "CAST(ROUND((({a}.principal_due + {a}.interest_due + {a}.penal_due + {a}.fees_due)"
-    " - ({a}.principal_paid + {a}.interest_paid + {a}.penal_paid + {a}.fees_paid)) * 100)"
-    " AS BIGINT)"
-)
+# The partial index on Installment (installment_unpaid_cover) holds exactly these rows; its
+# predicate is written the same way so that PostgreSQL can prove the index applies.
+UNPAID = "{a}.owed > 0"
 FLOOR_PAISE = "CAST(ROUND(p.materiality_floor * 100) AS BIGINT)"
 
 
@@ -147,44 +138,30 @@ def _drop(cur, name: str) -> None:
     cur.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def due_select(p: ChunkParams) -> tuple[str, dict]:
-    """Phase 1 of the overdue installments: the (loan, due date) pairs of the unpaid
-    installments due on or before D in the range, from the partial index alone (an
-    index-only scan on PostgreSQL)."""
+def overdue_select(p: ChunkParams) -> tuple[str, dict]:
+    """The installments of the range with something outstanding, due on or before D, with
+    what is owed on each (the loans' status and floors are applied per loan in the next
+    steps). On PostgreSQL an index-only scan of installment_unpaid_cover: the index carries
+    `owed` (dues minus paid, a column the database generates), the penal due and the id,
+    so no installment row is read."""
     sql = f"""
-        SELECT DISTINCT i.loan_id, i.due_date FROM loans_installment i
+        SELECT i.id, i.loan_id, i.due_date,
+               CAST(ROUND(i.owed * 100) AS BIGINT) AS out_paise,
+               CAST(ROUND(i.penal_due * 100) AS BIGINT) AS penal_due_paise
+        FROM loans_installment i
         WHERE i.loan_id BETWEEN %(lo)s AND %(hi)s
           AND i.due_date <= {day("%(d)s")} AND {UNPAID.format(a="i")}
         """
     return sql, p.bind()
 
 
-def overdue_select(p: ChunkParams) -> tuple[str, dict]:
-    """Phase 2: those installments, by equality on the partial index, with what is owed on
-    each (the loans' status and floors are applied per loan in the next steps)."""
-    sql = f"""
-        SELECT i.id, i.loan_id, i.due_date, {OUTSTANDING_PAISE.format(a="i")} AS out_paise,
-               CAST(ROUND(i.penal_due * 100) AS BIGINT) AS penal_due_paise
-        FROM {DUE} due
-        JOIN loans_installment i
-          ON i.loan_id = due.loan_id AND i.due_date = due.due_date AND {UNPAID.format(a="i")}
-        """
-    return sql, p.bind()
-
-
 def overdue_step(cur, p: ChunkParams) -> None:
-    """The unpaid installments due on or before D of the loans in the range, in two
-    statements on purpose. PostgreSQL cannot estimate how few unpaid installments are due
-    (the partial index predicate compares columns), so a one-statement query is planned on
-    the plain loan_id index and reads every installment of the range; with the pairs of
-    phase 1 in a temp table, analyzed so the planner knows how few they are, phase 2 probes
-    the partial index by equality."""
-    select, params = due_select(p)
-    _exec(cur, f"CREATE TEMP TABLE {DUE} AS {select}", params)
-    if _postgres():
-        cur.execute(f"ANALYZE {DUE}")
+    """The overdue installments of the range into a temp table, analyzed so that the next
+    steps' plans know how few they are."""
     select, params = overdue_select(p)
     _exec(cur, f"CREATE TEMP TABLE {OVERDUE} AS {select}", params)
+    if _postgres():
+        cur.execute(f"ANALYZE {OVERDUE}")
 
 
 def state_select(p: ChunkParams) -> tuple[str, dict]:
@@ -192,7 +169,7 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
     were until now, delinquent (a loan current before and after has nothing to write). An
     installment counts when its outstanding is above the product's materiality floor.
 
-    Candidates: the loans with unpaid installments due (phase 1), and the loans with an
+    Candidates: the loans with unpaid installments due (the overdue table), and those with an
     open case. Every loan the day-end left delinquent has an open case (opened by the same
     chunk, resolved only by the day-end once its DPD is 0), so "delinquent until now" needs
     no scan of the range's loans, only of its open cases."""
@@ -200,7 +177,7 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
         p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from"
     )
     candidates = f"""
-        SELECT loan_id FROM {DUE}
+        SELECT loan_id FROM {OVERDUE}
         UNION
         SELECT c.loan_id FROM collection_collectioncase c
         WHERE c.loan_id BETWEEN %(lo)s AND %(hi)s AND c.status IN ({OPEN_STATUSES})
@@ -355,7 +332,7 @@ def escalation_step(cur, p: ChunkParams) -> int | str:
 def drop_work_tables(cur) -> None:
     """The temp tables live for one chunk; they are created inside the chunk's transaction,
     so a failed chunk leaves none behind either."""
-    for name in (DUE, OVERDUE, STATE):
+    for name in (OVERDUE, STATE):
         _drop(cur, name)
 
 

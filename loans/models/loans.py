@@ -143,6 +143,25 @@ class Installment(models.Model):
     fees_paid = models.DecimalField(**MONEY, default=ZERO)
     balance_after = models.DecimalField(**MONEY)
     paid_on = models.DateField(null=True, blank=True)
+    # What is still owed on the row, kept by the database (read-only here): the day-end reads
+    # it from the covering index below instead of fetching every overdue row. The CHECK
+    # constraint keeps each paid part within its due, so owed > 0 means "not fully paid".
+    owed = models.GeneratedField(
+        expression=(
+            models.F("principal_due")
+            + models.F("interest_due")
+            + models.F("penal_due")
+            + models.F("fees_due")
+        )
+        - (
+            models.F("principal_paid")
+            + models.F("interest_paid")
+            + models.F("penal_paid")
+            + models.F("fees_paid")
+        ),
+        output_field=models.DecimalField(**MONEY),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["loan", "number"]
@@ -156,7 +175,18 @@ class Installment(models.Model):
                 name="installment_paid_within_due",
             ),
         ]
-        indexes = [models.Index(fields=["due_date"], name="installment_due_date")]
+        indexes = [
+            models.Index(fields=["due_date"], name="installment_due_date"),
+            # Only the rows not fully paid (future and overdue ones), by loan and due date,
+            # carrying what the day-end needs (collection.dayend.sql.overdue_select) so
+            # that its scan is index-only on PostgreSQL (SQLite has no INCLUDE).
+            models.Index(
+                fields=["loan", "due_date"],
+                include=["owed", "penal_due", "id"],
+                condition=models.Q(owed__gt=0),
+                name="installment_unpaid_cover",
+            ),
+        ]
 
     def __str__(self):
         return f"Installment {self.number} of loan #{self.loan_id}"
