@@ -172,7 +172,9 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
     Candidates: the loans with unpaid installments due (the overdue table), and those with an
     open case. Every loan the day-end left delinquent has an open case (opened by the same
     chunk, resolved only by the day-end once its DPD is 0), so "delinquent until now" needs
-    no scan of the range's loans, only of its open cases."""
+    no scan of the range's loans, only of its open cases. A loan settled (paid off,
+    foreclosed, cancelled) while delinquent owes nothing: its DPD becomes 0 and its bucket
+    current here, with a history row, and its case is resolved."""
     bucket_sql, bucket_params = bucket_case_sql(
         p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from"
     )
@@ -194,8 +196,10 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
             FROM loans_loan l
             JOIN loans_loanproduct p ON p.id = l.product_id
             LEFT JOIN {OVERDUE} o ON o.loan_id = l.id AND o.out_paise > {FLOOR_PAISE}
+                AND l.status = %(active)s
             WHERE l.id IN ({candidates})
-              AND l.id BETWEEN %(lo)s AND %(hi)s AND l.status = %(active)s
+              AND l.id BETWEEN %(lo)s AND %(hi)s
+              AND l.status IN (%(active)s, {SETTLED_STATUSES})
             GROUP BY l.id, l.dpd, l.bucket, p.npa_threshold_days
             HAVING MIN(o.due_date) IS NOT NULL OR l.dpd <> 0 OR l.bucket <> %(bucket_0)s
         ) s

@@ -271,6 +271,11 @@ def test_cases_open_get_assigned_and_close_when_the_loan_is_paid_off():
     case = case_of(loan)
     assert (case.status, case.closed_on) == ("resolved", date(2025, 3, 11))
     assert run.counts["cases"]["resolved"] == 1
+    # Nothing is owed any more: the settled loan is no longer shown as delinquent either.
+    assert (fresh(loan).dpd, fresh(loan).bucket) == (0, "current")
+    assert list(
+        BucketHistory.objects.filter(loan=loan).values_list("business_date", "to_bucket", "dpd")
+    ) == [(date(2025, 3, 10), "SMA-0", 11), (date(2025, 3, 11), "current", 0)]
 
 
 def test_a_second_run_for_the_date_changes_nothing_and_says_so():
