@@ -130,7 +130,11 @@ class InstallmentStatus(models.TextChoices):
 class Installment(models.Model):
     """One row of the schedule: what is due and what has been paid against each part."""
 
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="installments")
+    # No index of its own: the unique (loan, number) index serves every lookup by loan, and
+    # each installment write (every payment, every penal charge) would update one more index.
+    loan = models.ForeignKey(
+        Loan, on_delete=models.PROTECT, related_name="installments", db_index=False
+    )
     number = models.PositiveSmallIntegerField()
     due_date = models.DateField()
     principal_due = models.DecimalField(**MONEY)
