@@ -26,6 +26,26 @@ from lendingsite.errors import DomainError
 GENESIS = "0" * 64
 _SEAL_LOCK_KEY = 0x1E0D_A0D1  # pg_advisory_xact_lock key for the sealer
 
+# What higher layers do when an action succeeds (notices to the borrower, re-scoring an
+# application when its KYC changes): they register here from their AppConfig.ready(), so
+# a lower app reports what happened without importing the app that reacts to it.
+_listeners: dict[str, list[Callable]] = {}
+
+
+def audit_listen(*actions: str) -> Callable:
+    """Decorator: call `fn(event=..., target=...)` after every successful `audit_record`
+    of one of `actions`, inside the same transaction (a rolled-back change never reacts;
+    a listener that raises rolls the change back with it)."""
+
+    def decorator(fn: Callable) -> Callable:
+        for action in actions:
+            handlers = _listeners.setdefault(action, [])
+            if fn not in handlers:
+                handlers.append(fn)
+        return fn
+
+    return decorator
+
 
 def _jsonable(value):
     """What the JSON column will give back, so the hash of the stored row is stable."""
@@ -70,6 +90,9 @@ def audit_record(
     # machinery: every write in the system comes through here. Inside a pipeline block
     # (payment posting) the id is not read back.
     rawsql.insert_instance(event)
+    if outcome == AuditOutcome.SUCCESS:
+        for listener in _listeners.get(action, ()):
+            listener(event=event, target=target)
     return event
 
 

@@ -343,3 +343,39 @@ def test_scheduled_task_names_are_registered_with_celery():
 
     app.loader.import_default_modules()
     assert {spec.task for spec in PERIODIC_TASKS} <= set(app.tasks)
+
+
+def test_listeners_hear_successes_of_their_actions_only(db):
+    from accounts import audit
+    from accounts.models import AuditOutcome
+
+    heard = []
+
+    @audit.audit_listen("test.thing_happened")
+    def listener(*, event, target):
+        heard.append((event.action, target))
+
+    try:
+        user = UserFactory()
+        audit_record(action="test.thing_happened", target=user)
+        audit_record(action="test.thing_happened", target=user, outcome=AuditOutcome.DENIED)
+        audit_record(action="test.other_thing", target=user)
+        assert heard == [("test.thing_happened", user)]
+    finally:
+        audit._listeners.pop("test.thing_happened")
+
+
+def test_a_listener_that_raises_rolls_the_change_back(db):
+    from accounts import audit
+
+    @audit.audit_listen("test.failing")
+    def listener(*, event, target):
+        raise RuntimeError("the reaction failed")
+
+    try:
+        before = AuditEvent.objects.count()
+        with pytest.raises(RuntimeError), transaction.atomic():
+            audit_record(action="test.failing")
+        assert AuditEvent.objects.count() == before
+    finally:
+        audit._listeners.pop("test.failing")
