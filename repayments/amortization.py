@@ -6,7 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
-from loans.schedule import Schedule, ScheduleTerms, build_schedule, due_dates, round_money
+from loans.schedule import (
+    Schedule,
+    ScheduleTerms,
+    build_schedule,
+    due_dates,
+    interest_for_days,
+)
 from loans.schedule.rounding import MONEY_CONTEXT
 
 ZERO = Decimal("0.00")
@@ -30,12 +36,7 @@ def broken_period_interest(
     terms: ScheduleTerms, principal: Decimal, start: date, end: date
 ) -> Decimal:
     """Interest on `principal` from `start` to `end` at annual/365, the loan's rounding."""
-    days = (end - start).days
-    if days <= 0 or principal <= 0 or terms.annual_rate == 0:
-        return ZERO
-    return round_money(
-        MONEY_CONTEXT.divide(principal * terms.annual_rate * days, Decimal(36500)), terms.rounding
-    )
+    return interest_for_days(principal, terms.annual_rate, (end - start).days, terms.rounding)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from .apr import apr, irr_periodic
 from .dates import add_months, due_dates
 from .engine import Installment, Schedule, build_schedule, equated_installment, periodic_rate
 from .errors import ScheduleError
-from .rounding import ROUNDING_MODES, round_money
+from .rounding import ROUNDING_MODES, interest_for_days, round_money
 from .terms import PERIODS_PER_YEAR, ScheduleTerms
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "build_schedule",
     "due_dates",
     "equated_installment",
+    "interest_for_days",
     "irr_periodic",
     "periodic_rate",
     "round_money",

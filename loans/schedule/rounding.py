@@ -76,3 +76,16 @@ def round_money(value: Decimal | int, mode: str = "half_even", multiple: Decimal
     # The product is exact; quantizing to 0.01 only fixes the exponent (the multiple is
     # expected to be a whole number of paise, which ScheduleTerms enforces).
     return ctx.multiply(units, multiple).quantize(CENT, rounding=rounding, context=ctx)
+
+
+def interest_for_days(principal: Decimal, annual_rate: Decimal, days: int, mode: str) -> Decimal:
+    """Simple interest on `principal` for `days` at `annual_rate` percent a year, actual/365,
+    rounded to the paisa with `mode`: the broken-period interest of a foreclosure and the
+    interest of a cooling-off exit are this one rule, so the two amounts always agree.
+
+    >>> interest_for_days(Decimal("100000.00"), Decimal("14.0000"), 3, "half_even")
+    Decimal('115.07')
+    """
+    if days <= 0 or principal <= 0 or annual_rate == 0:
+        return Decimal("0.00")
+    return round_money(MONEY_CONTEXT.divide(principal * annual_rate * days, Decimal(36500)), mode)
