@@ -49,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.view_payment",
         "repayments.add_payment",
         "repayments.view_charge",
+        "repayments.view_exitrequest",
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,
@@ -73,6 +74,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.view_charge",
         "repayments.view_creditrefund",
         "repayments.add_creditrefund",
+        "repayments.view_exitrequest",
     ],
     # Collectors work from their assigned cases (collections issue); the loans console,
     # applications and ledger are not theirs to browse.
@@ -136,6 +138,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "paymentreversal",
                 "charge",
                 "creditrefund",
+                "exitrequest",
             )
         ),
     ],

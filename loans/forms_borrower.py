@@ -1,5 +1,5 @@
-"""Forms of the borrower's loan pages (apply, foreclosure quote, cooling-off cancellation).
-They check shape only; every rule (product limits, eligibility, what cancelling costs) is a
+"""Forms of the borrower's loan pages (apply, foreclosure quote).
+They check shape only; every rule (product limits, eligibility, what a foreclosure costs) is a
 service's, whose refusals `add_refusal` puts back next to the field they are about."""
 
 from decimal import Decimal
@@ -132,26 +132,3 @@ class ForeclosureQuoteForm(_Form):
             "invalid": "Enter the date as day/month/year, like 25/12/2026.",
         },
     )
-
-
-class CoolingOffCancelForm(_Form):
-    """The borrower's return of the money within the cooling-off period: they pay the
-    amount shown and tell us the reference of that transfer."""
-
-    reference = forms.CharField(
-        label="Reference of your repayment (UPI or bank transfer)",
-        max_length=64,
-        help_text="The UPI transaction ID or the bank's UTR of the money you sent back to us.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
-        error_messages={
-            "required": "Enter the reference of the payment you made to return the loan.",
-            "max_length": "A reference has at most 64 characters.",
-        },
-    )
-    confirm = forms.BooleanField(
-        label="I want to cancel this loan and have repaid the amount shown",
-        error_messages={"required": "Tick the box to confirm that you want to cancel the loan."},
-    )
-
-    def clean_reference(self):
-        return self.cleaned_data["reference"].strip()

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from loans.views import borrower, borrower_loan
-from repayments import views_pay
+from repayments import views_exit, views_pay
 
 app_name = "borrower"
 urlpatterns = [
@@ -17,7 +17,7 @@ urlpatterns = [
         name="application_submit",
     ),
     path("loans/<int:pk>/", borrower_loan.loan_page, name="loan"),
-    path("loans/<int:pk>/cancel/", borrower_loan.loan_cancel, name="cancel"),
+    path("loans/<int:pk>/exit/", views_exit.exit_request_page, name="exit"),
     path("loans/<int:pk>/statement/", borrower_loan.statement, name="statement"),
     path("loans/<int:pk>/pay/", views_pay.pay_page, name="pay"),
 ]

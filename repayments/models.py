@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django_fsm import FSMField, transition
+from django_fsm import RETURN_VALUE, FSMField, transition
 
 from loans.models import Installment, JournalEntry, Loan
 
@@ -170,3 +170,84 @@ class CreditRefund(models.Model):
 
     def __str__(self):
         return f"Refund ₹{self.amount} on loan {self.loan_id}"
+
+
+class ExitRequestStatus(models.TextChoices):
+    OPEN = "open", "Open (waiting for the money)"
+    COMPLETED = "completed", "Completed (loan cancelled)"
+    LAPSED = "lapsed", "Lapsed (not paid by the date)"
+
+
+class ExitRequest(models.Model):
+    """A borrower's request to leave the loan within the cooling-off period. It fixes what
+    exiting costs up to `pay_by` (principal + interest for the days held); the loan is
+    cancelled only when a payment that pays it off arrives, dated on or before `pay_by`
+    (repayments.services.exits; docs/payments.md "Cooling-off exit")."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="exit_requests")
+    status = FSMField(default=ExitRequestStatus.OPEN, choices=ExitRequestStatus, protected=True)
+    requested_on = models.DateField()
+    pay_by = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # What exiting costs if the money arrives on the pay-by date (the most it can cost).
+    principal = models.DecimalField(**MONEY)
+    interest = models.DecimalField(**MONEY)
+    amount = models.DecimalField(**MONEY)
+    # The payment that paid the loan off and so completed the exit: the evidence.
+    payment = models.OneToOneField(
+        Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="exit_request"
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    lapsed_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["loan"],
+                condition=models.Q(status=ExitRequestStatus.OPEN),
+                name="exit_request_one_open_per_loan",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pay_by__gte=models.F("requested_on")),
+                name="exit_request_pay_by_after_request",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount=models.F("principal") + models.F("interest")),
+                name="exit_request_amount_is_principal_plus_interest",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "pay_by"], name="exit_request_status_pay_by")]
+
+    def __str__(self):
+        return f"Exit request {self.pk} on loan #{self.loan_id}"
+
+    @property
+    def reference(self) -> str:
+        """What the borrower writes in the transfer's remarks, so finance can tell an exit
+        payment from an installment at a glance (matching never depends on it)."""
+        return f"LS-{self.loan_id}-EXIT-{self.pk}"
+
+    @transition(
+        field=status,
+        source=[ExitRequestStatus.OPEN, ExitRequestStatus.LAPSED],
+        target=ExitRequestStatus.COMPLETED,
+    )
+    def complete(self):
+        pass
+
+    @transition(field=status, source=ExitRequestStatus.OPEN, target=ExitRequestStatus.LAPSED)
+    def lapse(self):
+        pass
+
+    @transition(
+        field=status,
+        source=ExitRequestStatus.COMPLETED,
+        target=RETURN_VALUE(ExitRequestStatus.OPEN, ExitRequestStatus.LAPSED),
+    )
+    def reopen(self, *, still_open: bool):
+        return ExitRequestStatus.OPEN if still_open else ExitRequestStatus.LAPSED

@@ -28,11 +28,13 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from lendingsite.dates import today_ist
-from loans.models import Installment, JournalEntry, Loan, LoanStatus
+from loans.models import Installment, Loan, LoanStatus
 from loans.templatetags.money import format_inr
 from repayments.models import (
     Charge,
     CreditRefund,
+    ExitRequest,
+    ExitRequestStatus,
     Payment,
     PaymentAllocation,
     PaymentReversal,
@@ -41,7 +43,7 @@ from repayments.models import (
 
 ZERO = Decimal("0.00")
 # Within one day, what became due is listed before what was paid against it.
-KINDS = ("disbursement", "interest", "charge", "payment", "reversal", "refund", "cancellation")
+KINDS = ("disbursement", "interest", "charge", "payment", "reversal", "refund")
 KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 ENDED = {LoanStatus.CLOSED, LoanStatus.FORECLOSED, LoanStatus.CANCELLED}
 CSV_HEADER = [
@@ -194,37 +196,22 @@ def _charge_and_refund_rows(loan: Loan, end: date) -> list[StatementRow]:
     return rows
 
 
-def _cancellation_rows(loan: Loan, end: date) -> list[StatementRow]:
-    """A cooling-off cancellation is one ledger entry, not a Payment: the interest for the
-    days the money was out, and the repayment of principal + that interest."""
-    entry = (
-        JournalEntry.objects.filter(loan=loan, kind="cooling_off_cancellation", entry_date__lte=end)
-        .prefetch_related("lines__account")
-        .first()
-    )
-    if entry is None:
-        return []
-    lines = list(entry.lines.all())
-    interest = sum((ln.credit for ln in lines if ln.account.code == "INTEREST_INCOME"), ZERO)
-    paid = sum((ln.debit for ln in lines if ln.account.code == "BANK"), ZERO)
-    return [
-        StatementRow(
-            on=entry.entry_date,
-            kind="interest",
-            description="Interest for the days before cancelling (cooling-off)",
-            amount=interest,
-            order=0,
-        ),
-        StatementRow(
-            on=entry.entry_date,
-            kind="cancellation",
-            description="Repayment on cancelling within the cooling-off period",
-            reference=entry.reference,
-            amount=-paid,
-            principal=paid - interest,
-            interest=interest,
-        ),
-    ]
+def _exit_labels(loan: Loan, rows: list[StatementRow]) -> None:
+    """A loan cancelled within the cooling-off period was paid off by an ordinary payment
+    (its interest row and its split come from the replay like any foreclosure's); these
+    rows say what that payment was."""
+    request = ExitRequest.objects.filter(loan=loan, status=ExitRequestStatus.COMPLETED).first()
+    if request is None:
+        return
+    days = (request.completed_on - loan.disbursed_on).days
+    for row in rows:
+        if row.kind == "interest" and row.on == request.completed_on:
+            row.description = (
+                f"Interest for the {days} day{'s' if days != 1 else ''} you had the money "
+                "(cooling-off)"
+            )
+        elif row.kind == "payment" and row.order == request.payment_id:
+            row.description += ": the loan is cancelled within the cooling-off period"
 
 
 def statement_build(loan: Loan, *, as_of: date | None = None) -> Statement:
@@ -256,7 +243,7 @@ def statement_build(loan: Loan, *, as_of: date | None = None) -> Statement:
     rows += _payment_rows(loan, end)
     rows += _charge_and_refund_rows(loan, end)
     if loan.status == LoanStatus.CANCELLED:
-        rows += _cancellation_rows(loan, end)
+        _exit_labels(loan, rows)
     rows.sort(key=lambda r: (r.on, KIND_ORDER[r.kind], r.order))
     balance = ZERO
     for row in rows:
@@ -330,7 +317,7 @@ def unicode_font_available() -> bool:
 
 
 def _split(pdf: _StatementPDF, row: StatementRow) -> str:
-    if row.kind not in {"payment", "cancellation"}:
+    if row.kind != "payment":
         return ""
     parts = [("principal", row.principal), ("interest", row.interest)]
     parts += [("charges", row.charges), ("excess", row.excess)]

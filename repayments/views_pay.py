@@ -27,6 +27,7 @@ from loans.templatetags.money import format_inr
 from repayments.gateways.base import webhook_secrets
 from repayments.gateways.sandbox import NAME as SANDBOX
 from repayments.gateways.sandbox import sandbox_send
+from repayments.models import ExitRequest
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -120,11 +121,13 @@ def pay_page(request, pk: int):
             status = 200 if exc.code == "validation_error" else exc.status
         else:
             payment = outcome.payment
-            messages.success(
-                request,
+            text = (
                 f"Thank you: your payment of {format_inr(payment.amount)} is received "
-                f"(reference {payment.utr}).",
+                f"(reference {payment.utr})."
             )
+            if ExitRequest.objects.filter(payment=payment).exists():
+                text += f" Loan #{loan.pk} is cancelled, as you asked: nothing more is owed."
+            messages.success(request, text)
             return redirect("borrower:loan", pk=loan.pk)
     return render(
         request, "borrower/pay.html", _context(loan, form, due_now=due_now), status=status

@@ -115,8 +115,15 @@ class Loan(models.Model):
     def write_off(self):
         pass
 
-    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.CANCELLED)
+    # A cooling-off exit: the borrower's payment paid the loan off (the replay forecloses
+    # it), and because it answers their exit request the loan is cancelled instead
+    # (repayments.services.exits). Reversing that payment takes the cancellation back.
+    @transition(field=status, source=LoanStatus.FORECLOSED, target=LoanStatus.CANCELLED)
     def cancel(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.CANCELLED, target=LoanStatus.FORECLOSED)
+    def uncancel(self):
         pass
 
 

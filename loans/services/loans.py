@@ -1,11 +1,12 @@
-"""Loan account services: disbursement (schedule fixed, ledger entry) and cooling-off
-cancellation."""
+"""Loan account services: disbursement (schedule fixed, ledger entry), non-financial
+updates, and the cooling-off rule (who may still exit, and for how much). The exit itself
+waits for the money: repayments.services.exits."""
 
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Min, Q
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -15,7 +16,7 @@ from loans.fees import ProcessingFee
 from loans.ledger import Cr, Dr
 from loans.models import Installment, Loan, LoanStatus
 from loans.quotes import Quote, quote_build
-from loans.schedule import round_money
+from loans.schedule import interest_for_days
 
 DISBURSE_PERM = "loans.disburse_loan"
 CHANGE_PERM = "loans.change_loan"
@@ -149,10 +150,11 @@ def loan_disburse(
 
 
 def cooling_off_amount(loan: Loan, *, on: date) -> dict:
-    """What cancelling on `on` costs: the principal and interest for the days the borrower
-    had the money (actual/365, the loan's rounding); no penalty."""
+    """What exiting on `on` costs: the principal and interest for the days the borrower
+    had the money (actual/365, the loan's rounding: `interest_for_days`, the same rule as a
+    foreclosure's broken-period interest); no penalty, and the processing fee stays."""
     days = (on - loan.disbursed_on).days
-    interest = round_money(loan.principal * loan.annual_rate / 100 * days / 365, loan.rounding)
+    interest = interest_for_days(loan.principal, loan.annual_rate, days, loan.rounding)
     return {
         "principal": loan.principal,
         "interest": interest,
@@ -162,9 +164,10 @@ def cooling_off_amount(loan: Loan, *, on: date) -> dict:
 
 
 def cooling_off_check(loan: Loan, *, on: date) -> None:
-    """The one statement of when a loan can still be cancelled: active, nothing repaid
-    yet, and `on` inside [disbursed_on, cooling_off_until]. The quote and the cancellation
-    both ask it."""
+    """The one statement of when a borrower can still ask to exit: active, nothing repaid
+    yet, `on` inside [disbursed_on, cooling_off_until] and before the first installment
+    falls due (from then on the schedule's interest, not the daily rule, is owed). The
+    quote and the exit request (repayments.services.exits) both ask it."""
     if loan.status != LoanStatus.ACTIVE:
         raise DomainError(
             "invalid_state",
@@ -174,83 +177,33 @@ def cooling_off_check(loan: Loan, *, on: date) -> None:
         raise DomainError(
             "validation_error",
             f"Loan #{loan.pk} was disbursed on {loan.disbursed_on:%d %b %Y}; the date cannot be earlier.",
-            errors={"paid_on": ["before the disbursement"]},
+            errors={"on": ["before the disbursement"]},
         )
     if on > loan.cooling_off_until:
         raise DomainError(
             "invalid_state",
             f"The cooling-off period of loan #{loan.pk} ended on {loan.cooling_off_until:%d %b %Y}.",
         )
-    if loan.installments.filter(Q(principal_paid__gt=0) | Q(interest_paid__gt=0)).exists():
+    rows = loan.installments.aggregate(
+        first_due=Min("due_date"),
+        paid=Count("id", filter=Q(principal_paid__gt=0) | Q(interest_paid__gt=0)),
+    )
+    if rows["paid"]:
         raise DomainError(
             "invalid_state",
             "Payments were already made on this loan; close it by foreclosure instead.",
         )
+    if rows["first_due"] is not None and on >= rows["first_due"]:
+        raise DomainError(
+            "invalid_state",
+            f"The first installment of loan #{loan.pk} fell due on {rows['first_due']:%d %b %Y}; close it by foreclosure instead.",
+        )
 
 
 def cooling_off_quote(*, loan: Loan, on: date) -> dict:
-    """What cancelling on `on` would take, or the refusal cancelling would meet."""
+    """What exiting on `on` would take, or the refusal an exit request would meet."""
     cooling_off_check(loan, on=on)
     return {**cooling_off_amount(loan, on=on), "cooling_off_until": loan.cooling_off_until}
-
-
-@refusals_audited("loan.cooling_off_cancel")
-@transaction.atomic
-def loan_cooling_off_cancel(
-    *,
-    acting_user,
-    loan: Loan,
-    paid_on: date,
-    amount: Decimal,
-    reference: str,
-    business_date: date | None = None,
-) -> Loan:
-    """The borrower exits within the cooling-off period by repaying principal plus
-    proportionate interest. Recorded by finance when the money arrives, or by the borrower's
-    gateway payment; the processing fee is not refunded (docs/decisions.md)."""
-    loan = _lock(loan)
-    if acting_user.pk != loan.borrower_id and not acting_user.has_perm(DISBURSE_PERM):
-        if acting_user.is_staff:
-            raise DomainError("permission_denied", "Only finance can record a cancellation.")
-        raise DomainError("not_found", "No such loan.")
-    if paid_on > (business_date or today_ist()):
-        raise DomainError(
-            "future_dated",
-            "The payment date cannot be in the future.",
-            errors={"paid_on": ["in the future"]},
-        )
-    cooling_off_check(loan, on=paid_on)
-    due = cooling_off_amount(loan, on=paid_on)
-    if amount != due["total"]:
-        raise DomainError(
-            "validation_error",
-            f"Cancelling on {paid_on:%d %b %Y} needs exactly ₹{due['total']} (principal ₹{due['principal']} + interest ₹{due['interest']}).",
-            errors={"amount": [f"must be {due['total']}"]},
-        )
-    ledger.journal_post(
-        entry_date=paid_on,
-        kind="cooling_off_cancellation",
-        loan=loan,
-        reference=reference,
-        acting_user=acting_user,
-        lines=[
-            Dr(ledger.BANK, amount),
-            Cr(ledger.LOAN_PORTFOLIO, due["principal"]),
-            Cr(ledger.INTEREST_INCOME, due["interest"]),
-        ],
-    )
-    loan.principal_outstanding = Decimal("0.00")
-    loan.closed_on = paid_on
-    loan.cancel()
-    loan.save()
-    audit_record(
-        action="loan.cancelled",
-        actor=acting_user,
-        target=loan,
-        before={"status": LoanStatus.ACTIVE},
-        after={"status": loan.status, **due, "reference": reference},
-    )
-    return loan
 
 
 @refusals_audited("loan.update")

@@ -23,8 +23,8 @@ from loans.ledger import (
     journal_reverse,
 )
 from loans.models import JournalEntry, JournalLine, LedgerAccount, Loan
-from loans.services.loans import cooling_off_amount, loan_cooling_off_cancel
 from loans.tests.factories import active_loan
+from repayments.tests.factories import pay_exit
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -45,14 +45,9 @@ def assert_portfolio_matches(loan: Loan) -> None:
 
 
 def cancel(loan: Loan) -> Loan:
-    day = today_ist()
-    return loan_cooling_off_cancel(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        paid_on=day,
-        amount=cooling_off_amount(loan, on=day)["total"],
-        reference="UTR-BACK",
-    )
+    """A cooling-off exit: asked for, then paid (repayments.services.exits)."""
+    pay_exit(loan, on=today_ist(), utr="UTR-BACK")
+    return Loan.objects.get(pk=loan.pk)
 
 
 # --- what the services post -----------------------------------------------------------
@@ -78,12 +73,19 @@ def test_disbursement_posts_one_balanced_entry():
     assert_portfolio_matches(loan)
 
 
-def test_cooling_off_cancellation_entry_closes_the_portfolio():
+def test_a_cooling_off_exit_is_one_payment_entry_that_closes_the_portfolio():
     loan = active_loan(disbursed_on=today_ist() - timedelta(days=3))
     loan = cancel(loan)
-    entry = JournalEntry.objects.get(loan=loan, kind="cooling_off_cancellation")
+    assert loan.status == "cancelled"
+    # The payment's own entry is the cancellation's: no second entry debits the bank.
+    assert list(JournalEntry.objects.filter(loan=loan).values_list("kind", flat=True)) == [
+        "disbursement",
+        "payment",
+    ]
+    entry = JournalEntry.objects.get(loan=loan, kind="payment")
     assert_balanced(entry)
     # 3 days of 14% on 1,00,000 = 115.07
+    assert entry.reference == "UTR-BACK"
     assert sides(entry) == {
         BANK: (D("100115.07"), D("0.00")),
         LOAN_PORTFOLIO: (D("0.00"), D("100000.00")),

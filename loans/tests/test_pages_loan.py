@@ -1,5 +1,5 @@
 """The borrower's loan page (/loans/<id>/): schedule marks, payments, foreclosure quote,
-statement downloads and the cooling-off cancellation."""
+statement downloads. The cooling-off exit on this page: repayments/tests/test_pages_exit.py."""
 
 import re
 from datetime import timedelta
@@ -12,7 +12,6 @@ from accounts.roles import FINANCE
 from accounts.tests.factories import staff
 from lendingsite.dates import today_ist
 from loans.models import Installment, Loan, LoanStatus
-from loans.services.loans import cooling_off_quote
 from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower, pending_loan
 from repayments.selectors import foreclosure_quote
@@ -57,7 +56,7 @@ def test_url_name_login_and_other_borrowers(client):
     client.force_login(kyc_verified_borrower())
     for name in ("borrower:loan", "borrower:statement", "borrower:pay"):
         assert client.get(_url(loan, name)).status_code == 404
-    assert client.post(_url(loan, "borrower:cancel"), {"reference": "X"}).status_code == 404
+    assert client.post(_url(loan, "borrower:exit"), {"reference": "X"}).status_code == 404
     assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
 
 
@@ -139,49 +138,6 @@ def test_no_statement_or_schedule_before_payout(client):
     assert "The schedule starts when our finance team pays out the money." in html
     assert "Statement (CSV)" not in html
     assert "Pay off the whole loan early" not in html
-
-
-def test_cooling_off_cancellation(client):
-    loan = active_loan()  # disbursed today, 3 cooling-off days
-    due = cooling_off_quote(loan=loan, on=today_ist())
-    html = _get(client, loan)
-    assert "Cancel within the cooling-off period" in html
-    assert f"send back <strong>{format_inr(due['total'])}</strong>" in html
-
-    url = _url(loan, "borrower:cancel")
-    response = client.post(url, {"reference": ""})
-    assert response.status_code == 200
-    form = response.context["cancel_form"]
-    assert form.errors["reference"] == [
-        "Enter the reference of the payment you made to return the loan."
-    ]
-    assert form.errors["confirm"] == ["Tick the box to confirm that you want to cancel the loan."]
-    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
-
-    response = client.post(url, {"reference": " UPI-BACK-77 ", "confirm": "on"})
-    assert response.status_code == 302 and response["Location"] == _url(loan)
-    loan = Loan.objects.get(pk=loan.pk)
-    assert loan.status == LoanStatus.CANCELLED and loan.closed_on == today_ist()
-    html = client.get(_url(loan)).content.decode()
-    assert f"Loan #{loan.pk} is cancelled." in html
-    assert "Cancelled (cooling-off)" in html
-    assert "Cancel within the cooling-off period" not in html
-    assert f'href="/loans/{loan.pk}/pay/"' not in html
-
-
-def test_cooling_off_refused_after_the_period_shows_why(client):
-    loan = active_loan(disbursed_on=today_ist() - timedelta(days=5))  # 3 days: over
-    assert "Cancel within the cooling-off period" not in _get(client, loan)
-    response = client.post(_url(loan, "borrower:cancel"), {"reference": "R1", "confirm": "on"})
-    assert response.status_code == 409
-    assert "cooling-off period of loan" in response.content.decode()
-    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
-
-
-def test_cooling_off_not_offered_after_a_payment(client):
-    loan = active_loan()
-    _pay(loan, "500.00", "UTR-COOL-1")
-    assert "Cancel within the cooling-off period" not in _get(client, loan)
 
 
 def test_query_count_is_bounded(client, django_assert_max_num_queries):

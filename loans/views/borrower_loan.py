@@ -1,28 +1,27 @@
 """The borrower's loan page (/loans/<id>/): the schedule with paid / partly paid / overdue
 marks, payments, a foreclosure quote for a chosen date, statement downloads, and the
-cooling-off cancellation while it applies. Numbers come from the services' own functions
-(foreclosure_quote, cooling_off_quote, statement_csv/pdf); only the borrower's own loans
-are found, so another borrower's id is a 404."""
+cooling-off exit (repayments.views_exit: ask, then pay). Numbers come from the services'
+own functions (foreclosure_quote, cooling_off_quote, statement_csv/pdf); only the
+borrower's own loans are found, so another borrower's id is a 404."""
 
 from datetime import date
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
-from loans.forms_borrower import CoolingOffCancelForm, ForeclosureQuoteForm
+from loans.forms_borrower import ForeclosureQuoteForm
 from loans.models import Installment, InstallmentStatus, Loan, LoanStatus
 from loans.selectors import OWING, loans_with_balances
-from loans.services.loans import cooling_off_quote, loan_cooling_off_cancel
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote
 from repayments.statements import statement_csv, statement_pdf
+from repayments.views_exit import exit_context
 
 STATUS_LABELS = {
     InstallmentStatus.PAID: "Paid",
@@ -86,22 +85,9 @@ def _foreclosure(request, loan: Loan, today: date) -> tuple[ForeclosureQuoteForm
         return form, None
 
 
-def _cooling_off(loan: Loan, today: date) -> dict | None:
-    """What cancelling today would take, while the cooling-off period applies."""
-    if loan.status != LoanStatus.ACTIVE or not loan.cooling_off_until:
-        return None
-    if today > loan.cooling_off_until:
-        return None
-    try:
-        return cooling_off_quote(loan=loan, on=today)
-    except DomainError:
-        return None  # e.g. a payment was made: the period no longer applies to this loan
-
-
-def _loan_context(request, loan: Loan, *, cancel_form=None) -> dict:
+def _loan_context(request, loan: Loan) -> dict:
     today = today_ist()
     foreclosure_form, foreclosure = _foreclosure(request, loan, today)
-    cooling = _cooling_off(loan, today)
     return {
         "loan": loan,
         "today": today,
@@ -110,8 +96,7 @@ def _loan_context(request, loan: Loan, *, cancel_form=None) -> dict:
         "foreclosure_form": foreclosure_form,
         "foreclosure": foreclosure,
         "can_foreclose": loan.status == LoanStatus.ACTIVE,
-        "cooling_off": cooling,
-        "cancel_form": cancel_form or (CoolingOffCancelForm() if cooling else None),
+        "exit": exit_context(loan, today=today),
         "statement_csv": _statement_url(loan, "csv"),
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
@@ -129,35 +114,6 @@ def _statement_url(loan: Loan, fmt: str) -> str | None:
 def loan_page(request, pk: int):
     loan = _own_loan(request, pk)
     return render(request, "borrower/loan.html", _loan_context(request, loan))
-
-
-@login_required
-@require_POST
-def loan_cancel(request, pk: int):
-    """Cooling-off cancellation: the borrower has sent back the amount shown and gives its
-    reference; loan_cooling_off_cancel checks the period, the amount and the date."""
-    loan = _own_loan(request, pk)
-    form = CoolingOffCancelForm(request.POST)
-    status = 200
-    if form.is_valid():
-        today = today_ist()
-        try:
-            due = cooling_off_quote(loan=loan, on=today)
-            loan_cooling_off_cancel(
-                acting_user=request.user,
-                loan=loan,
-                paid_on=today,
-                amount=due["total"],
-                reference=form.cleaned_data["reference"],
-            )
-        except DomainError as exc:
-            form.add_refusal(exc)
-            status = 200 if exc.code == "validation_error" else exc.status
-        else:
-            messages.success(request, f"Loan #{loan.pk} is cancelled. Nothing more is owed.")
-            return redirect("borrower:loan", pk=loan.pk)
-    context = _loan_context(request, loan, cancel_form=form)
-    return render(request, "borrower/loan.html", context, status=status)
 
 
 @login_required

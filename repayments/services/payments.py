@@ -37,6 +37,7 @@ from repayments.services.base import (
     money_parse,
 )
 from repayments.services.charges import charge_levy, credit_refund
+from repayments.services.exits import exit_request_settle, exit_request_unsettle
 from repayments.services.rawsql import installments_lock_for_post, loan_lock_for_post
 from repayments.services.replay import (
     NEW_PAYMENT,
@@ -232,6 +233,8 @@ def payment_post(
             "principal_outstanding": loan.principal_outstanding,
         },
     )
+    # A payment that paid the loan off may answer the borrower's cooling-off exit request.
+    exit_request_settle(loan=loan, payment=payment, acting_user=acting_user)
     return payment
 
 
@@ -259,12 +262,16 @@ def payment_reverse(
         )
     if payment.status != PaymentStatus.POSTED:
         raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
+    today = business_date or today_ist()
+    # Reversing the payment that completed a cooling-off exit takes the cancellation back.
+    exit_request_unsettle(
+        loan=loan, payment=payment, acting_user=acting_user, reason=reason, today=today
+    )
     if loan.status not in (LoanStatus.ACTIVE, LoanStatus.CLOSED, LoanStatus.FORECLOSED):
         raise DomainError(
             "invalid_state",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; its payments can no longer be reversed.",
         )
-    today = business_date or today_ist()
     before = {"status": payment.status, "loan_status": loan.status, **_totals(payment)}
     reversal = PaymentReversal.objects.create(
         payment=payment, reason=reason[:300], reversed_by=acting_user, reversed_on=today

@@ -99,3 +99,21 @@ def money_snapshot(loan: Loan | None = None) -> dict:
         **sums,
         "portfolio": ledger.account_balance(ledger.LOAN_PORTFOLIO),
     }
+
+
+def open_exit(loan: Loan, *, on: date | None = None):
+    """The borrower asks to exit (exit_request_open); returns the request."""
+    from repayments.services.exits import exit_request_open
+
+    request, _ = exit_request_open(acting_user=loan.borrower, loan=loan, business_date=on)
+    return request
+
+
+def pay_exit(loan: Loan, *, on: date, utr: str | None = None, **kwargs) -> Payment:
+    """The borrower asks to exit on `on` and finance posts, dated `on`, exactly what pays
+    the loan off that day: the loan ends cancelled."""
+    from loans.services.loans import cooling_off_amount
+
+    open_exit(loan, on=on)
+    amount = cooling_off_amount(Loan.objects.get(pk=loan.pk), on=on)["total"]
+    return post_payment(loan, amount=amount, paid_on=on, utr=utr, **kwargs)

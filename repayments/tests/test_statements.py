@@ -168,32 +168,57 @@ def test_foreclosure_overpayment_and_refund_reconcile():
     assert max(r.on for r in later.rows if r.kind == "interest") == close_on
 
 
-def test_cooling_off_cancellation_shows_its_interest_and_repayment():
-    from loans.services.loans import cooling_off_amount, loan_cooling_off_cancel
+def test_cooling_off_exit_shows_its_interest_payment_and_refund():
+    from repayments.tests.factories import open_exit
 
     loan = active_loan(disbursed_on=D0, amount=Decimal("50000.00"), tenure=6)
+    request = open_exit(loan, on=date(2026, 1, 16))
+    # The request's amount covers interest to its pay-by date (19 Jan, 4 days: 76.71);
+    # the borrower pays it on 17 Jan, so 2 days' interest is due and the rest is credit.
+    assert (request.pay_by, request.amount) == (date(2026, 1, 19), Decimal("50076.71"))
     on = date(2026, 1, 17)
-    due = cooling_off_amount(loan, on=on)
-    loan_cooling_off_cancel(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        paid_on=on,
-        amount=due["total"],
-        reference="NEFT-COOL-1",
-        business_date=on,
-    )
+    _pay(loan, staff(FINANCE), request.amount, on, "NEFT-COOL-1")
     loan = Loan.objects.get(pk=loan.pk)
     assert loan.status == LoanStatus.CANCELLED
+    credit_refund(
+        acting_user=staff(FINANCE),
+        loan=loan,
+        amount=Decimal("38.35"),
+        reference="NEFT-BACK-1",
+        refunded_on=date(2026, 1, 20),
+    )
 
     statement = statement_build(loan, as_of=date(2026, 6, 30))
-    assert [(r.on, r.kind, r.amount) for r in statement.rows] == [
-        (D0, "disbursement", Decimal("50000.00")),
-        (on, "interest", due["interest"]),
-        (on, "cancellation", -due["total"]),
+    assert [(r.on, r.kind, r.amount, r.description) for r in statement.rows] == [
+        (D0, "disbursement", Decimal("50000.00"), statement.rows[0].description),
+        (
+            on,
+            "interest",
+            Decimal("38.36"),
+            "Interest for the 2 days you had the money (cooling-off)",
+        ),
+        (
+            on,
+            "payment",
+            Decimal("-50076.71"),
+            "Payment by UPI: the loan is cancelled within the cooling-off period",
+        ),
+        (date(2026, 1, 20), "refund", Decimal("38.35"), "Credit balance refunded to you"),
     ]
-    assert due["interest"] == Decimal("38.36")  # 50,000 x 14% x 2/365
-    assert statement.rows[-1].principal == Decimal("50000.00")
-    assert statement.closing_balance == Decimal("0.00")
+    payment = statement.rows[2]
+    assert (payment.principal, payment.interest, payment.excess) == (
+        Decimal("50000.00"),
+        Decimal("38.36"),  # 50,000 x 14% x 2/365
+        Decimal("38.35"),
+    )
+    assert payment.reference == "NEFT-COOL-1"
+    assert [r.balance for r in statement.rows] == [
+        Decimal("50000.00"),
+        Decimal("50038.36"),
+        Decimal("-38.35"),
+        Decimal("0.00"),
+    ]
+    assert credit_balance(loan) == Decimal("0.00")
 
 
 def test_csv_has_a_header_and_plain_two_decimal_amounts(history):
