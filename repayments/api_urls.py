@@ -3,5 +3,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("repayments.webhooks")),
     path("", include("repayments.api_statements")),
+    path("", include("repayments.api_exits")),
     path("", include("repayments.api")),
 ]

@@ -1,5 +1,5 @@
 """Loans API (API.md "Loans"): thin views over loans.services.loans and the financial
-guard. Who may disburse or cancel, maker-checker, dates and amounts are the services'
+guard. Who may disburse, maker-checker, dates and amounts are the services'
 rules; a view only parses, calls and serializes.
 
 /api/v1/loans/                         GET  paginated; ?status=, ?bucket=, ?product=
@@ -7,7 +7,7 @@ rules; a view only parses, calls and serializes.
 /api/v1/loans/{id}/schedule/           GET  the installments, status as of today (IST)
 /api/v1/loans/{id}/disburse/           POST {disbursed_on, reference} finance, not the approver
 /api/v1/loans/{id}/cooling-off-quote/  GET  ?on=YYYY-MM-DD (default today)
-/api/v1/loans/{id}/cooling-off-cancel/ POST {paid_on, amount, reference}
+/api/v1/loans/{id}/cooling-off-cancel/ POST 410 gone: use /api/v1/loans/{id}/exit-requests/
 
 Borrowers see only their own loans; anyone else's is a 404, never a 403.
 """
@@ -21,11 +21,11 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from lendingsite.dates import today_ist
+from lendingsite.errors import DomainError
 from lendingsite.pagination import Pagination
 from loans.models import Installment, Loan
 from loans.selectors import loans_with_balances_for
 from loans.serializers.loans import (
-    CoolingOffCancelSerializer,
     CoolingOffQuerySerializer,
     CoolingOffQuoteSerializer,
     DisburseSerializer,
@@ -123,20 +123,19 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         quote = services.cooling_off_quote(loan=loan, on=on)
         return Response(CoolingOffQuoteSerializer({"loan": loan.pk, "on": on, **quote}).data)
 
-    @extend_schema(
-        request=CoolingOffCancelSerializer,
-        responses={200: LoanSerializer, 400: PROBLEM, 409: PROBLEM, 422: PROBLEM},
-    )
-    @action(detail=True, methods=["post"], url_path="cooling-off-cancel")
+    @extend_schema(request=None, responses={410: PROBLEM}, deprecated=True)
+    @action(detail=True, methods=["post"], url_path="cooling-off-cancel", filter_backends=[])
     def cooling_off_cancel(self, request, pk=None):
-        """Cancel within the cooling-off period (the borrower, or finance recording the
-        money received): `amount` must be exactly the cooling-off quote for `paid_on`."""
-        incoming = CoolingOffCancelSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        loan = services.loan_cooling_off_cancel(
-            acting_user=request.user, loan=self.get_object(), **incoming.validated_data
+        """Gone: it cancelled a loan on a reference the caller typed. Ask to exit with
+        POST /api/v1/loans/{id}/exit-requests/; the loan is cancelled when the money
+        arrives (docs/payments.md "Cooling-off exit")."""
+        raise DomainError(
+            "gone",
+            "Cancelling on a typed reference is no longer possible. Ask to exit with "
+            f"POST /api/v1/loans/{pk}/exit-requests/: the answer gives the amount, the "
+            "pay-by date and where to pay; the loan is cancelled when that money arrives.",
+            exit_requests=f"/api/v1/loans/{pk}/exit-requests/",
         )
-        return self._answer(loan)
 
 
 router = SimpleRouter()

@@ -109,12 +109,6 @@ class DisburseSerializer(serializers.Serializer):
     reference = serializers.CharField(max_length=64)
 
 
-class CoolingOffCancelSerializer(serializers.Serializer):
-    paid_on = serializers.DateField()
-    amount = serializers.DecimalField(**MONEY)
-    reference = serializers.CharField(max_length=64)
-
-
 class CoolingOffQuerySerializer(serializers.Serializer):
     on = serializers.DateField(required=False)
 
