@@ -163,7 +163,9 @@ class PaymentAdmin(ActionFormMixin, ReadOnlyAdmin):
         (duplicate UTR, backdated, loan not active…) is shown next to its field."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = PaymentEntryForm(request.POST or None)
+        # Links (an exit request's "post the transfer") may fill in the loan and amount.
+        initial = {k: request.GET[k] for k in ("loan", "amount") if request.GET.get(k)}
+        form = PaymentEntryForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 payment = payment_post(
