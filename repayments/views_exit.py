@@ -76,6 +76,7 @@ def exit_request_page(request, pk: int):
                 request,
                 f"We have your request to cancel loan #{loan.pk}. Pay "
                 f"{format_inr(exit_request.amount)} or less (see below) by "
-                f"{exit_request.pay_by:%d %b %Y}; the loan is cancelled when the money arrives.",
+                f"{exit_request.pay_by.day} {exit_request.pay_by:%b %Y}; the loan is cancelled "
+                "when the money arrives.",
             )
     return redirect(reverse("borrower:loan", args=[loan.pk]) + "#exit-title")
