@@ -7,11 +7,13 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import AuditEvent
+from lendingsite.dates import today_ist
 from loans.ledger import LOAN_PORTFOLIO, account_balance
 from loans.models import Installment, JournalEntry, Loan, LoanStatus
 from loans.services.loans import loan_quote
 from repayments.demo import UTR_PREFIX
-from repayments.models import Payment, PaymentAllocation
+from repayments.models import ExitRequest, Payment, PaymentAllocation
+from repayments.tests.factories import post_payment
 
 pytestmark = pytest.mark.django_db
 DOMAIN = "demo.lendingsite.example"
@@ -103,3 +105,17 @@ def test_seed_twice_posts_nothing_the_second_time():
         list(Installment.objects.order_by("pk").values_list("principal_paid", "interest_paid")),
     ) == counts
     assert "0 posted this run" in output
+
+
+def test_the_demo_has_a_loan_in_cooling_off_that_its_borrower_can_exit(client):
+    seed()
+    loan = loan_for("Demo: education fees")  # vikram's, disbursed two days ago
+    client.force_login(loan.borrower)
+    html = client.get(f"/loans/{loan.pk}/").content.decode()
+    assert "Ask to cancel this loan" in html
+    response = client.post(f"/loans/{loan.pk}/exit/", follow=True)
+    assert "We have your request to cancel" in response.content.decode()
+    request = ExitRequest.objects.get(loan=loan)
+    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.ACTIVE
+    post_payment(loan, amount=request.amount, paid_on=today_ist(), utr="DEMO-EXIT-1")
+    assert Loan.objects.get(pk=loan.pk).status == LoanStatus.CANCELLED
