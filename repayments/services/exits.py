@@ -22,8 +22,10 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Min
+from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
+from lendingsite import rawsql
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanStatus
@@ -45,10 +47,19 @@ def exit_pay_by(loan: Loan, *, requested_on: date) -> date:
     return max(pay_by, requested_on)
 
 
+def _store(obj, names: tuple[str, ...]) -> None:
+    """Write `names` (attribute names) of a row whose status a transition just moved, with
+    its updated_at. Plain SQL: inside payment_post's pipeline the ORM's save(update_fields)
+    cannot read the row count back and would take the write for a failure."""
+    obj.updated_at = timezone.now()
+    names = (*names, "updated_at")
+    rawsql.values_update(type(obj), names, [(obj.pk, tuple(getattr(obj, n) for n in names))])
+
+
 def _lapse(request: ExitRequest, *, on: date) -> None:
     request.lapse()
     request.lapsed_on = on
-    request.save(update_fields=["status", "lapsed_on", "updated_at"])
+    _store(request, ("status", "lapsed_on"))
     audit_record(
         action="exit_request.lapsed",
         actor=None,
@@ -138,9 +149,9 @@ def exit_request_settle(*, loan: Loan, payment: Payment, acting_user) -> ExitReq
     request.complete()
     request.payment = payment
     request.completed_on = payment.paid_on
-    request.save(update_fields=["status", "payment", "completed_on", "updated_at"])
+    _store(request, ("status", "payment_id", "completed_on"))
     loan.cancel()
-    loan.save(update_fields=["status", "updated_at"])
+    _store(loan, ("status",))
     paid = {
         "payment": payment.pk,
         "utr": payment.utr,
@@ -182,9 +193,9 @@ def exit_request_unsettle(
     request.payment = None
     request.completed_on = None
     request.lapsed_on = None if request.status == ExitRequestStatus.OPEN else today
-    request.save(update_fields=["status", "payment", "completed_on", "lapsed_on", "updated_at"])
+    _store(request, ("status", "payment_id", "completed_on", "lapsed_on"))
     loan.uncancel()
-    loan.save(update_fields=["status", "updated_at"])
+    _store(loan, ("status",))
     audit_record(
         action="exit_request.reopened",
         actor=acting_user,

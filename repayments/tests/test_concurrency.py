@@ -151,3 +151,27 @@ def test_twenty_different_payments_to_one_loan_are_each_applied_once():
         .order_by()
     )
     assert all(row["dr"] == row["cr"] for row in per_entry)
+
+
+def test_an_exit_asked_for_ten_times_at_once_is_one_request():
+    from repayments.models import ExitRequest
+    from repayments.services.exits import exit_request_open
+
+    loan = active_loan(disbursed_on=DISBURSED)
+    asked = DISBURSED + timedelta(days=1)
+
+    def job():
+        from accounts.models import User
+
+        request, _ = exit_request_open(
+            acting_user=User.objects.get(pk=loan.borrower_id),
+            loan=Loan.objects.get(pk=loan.pk),
+            business_date=asked,
+        )
+        return request.pk
+
+    results = _run_together([job for _ in range(10)])
+    assert {outcome for outcome, _ in results} == {"ok"}
+    [only] = ExitRequest.objects.filter(loan=loan)
+    assert {pk for _, pk in results} == {only.pk}
+    assert AuditEvent.objects.filter(action="exit_request.opened").count() == 1
