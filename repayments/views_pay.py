@@ -27,7 +27,8 @@ from loans.templatetags.money import format_inr
 from repayments.gateways.base import webhook_secrets
 from repayments.gateways.sandbox import NAME as SANDBOX
 from repayments.gateways.sandbox import sandbox_send
-from repayments.models import ExitRequest
+from repayments.models import ExitRequest, ExitRequestStatus
+from repayments.selectors_exits import exit_amounts
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -90,6 +91,16 @@ def _context(loan: Loan, form: PayNowForm, *, due_now: Decimal) -> dict:
     }
 
 
+def _open_exit(loan: Loan, *, today: date) -> dict | None:
+    """Today's row of the loan's open cooling-off exit request, if it has one."""
+    request = ExitRequest.objects.filter(loan=loan, status=ExitRequestStatus.OPEN).first()
+    if request is None or request.pay_by < today:
+        return None
+    request.loan = loan
+    rows = exit_amounts(request, today=today)
+    return {**rows[0], "pay_by": request.pay_by} if rows else None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pay_page(request, pk: int):
@@ -102,8 +113,13 @@ def pay_page(request, pk: int):
     # SQLite hands annotated sums back with extra places; the form shows rupees and paise.
     suggested = Decimal(due_now or loan.next_due_amount or ZERO).quantize(CENT)
     if request.method == "GET":
+        # A borrower who asked to cancel is offered what cancels the loan today.
+        exiting = _open_exit(loan, today=today)
+        if exiting is not None:
+            suggested = exiting["total"]
         form = PayNowForm(initial={"amount": suggested} if suggested else None)
-        return render(request, "borrower/pay.html", _context(loan, form, due_now=due_now))
+        context = {**_context(loan, form, due_now=due_now), "exiting": exiting}
+        return render(request, "borrower/pay.html", context)
 
     form = PayNowForm(request.POST)
     status = 200

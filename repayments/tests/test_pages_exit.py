@@ -147,3 +147,17 @@ def test_query_count_with_an_open_request(client, django_assert_max_num_queries)
     with django_assert_max_num_queries(6):
         response = client.get(reverse("borrower:loan", args=[loan.pk]))
     assert "Pay ₹" in response.content.decode()
+
+
+def test_the_pay_page_offers_what_cancels_the_loan_today(client):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=1))
+    client.force_login(loan.borrower)
+    plain = client.get(reverse("borrower:pay", args=[loan.pk]))
+    assert "You asked to cancel this loan" not in plain.content.decode()
+    ask(client, loan)
+    response = client.get(reverse("borrower:pay", args=[loan.pk]))
+    today = cooling_off_amount(loan, on=today_ist())["total"]
+    assert response.context["form"].initial == {"amount": today}
+    html = response.content.decode()
+    assert "You asked to cancel this loan" in html and format_inr(today) in html
+    assert_no_inline_code(html)
