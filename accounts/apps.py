@@ -20,7 +20,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "People and audit"
 
     def ready(self):
-        from accounts import signals  # noqa: F401
+        from accounts import listeners, signals  # noqa: F401
 
         # After every migrate (once, on the last app), so permissions of models that
         # later issues add reach their roles without a new data migration each time.
