@@ -17,9 +17,8 @@ ACCOUNT_NUMBER_RE = re.compile(r"^[0-9]{9,18}$")
 MASK = "X"
 
 # Titles a bank or a KYC record may put before a name; they say nothing about who it is.
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "shri", "sri", "shree", "smt", "kumari", "km", "kum"}
-)
+# ("Kumari" is left out: it is as often a middle name as the title.)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "shri", "sri", "shree", "smt", "km"})
 
 
 def ifsc_normalize(value: str | None) -> str:

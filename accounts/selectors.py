@@ -94,7 +94,11 @@ def bank_account_current(*, user: User) -> BankAccount | None:
 
 
 def bank_accounts_of_user(*, user: User) -> QuerySet[BankAccount]:
-    return BankAccount.objects.filter(profile__user=user).order_by("-created_at", "-id")
+    return (
+        BankAccount.objects.select_related("profile")
+        .filter(profile__user=user)
+        .order_by("-created_at", "-id")
+    )
 
 
 def can_view_all_bank_accounts(user: User) -> bool:
