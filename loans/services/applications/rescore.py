@@ -88,11 +88,14 @@ def applications_rescore_for_borrower(
     inside the transaction of the change that triggered it). With `monthly_income` (the
     borrower declared a new income on their profile) each takes that income first."""
     day = business_date or today_ist()
-    apps = LoanApplication.objects.select_for_update().filter(
-        borrower=borrower, status__in=AWAITING_DECISION
+    apps = (
+        LoanApplication.objects.select_for_update(of=("self",))
+        .select_related("product")
+        .filter(borrower=borrower, status__in=AWAITING_DECISION)
+        .order_by("pk")
     )
     count = 0
-    for app in apps.select_related("product").order_by("pk"):
+    for app in apps:
         before_extra = after_extra = None
         if monthly_income is not None and app.monthly_income != monthly_income:
             before_extra = {"monthly_income": app.monthly_income}
