@@ -1,7 +1,7 @@
 """The bank/branch directory an IFSC is checked against.
 
-The project ships a sample of real branches (accounts/data/ifsc_branches.csv, loaded by a
-data migration) so the demo and the tests work offline; a lender loads RBI's full list with
+The project ships a sample of real branches (accounts/data/ifsc_branches.csv, loaded after
+migrate while the directory is empty) so the demo and the tests work offline; a lender loads RBI's full list with
 `manage.py import_ifsc FILE.csv` (RBI's per-bank sheets saved as CSV, or Razorpay's IFSC.csv
 release, which has the same codes with a few more columns). docs/decisions.md says why no
 package provides it.
@@ -10,6 +10,7 @@ package provides it.
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 
@@ -29,6 +30,7 @@ _COLUMNS = {
     "district": ("city2", "district"),
     "state": ("state",),
 }
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ifsc_branches.csv"
 _LIMITS = {"bank": 120, "branch": 200, "city": 100, "district": 100, "state": 100}
 
 
@@ -140,3 +142,14 @@ def bank_directory_import(
 
 def bank_branch_find(ifsc: str) -> BankBranch | None:
     return BankBranch.objects.filter(ifsc=ifsc_normalize(ifsc)).first()
+
+
+def bank_directory_sample_ensure() -> int:
+    """Load the shipped sample when the directory is empty; returns the rows loaded. A
+    directory that has any branch (the sample, or RBI's full list) is left alone."""
+    if BankBranch.objects.exists():
+        return 0
+    with SAMPLE.open(newline="", encoding="utf-8") as lines:
+        rows = [BankBranch(**row.__dict__) for row in ifsc_rows_parse(lines)]
+    BankBranch.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)

@@ -12,7 +12,11 @@ from accounts.bank_verifiers import SandboxVerifier
 from accounts.models import AuditEvent, BankAccount, BankAccountStatus, BankBranch
 from accounts.roles import CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from accounts.services.bank_accounts import bank_account_add, bank_account_verify
-from accounts.services.bank_directory import ParseReport, ifsc_rows_parse
+from accounts.services.bank_directory import (
+    ParseReport,
+    bank_directory_sample_ensure,
+    ifsc_rows_parse,
+)
 from accounts.services.profile import borrower_profile_update
 from accounts.tests.factories import BorrowerProfileFactory, staff
 from lendingsite.errors import DomainError
@@ -42,10 +46,14 @@ def _fresh(account) -> BankAccount:
     return BankAccount.objects.get(pk=account.pk)
 
 
-def test_the_shipped_directory_has_real_branches():
+def test_the_shipped_directory_has_real_branches_and_comes_back_when_emptied():
     assert BankBranch.objects.count() >= 60
     fort = BankBranch.objects.get(ifsc="HDFC0000060")
     assert (fort.bank, fort.branch, fort.city) == ("HDFC BANK", "FORT", "MUMBAI")
+    assert bank_directory_sample_ensure() == 0  # a directory with branches is left alone
+    BankBranch.objects.all().delete()
+    assert bank_directory_sample_ensure() == 71
+    assert BankBranch.objects.filter(ifsc="SBIN0000001").exists()
 
 
 def test_adding_an_account_checks_it_at_once_and_keeps_the_number_encrypted():
@@ -173,7 +181,8 @@ def test_changing_the_kyc_name_checks_the_account_again():
     account = _fresh(account)
     # The bank still holds it as PRIYA SHARMA: no longer the KYC name.
     assert account.status == BankAccountStatus.FAILED
-    actions = [e.action for e in AuditEvent.objects.filter(action__startswith="bank_account.")]
+    events = AuditEvent.objects.filter(action__startswith="bank_account.").order_by("id")
+    actions = [e.action for e in events]
     assert actions[-2:] == ["bank_account.reopened", "bank_account.verification_failed"]
 
 

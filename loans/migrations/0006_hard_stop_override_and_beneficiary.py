@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_bank_branch_sample'),
+        ('accounts', '0006_bank_accounts'),
         ('loans', '0005_installment_loan_fk_unindexed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
