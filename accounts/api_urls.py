@@ -21,4 +21,5 @@ urlpatterns = [
     path("auth/logout/", api.LogoutView.as_view(), name="api-logout"),
     path("me/", api.MeView.as_view(), name="api-me"),
     path("", include("accounts.api_profile")),
+    path("", include("accounts.api_bank")),
 ]

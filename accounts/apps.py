@@ -15,13 +15,24 @@ def _sync_roles(sender, **kwargs):
     sync_role_groups(Group, Permission)
 
 
+def _ensure_bank_directory(sender, **kwargs):
+    if sender.name != "accounts":
+        return
+    from accounts.services.bank_directory import bank_directory_sample_ensure
+
+    bank_directory_sample_ensure()
+
+
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "People and audit"
 
     def ready(self):
-        from accounts import signals  # noqa: F401
+        from accounts import listeners, signals  # noqa: F401
 
         # After every migrate (once, on the last app), so permissions of models that
         # later issues add reach their roles without a new data migration each time.
         post_migrate.connect(_sync_roles, dispatch_uid="accounts.sync_roles")
+        # The shipped IFSC sample, whenever the directory is empty (a new database, or one
+        # flushed by a test): an IFSC can be checked out of the box.
+        post_migrate.connect(_ensure_bank_directory, dispatch_uid="accounts.bank_directory")

@@ -339,3 +339,7 @@ class ErasureRequest(models.Model):
     @transition(field=status, source=ErasureStatus.PENDING, target=ErasureStatus.REJECTED)
     def reject(self, *, by, at, note):
         self.decided_by, self.decided_at, self.note = by, at, note
+
+
+# The disbursement bank account and the IFSC directory (kept in their own module).
+from accounts.models_bank import BankAccount, BankAccountStatus, BankBranch  # noqa: E402, F401

@@ -22,7 +22,13 @@ ALL_ROLES = (
 )
 STAFF_ROLES = frozenset(ALL_ROLES) - {BORROWER}
 
-_VIEW_PEOPLE = ["accounts.view_user", "accounts.view_borrowerprofile", "accounts.view_kycdocument"]
+_VIEW_PEOPLE = [
+    "accounts.view_user",
+    "accounts.view_borrowerprofile",
+    "accounts.view_kycdocument",
+    "accounts.view_bankaccount",
+    "accounts.view_bankbranch",
+]
 
 _VIEW_LOANS = ["loans.view_loanproduct", "loans.view_loan", "loans.view_installment"]
 _VIEW_LEDGER = ["loans.view_ledgeraccount", "loans.view_journalentry", "loans.view_journalline"]
@@ -39,6 +45,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.change_borrowerprofile",
         "accounts.add_kycdocument",
         "accounts.verify_kycdocument",
+        "accounts.add_bankaccount",
+        "accounts.verify_bankaccount",  # not finance: whoever pays out does not vouch for the payee
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
         *_VIEW_LOANS,

@@ -4,7 +4,7 @@ see which KYC documents) and the masks PII wears wherever it is shown or recorde
 from django.db.models import QuerySet
 
 from accounts import crypto
-from accounts.models import AuditEvent, BorrowerProfile, KycDocument, User
+from accounts.models import AuditEvent, BankAccount, BorrowerProfile, KycDocument, User
 from accounts.validators import PAN_RE, normalize_pan
 
 MASK = "*"
@@ -79,3 +79,40 @@ def audit_events_for_target(*, target_type: str, target_id) -> QuerySet[AuditEve
     return AuditEvent.objects.filter(target_type=target_type, target_id=str(target_id)).order_by(
         "created_at", "id"
     )
+
+
+# --- Bank accounts -------------------------------------------------------------------
+
+
+def bank_account_current(*, user: User) -> BankAccount | None:
+    """The one account a payout to `user` may go to (verified or not: callers check)."""
+    return (
+        BankAccount.objects.select_related("profile")
+        .filter(profile__user=user, replaced_at__isnull=True)
+        .first()
+    )
+
+
+def bank_accounts_of_user(*, user: User) -> QuerySet[BankAccount]:
+    return (
+        BankAccount.objects.select_related("profile")
+        .filter(profile__user=user)
+        .order_by("-created_at", "-id")
+    )
+
+
+def can_view_all_bank_accounts(user: User) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_staff
+        and user.has_perm("accounts.view_bankaccount")
+    )
+
+
+def bank_accounts_visible_to(*, user: User) -> QuerySet[BankAccount]:
+    """Officers with the view permission see every account; anyone else only their own
+    (another person's account is simply not there: 404)."""
+    qs = BankAccount.objects.select_related("profile__user", "added_by", "verified_by")
+    if not can_view_all_bank_accounts(user):
+        qs = qs.filter(profile__user=user)
+    return qs.order_by("-created_at", "-id")

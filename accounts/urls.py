@@ -1,6 +1,6 @@
 from django.urls import path
 
-from accounts import views, views_profile
+from accounts import views, views_bank, views_profile
 
 app_name = "accounts"
 urlpatterns = [
@@ -21,4 +21,5 @@ urlpatterns = [
     path("profile/", views_profile.profile, name="profile"),
     path("kyc/", views_profile.kyc, name="kyc"),
     path("kyc/<int:pk>/file/", views_profile.kyc_file, name="kyc_file"),
+    path("bank-account/", views_bank.bank_account, name="bank_account"),
 ]

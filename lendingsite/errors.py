@@ -20,6 +20,8 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "duplicate": (409, "Already exists"),
     "idempotency_key_in_use": (409, "Idempotency key in use"),
     "loan_not_active": (409, "Loan not active"),
+    "eligibility_hard_stop": (409, "Eligibility hard stop"),
+    "account_not_verified": (409, "Bank account not verified"),
     "gone": (410, "Gone"),
     "unsupported_media_type": (415, "Unsupported media type"),
     "idempotency_key_reused": (422, "Idempotency key reused"),

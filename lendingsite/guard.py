@@ -67,6 +67,7 @@ LOAN_PROTECTED_FIELDS = FINANCIAL_FIELDS | {
     "disbursed_on",
     "disbursement_reference",
     "disbursed_by",
+    "disbursement_account",
     "approved_by",
     "cooling_off_until",
     "closed_on",
@@ -93,6 +94,10 @@ APPLICATION_PROTECTED_FIELDS = frozenset(
         "decided_at",
         "decision_reason",
         "submitted_at",
+        "hard_stop_override_codes",
+        "hard_stop_override_reason",
+        "hard_stop_override_by",
+        "hard_stop_override_at",
     }
 )
 

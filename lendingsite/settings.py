@@ -425,6 +425,18 @@ SMS_BACKEND = env.str(
     }.get(DJANGO_ENV, "collection.notify.ConsoleSmsBackend"),
 )
 
+# --- Disbursement bank accounts (accounts/bank_verifiers.py, docs/decisions.md) ---------
+# Class path of the account verifier ("penny drop"). The sandbox answers from the entered
+# name; production waits for an officer's verification until a real provider is set.
+BANK_ACCOUNT_VERIFIER = env.str(
+    "BANK_ACCOUNT_VERIFIER",
+    default=(
+        "accounts.bank_verifiers.UnconfiguredVerifier"
+        if DJANGO_ENV == "production"
+        else "accounts.bank_verifiers.SandboxVerifier"
+    ),
+)
+
 # --- Payment safety limits (repayments/services/payments.py, docs/payments.md) ---------
 # Rupees; a payment outside [min, max] is refused (amount_out_of_range).
 PAYMENT_MIN_AMOUNT = env.str("PAYMENT_MIN_AMOUNT", default="1.00")

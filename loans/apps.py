@@ -16,3 +16,4 @@ class LoansConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_chart, dispatch_uid="loans.ensure_chart")
+        from loans import listeners  # noqa: F401  (registers audit listeners)

@@ -1,5 +1,6 @@
 """Demo loans data for `manage.py seed_demo`: three products, eight borrowers with verified
-KYC, applications in every state and loans pending disbursement and active.
+KYC and a verified bank account, applications in every state and loans pending
+disbursement and active.
 
 Everything goes through the real services, acting as the seeded staff (the loan officer
 makes, the credit manager checks, finance disburses), so the demo holds every rule the
@@ -22,6 +23,8 @@ from django.utils import timezone
 
 from accounts.models import BorrowerProfile, KycDocType, KycDocument, KycStatus, User
 from accounts.roles import BORROWER, CREDIT_MANAGER, FINANCE, LOAN_OFFICER
+from accounts.selectors import bank_account_current
+from accounts.services.bank_accounts import bank_account_add
 from accounts.services.kyc import kyc_document_upload, kyc_document_verify
 from accounts.services.profile import borrower_profile_create
 from lendingsite.dates import today_ist
@@ -92,6 +95,8 @@ BORROWERS = [
     ("sanjay", "Sanjay Gupta", date(1992, 3, 14), "JSGPG3398S", "9820011008", "salaried", "Reliance Retail", "45000"),
 ]
 # fmt: on
+# Branches of the shipped IFSC sample (accounts/data/ifsc_branches.csv), near the borrowers.
+DEMO_BRANCHES = ["HDFC0000184", "SBIN0003301", "UTIB0000114", "ICIC0000169", "KKBK0000431"]
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,16 @@ def _borrower(row, *, domain: str, password: str, people: dict[str, User]) -> Us
             ),
         )
         kyc_document_verify(acting_user=people[CREDIT_MANAGER], document=document)
+    if bank_account_current(user=user) is None:
+        # Added by the borrower; the sandbox verifier checks it against the KYC name.
+        index = [b[0] for b in BORROWERS].index(key)
+        bank_account_add(
+            acting_user=user,
+            profile=profile,
+            holder_name=name,
+            account_number=f"5010{phone[-6:]}{index:02d}",
+            ifsc=DEMO_BRANCHES[index % len(DEMO_BRANCHES)],
+        )
     return user
 
 

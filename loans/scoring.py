@@ -27,6 +27,9 @@ AMOUNT_SHARE = {
     "E": Decimal("0"),
 }
 MIN_AGE, MAX_AGE_AT_MATURITY = 21, 65
+# Hard stops no credit manager may lend past: lending without KYC breaks RBI's KYC
+# Direction, a minor cannot contract, and without a date of birth neither can be known.
+NOT_OVERRIDABLE = frozenset({"KYC_NOT_VERIFIED", "AGE_BELOW_MIN", "AGE_UNKNOWN"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,10 @@ class ScoreResult:
     @property
     def eligible(self) -> bool:
         return not any(r.hard_stop for r in self.reasons)
+
+    @property
+    def hard_stops(self) -> list[Reason]:
+        return [r for r in self.reasons if r.hard_stop]
 
     @property
     def foir_reason(self) -> Reason | None:

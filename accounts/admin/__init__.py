@@ -5,7 +5,7 @@ actions report it as a message in the service's own words."""
 from django.contrib import admin
 from django.contrib.auth.models import Group
 
-from accounts.admin import audit, kyc, people, privacy  # noqa: F401 - registers the model admins
+from accounts.admin import audit, bank, kyc, people, privacy  # noqa: F401 - registers the model admins
 from accounts.admin.common import ServiceFormMixin, form_errors_from
 
 __all__ = ["ServiceFormMixin", "form_errors_from"]

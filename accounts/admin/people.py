@@ -4,6 +4,7 @@ forms pre-check with the services' own rule functions so a refusal is a form err
 from django import forms
 from django.contrib import admin
 
+from accounts.admin.bank import bank_accounts_table
 from accounts.admin.common import ServiceFormMixin, form_errors_from
 from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES
@@ -173,10 +174,16 @@ class BorrowerProfileAdmin(ServiceFormMixin, admin.ModelAdmin):
         if obj is not None and not self.has_change_permission(request, obj):
             # Read-only viewers (collectors, auditors) see PII masked, even on the detail.
             fields = [self._masked.get(f, f) for f in fields]
+        if obj is not None and request.user.has_perm("accounts.view_bankaccount"):
+            fields.append("bank_accounts")
         return fields
 
     def get_readonly_fields(self, request, obj=None):
-        return ["user"] if obj is not None else []
+        return ["user", "bank_accounts"] if obj is not None else []
+
+    @admin.display(description="bank accounts for payouts")
+    def bank_accounts(self, obj):
+        return bank_accounts_table(obj)
 
     def get_search_results(self, request, queryset, search_term):
         by_pan = profiles_matching_pan(pan=search_term.strip())

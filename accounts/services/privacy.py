@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
 from accounts.models import (
+    BankAccount,
     BorrowerProfile,
     ConsentPurpose,
     DataConsent,
@@ -156,6 +157,10 @@ _FIELDS = {
         "created_at updated_at"
     ),
     "kyc": "id doc_type status content_type size sha256 uploaded_at verified_at rejection_reason",
+    "bank_account": (
+        "id holder_name account_number ifsc bank_name branch status status_reason created_at "
+        "replaced_at"
+    ),
     "application": (
         "id amount tenure purpose monthly_income existing_emis status created_at submitted_at "
         "score grade reasons decided_at decision_reason offered_amount offered_rate "
@@ -236,6 +241,7 @@ def personal_data_export(*, user: User) -> dict:
         "account": _pick(user, "account"),
         "profile": _pick(profile, "profile") if profile else None,
         "kyc_documents": _kyc_section(user),
+        "bank_accounts": _rows("accounts.BankAccount", "bank_account", profile__user=user),
         "applications": _applications_section(user),
         "loans": _loans_section(user),
         "payments": _rows("repayments.Payment", "payment", loan__borrower=user),
@@ -377,6 +383,12 @@ def erasure_request_complete(
         profile.employment_type, profile.monthly_income = "", None
         profile.save()  # save() also clears pan_hash for the blank PAN
     files = _kyc_files_forget(profile)
+    if profile is not None:
+        # The number is personal data; the row stays (a loan's payout names it).
+        for account in BankAccount.objects.select_for_update().filter(profile=profile):
+            account.holder_name, account.account_number = marker, ""
+            account.account_number_hash = ""
+            account.save(update_fields=["holder_name", "account_number", "account_number_hash"])
     EmailToken.objects.filter(user=user).delete()
     _login_traces_forget(old_email)
     # Nothing is sent to an erased person any more; the history says when that started.

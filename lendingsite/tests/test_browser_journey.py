@@ -85,6 +85,16 @@ def test_the_whole_borrower_journey(tab):
     for document in KycDocument.objects.filter(profile__user=user):
         kyc_document_verify(acting_user=officer, document=document)
 
+    # The account the loan is paid into: checked at once against the KYC name (sandbox).
+    t.go("/accounts/bank-account/")
+    page.fill("#id_holder_name", "ASHA VERMA")
+    page.fill("#id_account_number", "5010 0123 4567 89")
+    page.fill("#id_account_number_again", "50100123456789")
+    page.fill("#id_ifsc", "hdfc0000184")
+    page.click("button:has-text('Add the account')")
+    page.wait_for_selector("text=Your bank account is verified")
+    assert page.locator("text=XXXXXXXX6789").count() >= 1
+
     # Apply: the live preview (JavaScript) shows the installment as the borrower types.
     t.go("/apply/")
     page.select_option("#id_product", "personal")

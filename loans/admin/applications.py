@@ -12,14 +12,9 @@ from django.utils.html import format_html, format_html_join
 from accounts.models import User
 from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
+from loans.admin.decisions import approve_page, recommend_page
 from loans.models import Consent, LoanApplication
-from loans.services.applications import (
-    CHANGE_PERM,
-    DECIDE_PERM,
-    application_approve,
-    application_recommend,
-    application_reject,
-)
+from loans.services.applications import CHANGE_PERM, DECIDE_PERM, application_reject
 
 KFS_FIGURES = [
     ("Amount", "principal", "₹{}"),
@@ -117,6 +112,7 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
             },
         ),
         ("Scoring", {"fields": ["submitted_at", "score", "grade", "reasons_list"]}),
+        ("Hard-stop override", {"fields": ["override_record"]}),
         (
             "Decision",
             {"fields": ["recommended_by", "decided_by", "decided_at", "decision_reason"]},
@@ -173,6 +169,18 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
         )
         return format_html("<ul>{}</ul>", rows)
 
+    @admin.display(description="override")
+    def override_record(self, obj):
+        if not obj.hard_stop_override_by_id:
+            return "None: every hard stop blocks approval."
+        return format_html(
+            "{} set aside by {} at {}: “{}”",
+            ", ".join(obj.hard_stop_override_codes),
+            obj.hard_stop_override_by,
+            obj.hard_stop_override_at,
+            obj.hard_stop_override_reason,
+        )
+
     @admin.display(description="Key Fact Statement")
     def kfs_summary(self, obj):
         if not obj.kfs:
@@ -224,23 +232,18 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
     def action_refusal(self, obj, exc):
         return exc.detail if f"#{obj.pk}" in exc.detail else f"Application #{obj.pk}: {exc.detail}"
 
-    @admin.action(description="Recommend for a credit decision", permissions=["recommend"])
+    @admin.action(
+        description="Recommend for a credit decision… (shows the score first)",
+        permissions=["recommend"],
+    )
     def recommend_selected(self, request, queryset):
-        self.apply_each(
-            request,
-            queryset,
-            lambda app: application_recommend(acting_user=request.user, application=app),
-            done="Recommended",
-        )
+        return recommend_page(self, request, queryset)
 
-    @admin.action(description="Approve (offer at the grade's terms)", permissions=["decide"])
+    @admin.action(
+        description="Approve… (shows the score and the offer first)", permissions=["decide"]
+    )
     def approve_selected(self, request, queryset):
-        self.apply_each(
-            request,
-            queryset,
-            lambda app: application_approve(acting_user=request.user, application=app),
-            done="Approved",
-        )
+        return approve_page(self, request, queryset)
 
     @admin.action(description="Reject… (asks for the reason)", permissions=["decide"])
     def reject_selected(self, request, queryset):

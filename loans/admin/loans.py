@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 
+from accounts.selectors import bank_account_current
 from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.dates import today_ist
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
@@ -150,6 +151,7 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
                     "disbursed_by",
                     "disbursed_on",
                     "disbursement_reference",
+                    "disbursement_account",
                     "cooling_off_until",
                     "closed_on",
                 ]
@@ -164,7 +166,14 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("borrower", "product", "application", "approved_by", "disbursed_by")
+            .select_related(
+                "borrower",
+                "product",
+                "application",
+                "approved_by",
+                "disbursed_by",
+                "disbursement_account",
+            )
         )
 
     def has_add_permission(self, request):
@@ -191,10 +200,12 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
 
         def disburse(data):
             paid = loan_disburse(acting_user=request.user, loan=loan, **data)
+            payee = paid.disbursement_account
             self.message_user(
                 request,
                 f"Loan #{paid.pk} disbursed on {paid.disbursed_on:%d %b %Y}: "
-                f"₹{paid.net_disbursed} paid out, first installment due "
+                f"₹{paid.net_disbursed} paid out to {payee.holder_name}, "
+                f"{payee.masked_number}, {payee.ifsc}; first installment due "
                 f"{paid.installments.order_by('number').first().due_date:%d %b %Y}.",
                 messages.SUCCESS,
             )
@@ -209,6 +220,7 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
             title=f"Disburse loan #{loan.pk}",
             objects=[loan],
             loan=loan,
+            account=bank_account_current(user=loan.borrower),
         )
 
 

@@ -3,10 +3,14 @@ Every refusal (permissions, maker-checker, eligibility, wrong state) is raised b
 service and comes back as problem+json; the views only parse, call and serialize.
 
 /api/v1/applications/                 GET (paginated; ?status=, ?grade=), POST
-/api/v1/applications/{id}/            GET
+/api/v1/applications/{id}/            GET; PATCH {monthly_income, existing_emis} (re-scores)
 /api/v1/applications/{id}/submit/     POST  scores the application
-/api/v1/applications/{id}/recommend/  POST  loan officer → under_review
-/api/v1/applications/{id}/approve/    POST  credit manager, not a maker → offer + KFS
+/api/v1/applications/{id}/recommend/  POST  loan officer → under_review (re-scored)
+/api/v1/applications/{id}/decision/   GET   staff: today's score, hard stops, the offer
+/api/v1/applications/{id}/override-hard-stops/  POST {reason} credit manager, not a maker
+/api/v1/applications/{id}/approve/    POST  credit manager, not a maker nor the overrider
+                                            → offer + KFS (409 eligibility_hard_stop,
+                                            409 account_not_verified)
 /api/v1/applications/{id}/reject/     POST  {reason}
 /api/v1/applications/{id}/withdraw/   POST
 /api/v1/applications/{id}/kfs/        GET   the frozen Key Fact Statement + kfs_hash
@@ -19,6 +23,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from lendingsite.errors import DomainError
 from loans.models import LoanApplication
 from loans.selectors import application_kfs, applications_for
 from loans.serializers.applications import (
@@ -26,10 +31,14 @@ from loans.serializers.applications import (
     AcceptSerializer,
     ApplicationCreateSerializer,
     ApplicationSerializer,
+    ApplicationUpdateSerializer,
     ApproveSerializer,
+    DecisionSerializer,
     KfsSerializer,
+    OverrideInputSerializer,
     ReasonInputSerializer,
     RecommendSerializer,
+    decision_data,
 )
 from loans.services import applications as services
 
@@ -49,6 +58,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     serializer_class = ApplicationSerializer
     filterset_fields = ["status", "grade"]
     queryset = LoanApplication.objects.none()  # for the schema; requests use get_queryset
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -72,6 +82,50 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         borrower = data.pop("borrower", None) or request.user
         app = services.application_create(acting_user=request.user, borrower=borrower, **data)
         return self._answer(app, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ApplicationUpdateSerializer,
+        responses={200: ApplicationSerializer, 403: PROBLEM, 409: PROBLEM},
+    )
+    def partial_update(self, request, pk=None):
+        """Correct the income or existing EMIs (the borrower or a loan officer, before a
+        decision); a submitted application is re-scored at once. Naming a decision field
+        (status, score, offer...) refuses the whole request (403 protected_field)."""
+        app = self.get_object()
+        incoming = ApplicationUpdateSerializer(
+            data=request.data, context={**self.get_serializer_context(), "guard_target": app}
+        )
+        incoming.is_valid(raise_exception=True)
+        app = services.application_figures_update(
+            acting_user=request.user, application=app, **incoming.validated_data
+        )
+        return self._answer(app)
+
+    @extend_schema(request=None, responses={200: DecisionSerializer, 403: PROBLEM})
+    @action(detail=True, methods=["get"], filter_backends=[])
+    def decision(self, request, pk=None):
+        """Staff: the score on today's facts and what approving now would do — the offer
+        (amount, rate, APR), hard stops and whether an override covers them, the payout
+        account. Nothing is written."""
+        if not request.user.has_perm(services.VIEW_PERM) or not request.user.is_staff:
+            raise DomainError("permission_denied", "Only staff see the decision preview.")
+        view = services.application_decision_view(application=self.get_object())
+        return Response(DecisionSerializer(decision_data(view)).data)
+
+    @extend_schema(
+        request=OverrideInputSerializer,
+        responses={200: ApplicationSerializer, 400: PROBLEM, 403: PROBLEM, 409: PROBLEM},
+    )
+    @action(detail=True, methods=["post"], url_path="override-hard-stops")
+    def override_hard_stops(self, request, pk=None):
+        """A credit manager (not a maker) sets aside the application's current hard stops
+        with a written reason; another credit manager then approves."""
+        app = services.application_hard_stops_override(
+            acting_user=request.user,
+            application=self.get_object(),
+            **_valid(OverrideInputSerializer, request),
+        )
+        return self._answer(app)
 
     @extend_schema(request=None, responses={200: ApplicationSerializer, 409: PROBLEM})
     @action(detail=True, methods=["post"])

@@ -59,6 +59,15 @@ class LoanApplication(models.Model):
     reasons = models.JSONField(default=list, blank=True)
     bureau_score = models.PositiveSmallIntegerField(null=True, blank=True)
 
+    # A credit manager's written decision to lend past hard stops (which ones, who, when,
+    # why); approval then needs another credit manager (docs/decisions.md).
+    hard_stop_override_codes = models.JSONField(default=list, blank=True)
+    hard_stop_override_reason = models.TextField(blank=True)
+    hard_stop_override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    hard_stop_override_at = models.DateTimeField(null=True, blank=True)
+
     offered_amount = models.DecimalField(**MONEY, null=True, blank=True)
     offered_rate = models.DecimalField(**RATE, null=True, blank=True)
     offer_expires_on = models.DateField(null=True, blank=True)

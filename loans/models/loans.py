@@ -69,6 +69,10 @@ class Loan(models.Model):
     disbursed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The borrower's verified account the money was sent to (the beneficiary).
+    disbursement_account = models.ForeignKey(
+        "accounts.BankAccount", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

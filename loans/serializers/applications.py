@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
+from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, ProtectedFieldsMixin
 from loans.models import LoanApplication, LoanProduct
 from loans.models.products import MONEY, RATE
 
@@ -17,9 +18,18 @@ class ReasonSerializer(serializers.Serializer):
     hard_stop = serializers.BooleanField()
 
 
+class OverrideSerializer(serializers.Serializer):
+    codes = serializers.ListField(child=serializers.CharField())
+    reason = serializers.CharField()
+    by = serializers.IntegerField()
+    at = serializers.DateTimeField()
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
     product = serializers.SlugRelatedField(slug_field="code", read_only=True)
     reasons = ReasonSerializer(many=True, read_only=True)
+    hard_stops = serializers.SerializerMethodField()
+    hard_stop_override = serializers.SerializerMethodField()
     apr = serializers.SerializerMethodField()
     loan = serializers.SerializerMethodField()
 
@@ -38,6 +48,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "score",
             "grade",
             "reasons",
+            "hard_stops",
+            "hard_stop_override",
             "submitted_at",
             "created_by",
             "recommended_by",
@@ -53,6 +65,22 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_hard_stops(self, app: LoanApplication) -> list[str]:
+        return [r["code"] for r in app.reasons or [] if r.get("hard_stop")]
+
+    @extend_schema_field(OverrideSerializer(allow_null=True))
+    def get_hard_stop_override(self, app: LoanApplication) -> dict | None:
+        # Who set which hard stops aside and why (null when none was overridden).
+        if not app.hard_stop_override_by_id:
+            return None
+        return {
+            "codes": app.hard_stop_override_codes,
+            "reason": app.hard_stop_override_reason,
+            "by": app.hard_stop_override_by_id,
+            "at": app.hard_stop_override_at,
+        }
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_apr(self, app: LoanApplication) -> str | None:
@@ -77,6 +105,82 @@ class ApplicationCreateSerializer(serializers.Serializer):
     purpose = serializers.CharField(max_length=200)
     monthly_income = serializers.DecimalField(**MONEY)
     existing_emis = serializers.DecimalField(**MONEY, required=False)
+
+
+class ApplicationUpdateSerializer(ProtectedFieldsMixin, serializers.Serializer):
+    """PATCH: the figures an application was made on. The decision fields (status, score,
+    grade, reasons, offer, override...) are refused as a whole (403 protected_field)."""
+
+    protected_fields = APPLICATION_PROTECTED_FIELDS
+
+    monthly_income = serializers.DecimalField(**MONEY, required=False)
+    existing_emis = serializers.DecimalField(**MONEY, required=False)
+
+
+class OverrideInputSerializer(serializers.Serializer):
+    # Blank passes through: the service says in its words that a reason is needed.
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class DecisionOfferSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(**MONEY, allow_null=True)
+    annual_rate = serializers.DecimalField(**RATE, allow_null=True)
+    apr = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True)
+    problem = serializers.CharField(allow_blank=True)
+
+
+class DecisionAccountSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    holder_name = serializers.CharField()
+    account_number = serializers.CharField(help_text="masked: the last 4 digits")
+    ifsc = serializers.CharField()
+    bank = serializers.CharField()
+    status = serializers.CharField()
+    status_reason = serializers.CharField()
+
+
+class DecisionSerializer(serializers.Serializer):
+    """Today's score and what approving now would do (GET …/decision/)."""
+
+    score = serializers.IntegerField()
+    grade = serializers.CharField()
+    reasons = ReasonSerializer(many=True)
+    hard_stops = serializers.ListField(child=serializers.CharField())
+    hard_stops_not_overridden = serializers.ListField(child=serializers.CharField())
+    hard_stops_not_overridable = serializers.ListField(child=serializers.CharField())
+    offer = DecisionOfferSerializer()
+    bank_account = DecisionAccountSerializer(allow_null=True)
+    can_approve = serializers.BooleanField()
+
+
+def decision_data(view) -> dict:
+    account = view.account
+    return {
+        "score": view.result.score,
+        "grade": view.result.grade,
+        "reasons": [r.as_dict() for r in view.result.reasons],
+        "hard_stops": [r.code for r in view.hard_stops],
+        "hard_stops_not_overridden": view.uncovered,
+        "hard_stops_not_overridable": view.not_overridable,
+        "offer": {
+            "amount": view.amount,
+            "annual_rate": view.rate,
+            "apr": view.apr,
+            "problem": view.offer_problem,
+        },
+        "bank_account": None
+        if account is None
+        else {
+            "id": account.pk,
+            "holder_name": account.holder_name,
+            "account_number": account.masked_number,
+            "ifsc": account.ifsc,
+            "bank": account.bank_name,
+            "status": account.status,
+            "status_reason": account.status_reason,
+        },
+        "can_approve": not view.uncovered and not view.offer_problem and view.account_verified,
+    }
 
 
 class RecommendSerializer(serializers.Serializer):

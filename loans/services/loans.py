@@ -1,6 +1,6 @@
-"""Loan account services: disbursement (schedule fixed, ledger entry), non-financial
-updates, and the cooling-off rule (who may still exit, and for how much). The exit itself
-waits for the money: repayments.services.exits."""
+"""Loan account services: disbursement (to the borrower's verified bank account; schedule
+fixed, ledger entry), non-financial updates, and the cooling-off rule (who may still exit,
+and for how much). The exit itself waits for the money: repayments.services.exits."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -17,6 +17,7 @@ from loans.ledger import Cr, Dr
 from loans.models import Installment, Loan, LoanStatus
 from loans.quotes import Quote, quote_build
 from loans.schedule import interest_for_days
+from loans.services.applications.decision import account_verified_check
 
 DISBURSE_PERM = "loans.disburse_loan"
 CHANGE_PERM = "loans.change_loan"
@@ -94,6 +95,8 @@ def loan_disburse(
             "Give the bank reference of the transfer.",
             errors={"reference": ["required"]},
         )
+    account = account_verified_check(loan.borrower)
+    beneficiary = account.beneficiary()
 
     quote = loan_quote(loan, disbursement_date=disbursed_on)
     Installment.objects.bulk_create(
@@ -112,6 +115,7 @@ def loan_disburse(
         reference,
         acting_user,
     )
+    loan.disbursement_account = account
     loan.principal_outstanding = loan.principal
     loan.net_disbursed = quote.net_disbursed
     loan.apr = quote.apr
@@ -124,7 +128,10 @@ def loan_disburse(
         loan=loan,
         reference=reference,
         acting_user=acting_user,
-        memo=f"Disbursement of loan #{loan.pk}",
+        memo=(
+            f"Disbursement of loan #{loan.pk} to {beneficiary['name']}, account "
+            f"{beneficiary['account']}, IFSC {beneficiary['ifsc']} ({beneficiary['bank']})"
+        ),
         lines=[
             Dr(ledger.LOAN_PORTFOLIO, loan.principal),
             Cr(ledger.BANK, quote.net_disbursed),
@@ -144,6 +151,7 @@ def loan_disburse(
             "net_disbursed": quote.net_disbursed,
             "approved_by": loan.approved_by_id,
             "apr": loan.apr,
+            "beneficiary": beneficiary,
         },
     )
     return loan

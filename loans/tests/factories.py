@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import KycDocType, KycDocument, KycStatus
 from accounts.roles import CREDIT_MANAGER, FINANCE, LOAN_OFFICER
-from accounts.tests.factories import BorrowerProfileFactory, staff
+from accounts.tests.factories import BorrowerProfileFactory, staff, verified_bank_account
 from lendingsite.dates import today_ist
 from loans.models import Loan, LoanApplication, LoanProduct
 from loans.services.applications import (
@@ -52,11 +52,16 @@ class ProductFactory(factory.django.DjangoModelFactory):
     cooling_off_days = 3
 
 
-def kyc_verified_borrower(*, date_of_birth: date = date(1990, 5, 17), **profile_fields):
+def kyc_verified_borrower(
+    *, date_of_birth: date = date(1990, 5, 17), bank_account: bool = True, **profile_fields
+):
     """A borrower whose profile passes the scorecard's hard stops: adult, PAN card and
-    address proof verified. The KYC rows are written directly (no file is stored) because
-    KYC itself is tested in accounts."""
+    address proof verified, and (unless `bank_account=False`) a verified payout account.
+    The KYC and account rows are written directly (no file is stored, no verifier runs)
+    because both are tested in accounts."""
     profile = BorrowerProfileFactory(date_of_birth=date_of_birth, **profile_fields)
+    if bank_account:
+        verified_bank_account(profile)
     checker = staff(CREDIT_MANAGER)
     for doc_type in (KycDocType.PAN_CARD, KycDocType.ADDRESS_PROOF):
         KycDocument.objects.create(

@@ -149,15 +149,25 @@ def test_the_workflow_by_console_actions_then_the_kfs_page(client):
     app = _submitted()
     officer, checker = staff(LOAN_OFFICER), staff(CREDIT_MANAGER)
 
-    response = _act(_logged_in(client, officer), "recommend_selected", [app])
+    # The first click shows the confirmation page; nothing happens until it is confirmed.
+    page = _act(_logged_in(client, officer), "recommend_selected", [app])
+    assert page.status_code == 200 and "Recommend 1 application" in page.content.decode()
+    assert _fresh(app).status == ApplicationStatus.SUBMITTED
+    response = _act(client, "recommend_selected", [app], apply="1", note="Payslips seen.")
     assert _messages(response) == ["Recommended 1 application."]
     assert _fresh(app).status == ApplicationStatus.UNDER_REVIEW
     assert _fresh(app).recommended_by == officer
 
-    response = _act(_logged_in(client, checker), "approve_selected", [app])
-    assert _messages(response) == ["Approved 1 application."]
+    page = _act(_logged_in(client, checker), "approve_selected", [app])
+    assert page.status_code == 200 and _fresh(app).status == ApplicationStatus.UNDER_REVIEW
+    response = _act(client, "approve_selected", [app], apply="1")
     approved = _fresh(app)
     assert approved.status == ApplicationStatus.APPROVED and approved.decided_by == checker
+    assert _messages(response) == [
+        f"Application #{app.pk} approved: an offer of ₹{approved.offered_amount} at "
+        f"{approved.offered_rate}% a year (APR {approved.kfs['apr']}%), open until "
+        f"{approved.offer_expires_on:%d %b %Y}."
+    ]
     assert approved.offered_rate is not None and approved.kfs_hash
 
     kfs_url = reverse("loans:kfs", args=[app.pk])
@@ -168,30 +178,24 @@ def test_the_workflow_by_console_actions_then_the_kfs_page(client):
 def test_maker_checker_refusal_is_reported_in_plain_words(client):
     maker = UserFactory(roles=[LOAN_OFFICER, CREDIT_MANAGER])
     app = application_recommend(acting_user=maker, application=_submitted())
-    other = _submitted()
-    response = _act(_logged_in(client, maker), "approve_selected", [app, other])
-    assert _messages(response) == [
+    response = _act(_logged_in(client, maker), "approve_selected", [app], follow=False, apply="1")
+    assert response.status_code == 200  # the page again, with the refusal above the form
+    assert (
         f"You created, recommended or applied for application #{app.pk}; another credit "
-        "manager must approve it.",
-        "Approved 1 application.",
-    ]
+        "manager must approve it."
+    ) in response.content.decode()
     assert _fresh(app).status == ApplicationStatus.UNDER_REVIEW and _fresh(app).kfs is None
-    assert _fresh(other).status == ApplicationStatus.APPROVED
     event = AuditEvent.objects.get(action="application.approve", outcome="denied")
     assert event.actor == maker and event.target_id == str(app.pk)
 
 
-def test_a_hard_stop_and_a_wrong_state_are_reported(client):
-    ineligible = _submitted(monthly_income=Decimal("15000.00"))
-    draft = draft_application()
-    response = _act(
-        _logged_in(client, staff(CREDIT_MANAGER)), "approve_selected", [ineligible, draft]
-    )
-    texts = _messages(response)
-    assert len(texts) == 2
-    assert texts[0].startswith(f"Application #{ineligible.pk}: The application is not eligible:")
-    assert "the most we allow is 50.00%" in texts[0]
-    assert texts[1] == f"Application #{draft.pk} is draft; it cannot be approved."
+def test_approve_is_one_application_at_a_time(client):
+    first, second = _submitted(), _submitted()
+    response = _act(_logged_in(client, staff(CREDIT_MANAGER)), "approve_selected", [first, second])
+    assert _messages(response) == [
+        "Select exactly one application: each credit decision has its own confirmation page."
+    ]
+    assert {_fresh(first).status, _fresh(second).status} == {ApplicationStatus.SUBMITTED}
 
 
 def test_reject_asks_for_the_reason_first(client):

@@ -180,9 +180,9 @@ def test_a_hard_stop_refuses_approval_with_the_reason_text():
     app = _submitted(monthly_income=Decimal("15000.00"))  # repayments > 50% of income
     assert app.grade == "E"
     response = _client(staff(CREDIT_MANAGER)).post(_url(app, "approve"), {}, format="json")
-    body = _problem(response, 409, "invalid_state")
+    body = _problem(response, 409, "eligibility_hard_stop")
     assert "of your monthly income; the most we allow is 50.00%" in body["detail"]
-    assert body["errors"]["eligibility"]
+    assert body["errors"]["eligibility"] and body["hard_stops"] == ["FOIR_ABOVE_MAX"]
 
 
 def test_wrong_state_is_409_invalid_state():

@@ -280,9 +280,10 @@ def test_hard_stops_give_grade_e_and_refuse_approval_with_the_reason(case):
         annual_rate=app.product.max_rate,
         business_date=THURSDAY,
     )
-    assert exc.code == "invalid_state"
+    assert exc.code == "eligibility_hard_stop" and exc.status == 409
     assert reason["text"] in exc.detail
     assert reason["text"] in exc.errors["eligibility"]
+    assert code in exc.extra["hard_stops"]
     app = _fresh(app)
     assert app.status == ApplicationStatus.SUBMITTED and app.kfs is None
 

@@ -15,7 +15,8 @@ from django.db.models import Count, Min, OuterRef, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.models import AuditEvent, AuditOutcome, BorrowerProfile
+from accounts.models import AuditEvent, AuditOutcome, BankAccountStatus, BorrowerProfile
+from accounts.selectors import bank_account_current
 from collection.models import OPEN_CASE_STATUSES, PromiseToPay
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
@@ -206,8 +207,12 @@ def application_page(request, pk: int):
         target_id=str(app.pk),
         outcome=AuditOutcome.SUCCESS,
     ).order_by("created_at", "pk")
+    waiting = app.status in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW)
+    account = bank_account_current(user=request.user) if waiting else None
     context = {
         "application": app,
+        "needs_account": waiting
+        and (account is None or account.status != BankAccountStatus.VERIFIED),
         "eligibility": _eligibility(app),
         "timeline": application_timeline(app, events),
         "has_offer": bool(app.kfs),

@@ -12,12 +12,13 @@ from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import ApplicationStatus, LoanApplication, LoanProduct
+from loans.services.applications.rescore import application_rescore
 from loans.services.applications.rules import (
     CHANGE_PERM,
     CREATE_FOR_OTHERS_PERM,
+    application_score_now,
     application_terms_validate,
     check_checker,
-    eligibility_score,
     locked,
     refuse_outsider,
     require_state,
@@ -84,11 +85,7 @@ def application_submit(
     day = business_date or today_ist()
     app.submitted_at = timezone.now()
     if settings.SCORING_ENABLED:
-        # Scored at the top of the product's rate range: eligibility must hold even for
-        # the dearest offer the grade could bring.
-        result = eligibility_score(
-            application=app, amount=app.amount, annual_rate=None, business_date=day
-        )
+        result = application_score_now(application=app, business_date=day)
         app.score, app.grade = result.score, result.grade
         app.reasons = [r.as_dict() for r in result.reasons]
         app.submit()
@@ -117,15 +114,26 @@ def application_submit(
 @refusals_audited("application.recommend")
 @transaction.atomic
 def application_recommend(
-    *, acting_user, application: LoanApplication, note: str = ""
+    *,
+    acting_user,
+    application: LoanApplication,
+    note: str = "",
+    business_date: date | None = None,
 ) -> LoanApplication:
-    """A loan officer recommends a submitted application for a credit decision; they
-    become a maker and so may not approve it."""
+    """A loan officer recommends a submitted application for a credit decision (scored
+    again first, so the recommendation stands on today's facts); they become a maker and
+    so may not approve it."""
     if not acting_user.has_perm(CHANGE_PERM):
         raise DomainError("permission_denied", "Only a loan officer can recommend applications.")
     app = locked(application)
     require_state(app, {ApplicationStatus.SUBMITTED}, "recommended")
     before = snapshot(app)
+    application_rescore(
+        app=app,
+        actor=acting_user,
+        trigger="recommendation",
+        business_date=business_date or today_ist(),
+    )
     app.recommended_by = acting_user
     app.send_to_review()
     app.save()
@@ -134,7 +142,7 @@ def application_recommend(
         actor=acting_user,
         target=app,
         before=before,
-        after={**snapshot(app), "note": note},
+        after={**snapshot(app), "score": app.score, "note": note},
     )
     return app
 

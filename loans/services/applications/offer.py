@@ -1,5 +1,5 @@
-"""The offer and its acceptance (DESIGN §4): approve (maker-checker, the Key Fact
-Statement), expire an offer whose validity passed, accept (consent → loan account)."""
+"""The offer after approval (DESIGN §4; approval itself is in `decision`): expire an offer
+whose validity passed, accept (consent → loan account)."""
 
 from datetime import date
 from decimal import Decimal
@@ -9,93 +9,15 @@ from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite import context
-from lendingsite.dates import add_working_days, today_ist
+from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
-from loans import scoring
-from loans.kfs import kfs_build, kfs_hash
 from loans.models import ApplicationStatus, Consent, Loan, LoanApplication
-from loans.quotes import quote_for_product
 from loans.services.applications.rules import (
-    application_terms_validate,
-    check_checker,
-    eligibility_score,
     locked,
     refuse_outsider,
     require_state,
     snapshot,
 )
-
-
-@refusals_audited("application.approve")
-@transaction.atomic
-def application_approve(
-    *,
-    acting_user,
-    application: LoanApplication,
-    amount: Decimal | None = None,
-    annual_rate: Decimal | None = None,
-    business_date: date | None = None,
-) -> LoanApplication:
-    app = locked(application)
-    check_checker(acting_user, app, "approve")
-    require_state(app, {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}, "approved")
-    product, day = app.product, business_date or today_ist()
-    grade = app.grade or "C"
-    rate = (
-        annual_rate
-        if annual_rate is not None
-        else scoring.offered_rate(grade=grade, min_rate=product.min_rate, max_rate=product.max_rate)
-    )
-    if amount is None:
-        amount = (
-            scoring.offered_amount(grade=grade, requested=app.amount, min_amount=product.min_amount)
-            or app.amount
-        )
-    if not product.min_rate <= rate <= product.max_rate:
-        raise DomainError(
-            "validation_error",
-            f"The rate must be between {product.min_rate}% and {product.max_rate}% for this product.",
-            errors={"annual_rate": ["outside the product's range"]},
-        )
-    application_terms_validate(product, amount, app.tenure)
-    result = eligibility_score(application=app, amount=amount, annual_rate=rate, business_date=day)
-    if not result.eligible:
-        texts = [r.text for r in result.reasons if r.hard_stop]
-        raise DomainError(
-            "invalid_state",
-            "The application is not eligible: " + " ".join(texts),
-            errors={"eligibility": texts},
-        )
-    before = snapshot(app)
-    quote = quote_for_product(
-        product=product,
-        principal=amount,
-        tenure=app.tenure,
-        annual_rate=rate,
-        disbursement_date=day,
-    )
-    app.offered_amount, app.offered_rate = amount, rate
-    app.offer_expires_on = add_working_days(day, product.kfs_validity_working_days)
-    app.decided_by, app.decided_at = acting_user, timezone.now()
-    app.kfs = kfs_build(
-        application=app, quote=quote, valid_until=app.offer_expires_on, generated_on=day
-    )
-    app.kfs_hash = kfs_hash(app.kfs)
-    app.approve()
-    app.save()
-    audit_record(
-        action="application.approved",
-        actor=acting_user,
-        target=app,
-        before=before,
-        after={
-            **snapshot(app),
-            "kfs_hash": app.kfs_hash,
-            "apr": app.kfs["apr"],
-            "makers": [app.created_by_id, app.recommended_by_id],
-        },
-    )
-    return app
 
 
 @transaction.atomic

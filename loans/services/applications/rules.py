@@ -17,6 +17,10 @@ CHANGE_PERM = "loans.change_loanapplication"
 VIEW_PERM = "loans.view_loanapplication"
 
 
+def hard_stop_codes(reasons: list[dict]) -> list[str]:
+    return [r["code"] for r in reasons or [] if r.get("hard_stop")]
+
+
 def snapshot(app: LoanApplication) -> dict:
     return {
         "status": app.status,
@@ -122,4 +126,16 @@ def eligibility_score(
             ),
             bureau_score=application.bureau_score,
         )
+    )
+
+
+def application_score_now(*, application: LoanApplication, business_date: date):
+    """The application's score on today's facts, on the basis submit scores it: the amount
+    asked for at the top of the product's rate range (eligibility must hold even for the
+    dearest offer the grade could bring). Submit, every re-score and the decision use it."""
+    return eligibility_score(
+        application=application,
+        amount=application.amount,
+        annual_rate=None,
+        business_date=business_date,
     )
