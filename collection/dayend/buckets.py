@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -130,10 +131,16 @@ def parse_buckets(text: str) -> BucketTable:
 
 
 def bucket_table() -> BucketTable:
-    """The configured table (settings.DAY_END_BUCKETS), read at call time."""
+    """The configured table (settings.DAY_END_BUCKETS), read at call time (parsed once per
+    distinct setting: payment posting asks for it too)."""
     from django.conf import settings
 
-    return parse_buckets(getattr(settings, "DAY_END_BUCKETS", DEFAULT_BUCKETS))
+    return _parsed(getattr(settings, "DAY_END_BUCKETS", DEFAULT_BUCKETS))
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> BucketTable:
+    return parse_buckets(text)
 
 
 def bucket_for(
