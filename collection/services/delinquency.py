@@ -64,14 +64,20 @@ def delinquency_as_of(booked_on: date) -> date:
 def _history_write(loan: Loan, *, old: str, new: str, dpd: int, on: date, cause: str) -> None:
     """One row per loan and date (from: the bucket at the start of the day, to: at its
     end), as the day-end writes them."""
-    row = BucketHistory.objects.filter(loan=loan, business_date=on).first()
-    if row is None:
-        BucketHistory.objects.create(
-            loan=loan, business_date=on, from_bucket=old, to_bucket=new, dpd=dpd, cause=cause
-        )
+    # QuerySet updates throughout, not save(update_fields=…): inside payment posting's
+    # pipeline block a statement's row count is not read back (lendingsite.rawsql).
+    same_day = BucketHistory.objects.filter(loan=loan, business_date=on)
+    if same_day.exists():
+        same_day.update(to_bucket=new, dpd=dpd, cause=cause[:200])
     else:
-        row.to_bucket, row.dpd, row.cause = new, dpd, cause[:200]
-        row.save(update_fields=["to_bucket", "dpd", "cause"])
+        BucketHistory.objects.create(
+            loan=loan,
+            business_date=on,
+            from_bucket=old,
+            to_bucket=new,
+            dpd=dpd,
+            cause=cause[:200],
+        )
 
 
 def _case_sync(loan: Loan, *, dpd: int, overdue: Decimal, on: date) -> CollectionCase | None:
@@ -82,12 +88,14 @@ def _case_sync(loan: Loan, *, dpd: int, overdue: Decimal, on: date) -> Collectio
         .first()
     )
     if case is not None:
+        now = timezone.now()
+        row = CollectionCase.objects.filter(pk=case.pk)
         if dpd == 0:
             case.status, case.closed_on, case.overdue_amount = CaseStatus.RESOLVED, on, 0
-            case.save(update_fields=["status", "closed_on", "overdue_amount", "updated_at"])
+            row.update(status=case.status, closed_on=on, overdue_amount=0, updated_at=now)
         elif case.overdue_amount != overdue:
             case.overdue_amount = overdue
-            case.save(update_fields=["overdue_amount", "updated_at"])
+            row.update(overdue_amount=overdue, updated_at=now)
         return case
     if dpd > 0 and loan.status == LoanStatus.ACTIVE:
         from collection.services.desk import cases_assign_round_robin
