@@ -73,6 +73,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.view_charge",
         "repayments.view_creditrefund",
         "repayments.add_creditrefund",
+        # Charge waivers, maker-checker (repayments.services.waivers).
+        "repayments.waive_charge",
+        "repayments.view_chargewaiver",
+        "repayments.approve_chargewaiver",
     ],
     # Collectors work from their assigned cases (collections issue); the loans console,
     # applications and ledger are not theirs to browse.
@@ -135,6 +139,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "paymentallocation",
                 "paymentreversal",
                 "charge",
+                "chargewaiver",
                 "creditrefund",
             )
         ),

@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("repayments.webhooks")),
     path("", include("repayments.api_statements")),
     path("", include("repayments.api")),
+    path("", include("repayments.api_waivers")),
 ]
