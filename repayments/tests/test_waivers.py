@@ -287,3 +287,26 @@ def test_the_statement_shows_the_waiver_and_still_reconciles(charged):
     )
     assert statement.rows[-1].balance == owed
     assert not Payment.objects.exists()
+
+
+def test_the_day_end_never_levies_a_waived_charge_again():
+    """Waived in full while the installment is still overdue: the night's run finds the
+    charge (not in force, still recorded) and levies nothing on that installment."""
+    from collection.dayend import day_end_run
+
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=40))
+    first = loan.installments.order_by("number").first()
+    day_end_run(business_date=today - timedelta(days=2))
+    charge = Charge.objects.get(loan=loan)
+    charge_waiver_approve(acting_user=staff(FINANCE), waiver=_propose(charge))
+    assert Installment.objects.get(pk=first.pk).outstanding > 0  # still overdue
+
+    day_end_run(business_date=today - timedelta(days=1))
+
+    assert list(Charge.objects.filter(loan=loan).values_list("pk", "status")) == [
+        (charge.pk, "waived")
+    ]
+    assert Installment.objects.get(pk=first.pk).penal_due == 0
+    loan = Loan.objects.get(pk=loan.pk)
+    assert loan.dpd > 0 and CollectionCase.objects.get(loan=loan).status == "open"
