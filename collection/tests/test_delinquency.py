@@ -14,7 +14,6 @@ from accounts import audit
 from accounts.models import AuditEvent
 from collection.dayend import day_end_run
 from collection.models import BucketHistory, CollectionCase
-from collection.services import delinquency
 from collection.tests.dayend_helpers import arrears, loan_due, pay, pay_installments
 from loans.models import Loan
 from loans.tests.factories import ProductFactory
@@ -140,12 +139,16 @@ def test_a_booking_after_that_days_run_is_judged_at_that_day():
     assert (fresh(loan).dpd, fresh(loan).bucket) == (32, "SMA-1")
     pay_installments(loan, [1], on=date(2025, 3, 31))
     assert (fresh(loan).dpd, fresh(loan).bucket) == (1, "SMA-0")
+    from collection.services import delinquency
+
     assert delinquency.delinquency_as_of(date(2025, 3, 31)) == date(2025, 3, 31)
     assert delinquency.delinquency_as_of(date(2025, 4, 2)) == date(2025, 4, 1)
 
 
 def test_a_current_loans_payment_does_not_read_or_write_delinquency(monkeypatch):
     """Payment posting's speed: nothing extra for a loan that is current and stays so."""
+    from collection.services import delinquency
+
     loan = loan_due(JAN31)
     pay_installments(loan, [1], on=date(2025, 2, 28))
 

@@ -21,6 +21,7 @@ from loans.tests.factories import ProductFactory, active_loan
 from repayments.models import Charge
 
 pytestmark = pytest.mark.django_db
+D500 = Decimal("500.00")
 
 
 def _month_before(day: date) -> date:
@@ -50,18 +51,18 @@ def levied():
     loan = Loan.objects.get(pk=loan.pk)
     assert (loan.dpd, loan.bucket) == ((today - due).days, "SMA-0")
     charge = Charge.objects.get(loan=loan)
-    assert charge.status == "in_force"
+    assert (charge.amount, loan.installments.get(pk=first.pk).penal_due) == (D500, D500)
     assert CollectionCase.objects.get(loan=loan).status == "open"
     return {"loan": loan, "first": first, "charge": charge, "due": due, "today": today}
 
 
 def _undone(levied) -> None:
     loan = Loan.objects.get(pk=levied["loan"].pk)
+    first = loan.installments.get(pk=levied["first"].pk)
+    assert (first.penal_due, first.outstanding) == (0, 0)
     assert (loan.dpd, loan.bucket) == (0, "current")
     charge = Charge.objects.get(pk=levied["charge"].pk)
     assert (charge.status, charge.reversed_on) == ("reversed", levied["today"])
-    first = loan.installments.get(pk=levied["first"].pk)
-    assert (first.penal_due, first.outstanding) == (0, 0)
     assert not CollectionCase.objects.filter(loan=loan, status="open").exists()
     assert ledger.account_balance(ledger.CHARGES_RECEIVABLE, loan=loan) == 0
     totals = JournalLine.objects.aggregate(dr=Sum("debit"), cr=Sum("credit"))
