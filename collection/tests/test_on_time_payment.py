@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
+from accounts.models import AuditEvent
 from collection.dayend import day_end_run
 from collection.models import BucketHistory, CollectionCase
 from collection.tests.dayend_helpers import loan_due
@@ -16,6 +17,7 @@ from loans import ledger
 from loans.models import Installment, JournalLine, Loan
 from loans.tests.factories import ProductFactory
 from repayments.models import Charge
+from repayments.statements import statement_build
 from repayments.tests.factories import post_payment, reverse_payment
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +85,19 @@ def test_a_payment_dated_on_the_due_date_undoes_the_penal_charge_and_the_delinqu
     assert history == [(DUE, "current", "SMA-0", 1), (LATE, "SMA-0", "current", 0)]
     correction = BucketHistory.objects.get(loan=loan, business_date=LATE)
     assert f"payment {payment.pk}" in correction.cause
+    event = AuditEvent.objects.get(action="charge.reversed")
+    assert (event.target_id, event.after["reversed_on"]) == (str(charge.pk), LATE.isoformat())
+    # The statement shows the charge and its reversal; what it says is owed still holds.
+    rows = statement_build(loan, as_of=LATE).rows
+    assert [(r.on, r.kind, r.amount) for r in rows if r.kind.startswith("charge")] == [
+        (charge.charged_on, "charge", Decimal("500.00")),
+        (LATE, "charge_reversal", Decimal("-500.00")),
+    ]
+    owed = loan.principal_outstanding + sum(
+        (i.interest_due - i.interest_paid for i in loan.installments.filter(due_date__lte=LATE)),
+        Decimal("0.00"),
+    )
+    assert rows[-1].balance == owed
 
     # The next nights change nothing, and the charge is never levied again.
     for day in _days(LATE + timedelta(days=1), LATE + timedelta(days=5)):
