@@ -80,13 +80,23 @@ def _history_write(loan: Loan, *, old: str, new: str, dpd: int, on: date, cause:
         )
 
 
-def _case_sync(loan: Loan, *, dpd: int, overdue: Decimal, on: date) -> CollectionCase | None:
-    """Resolve, refresh or open the loan's case as the day-end's cases step does."""
+def _case_view(case: CollectionCase | None) -> dict | None:
+    if case is None:
+        return None
+    return {"id": case.pk, "status": case.status, "overdue_amount": case.overdue_amount}
+
+
+def _case_sync(
+    loan: Loan, *, dpd: int, overdue: Decimal, on: date
+) -> tuple[dict | None, CollectionCase | None]:
+    """Resolve, refresh or open the loan's case as the day-end's cases step does. Returns
+    the open case as it was (for the audit event) and the case now."""
     case = (
         CollectionCase.objects.select_for_update()
         .filter(loan=loan, status__in=OPEN_CASE_STATUSES)
         .first()
     )
+    before = _case_view(case)
     if case is not None:
         now = timezone.now()
         row = CollectionCase.objects.filter(pk=case.pk)
@@ -96,15 +106,14 @@ def _case_sync(loan: Loan, *, dpd: int, overdue: Decimal, on: date) -> Collectio
         elif case.overdue_amount != overdue:
             case.overdue_amount = overdue
             row.update(overdue_amount=overdue, updated_at=now)
-        return case
+        return before, case
     if dpd > 0 and loan.status == LoanStatus.ACTIVE:
         from collection.services.desk import cases_assign_round_robin
 
         case = CollectionCase.objects.create(loan=loan, opened_on=on, overdue_amount=overdue)
         cases_assign_round_robin(case_ids=[case.pk])
-        case.refresh_from_db()
-        return case
-    return None
+        return before, case
+    return before, None
 
 
 @transaction.atomic
@@ -135,17 +144,10 @@ def loan_delinquency_refresh(
         _history_write(
             loan, old=loan.bucket, new=bucket, dpd=arrears.dpd, on=recorded_on, cause=cause
         )
-    case_before = (
-        CollectionCase.objects.filter(loan=loan, status__in=OPEN_CASE_STATUSES)
-        .values("id", "status", "overdue_amount")
-        .first()
+    case_before, case = _case_sync(
+        loan, dpd=arrears.dpd, overdue=arrears.overdue_amount, on=recorded_on
     )
-    case = _case_sync(loan, dpd=arrears.dpd, overdue=arrears.overdue_amount, on=recorded_on)
-    case_after = (
-        {"id": case.pk, "status": case.status, "overdue_amount": case.overdue_amount}
-        if case
-        else None
-    )
+    case_after = _case_view(case)
     after = {"dpd": arrears.dpd, "bucket": bucket}
     changed = before != after or case_before != case_after
     if changed:
