@@ -186,18 +186,19 @@ def loan_replay_store(
         PaymentAllocation.objects.filter(payment_id__in=stale).delete()
 
     ids, extras = _installments_store(loan, replay.installments, result)
-    stored = {s[0]: (s[1], s[2]) for s in replay.installments}  # id -> (number, due date)
-    replay_charges.charges_repoint(replay.charges, result, ids, stored)
-    if result.void_charges:
-        replay_charges.charges_void(
-            loan=loan,
-            charges=replay.charges,
-            void_ids=result.void_charges,
-            floor=replay.materiality_floor,
-            due_by_id={row_id: due for row_id, (_, due) in stored.items()},
-            acting_user=acting_user,
-            today=today,
-        )
+    if replay.charges:  # a full replay of a loan with charges (never the posting fast path)
+        stored = {s[0]: (s[1], s[2]) for s in replay.installments}  # id -> (number, due)
+        replay_charges.charges_repoint(replay.charges, result, ids, stored)
+        if result.void_charges:
+            replay_charges.charges_void(
+                loan=loan,
+                charges=replay.charges,
+                void_ids=result.void_charges,
+                floor=replay.materiality_floor,
+                due_by_id={row_id: due for row_id, (_, due) in stored.items()},
+                acting_user=acting_user,
+                today=today,
+            )
     _installments_drop(extras)
 
     rawsql.values_insert(
