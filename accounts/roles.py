@@ -83,6 +83,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.view_creditrefund",
         "repayments.add_creditrefund",
         "repayments.view_exitrequest",
+        # Charge waivers, maker-checker (repayments.services.waivers).
+        "repayments.waive_charge",
+        "repayments.view_chargewaiver",
+        "repayments.approve_chargewaiver",
     ],
     # Collectors work from their assigned cases (collections issue); the loans console,
     # applications and ledger are not theirs to browse.
@@ -145,6 +149,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "paymentallocation",
                 "paymentreversal",
                 "charge",
+                "chargewaiver",
                 "creditrefund",
                 "exitrequest",
             )

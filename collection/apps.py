@@ -6,3 +6,10 @@ class CollectionConfig(AppConfig):
     name = "collection"
     label = "collection"
     verbose_name = "Collections"
+
+    def ready(self):
+        # What this app does when a payment, a reversal or a waiver changes what a borrower
+        # owes (reported by repayments through the audit trail, accounts.audit).
+        from collection.services import delinquency
+
+        delinquency.listen()

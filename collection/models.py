@@ -72,6 +72,10 @@ class BucketHistory(models.Model):
     from_bucket = models.CharField(max_length=10)
     to_bucket = models.CharField(max_length=10)
     dpd = models.PositiveIntegerField()
+    # What moved the loan: blank for the day-end; a payment, a reversal or a waiver when
+    # the change came at once (collection.services.delinquency). The database fills the
+    # blank, so the day-end's set-based INSERT needs no column of its own for it.
+    cause = models.CharField(max_length=200, blank=True, default="", db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

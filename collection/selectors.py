@@ -16,7 +16,7 @@ from collection.models import (
     PromiseToPay,
 )
 from loans.models import Loan
-from loans.selectors import loans_with_balances
+from loans.selectors import loan_arrears, loans_with_arrears, today_as_of
 
 VIEW_CASE_PERM = "collection.view_collectioncase"
 ASSIGN_PERM = "collection.change_collectioncase"
@@ -74,9 +74,8 @@ def is_active_collector(user) -> bool:
 
 def case_loan_summary(case: CollectionCase) -> dict:
     """What a collector needs to know about the loan behind a case (read-only)."""
-    loan = loans_with_balances(Loan.objects.filter(pk=case.loan_id)).select_related(
-        "product", "borrower"
-    )[0]
+    loan = loans_with_arrears(Loan.objects.filter(pk=case.loan_id)).select_related("borrower")[0]
+    arrears = loan_arrears(loan, as_of=today_as_of())
     return {
         "loan": loan.pk,
         "product": loan.product.name,
@@ -84,8 +83,11 @@ def case_loan_summary(case: CollectionCase) -> dict:
         "principal": loan.principal,
         "principal_outstanding": loan.principal_outstanding,
         "total_outstanding": loan.total_outstanding,
-        "next_due_date": loan.next_due_date,
-        "next_due_amount": loan.next_due_amount,
+        "overdue_amount": arrears.overdue_amount,
+        "overdue_since": arrears.oldest_overdue,
+        # An overdue loan's arrears are due now (today), never by a past date.
+        "next_due_date": arrears.next_payment_date,
+        "next_due_amount": arrears.next_payment_amount,
         "dpd": loan.dpd,
         "bucket": loan.bucket,
         "disbursed_on": loan.disbursed_on,

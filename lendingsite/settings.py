@@ -466,5 +466,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "PaymentStatusEnum": "repayments.models.PaymentStatus",
         "ContactChannelEnum": "collection.models.ContactChannel",
         "CaseStatusEnum": "collection.models.CaseStatus",
+        "ChargeStatusEnum": "repayments.models.ChargeStatus",
+        "WaiverStatusEnum": "repayments.models.WaiverStatus",
     }
 )

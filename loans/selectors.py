@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     Count,
-    DateField,
     DecimalField,
     F,
     OuterRef,
@@ -19,7 +18,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from loans.arrears import Arrears, Due, arrears_on, as_of_for_today, nothing_owed
+from loans.arrears import installment_status as arrears_status
 from loans.models import Installment, Loan, LoanApplication, LoanStatus
 
 
@@ -78,35 +80,70 @@ def installment_unpaid():
 
 
 def loans_with_balances(qs):
-    """Annotate `total_outstanding` (Σ unpaid parts of every installment), `next_due_date`
-    and `next_due_amount` (the earliest installment not fully paid) in the same query, so a
-    list of loans costs one query whatever its length. Loans that owe nothing (pending,
-    closed, cancelled) show 0.00 and no next due."""
+    """Annotate `total_outstanding` (Σ unpaid parts of every installment) in the same
+    query, so a list of loans costs one query whatever its length. Loans that owe nothing
+    (pending, closed, cancelled) show 0.00. What is overdue and the next payment come from
+    `loan_arrears` (prefetch with `loans_with_arrears`)."""
     rows = Installment.objects.filter(loan=OuterRef("pk")).annotate(unpaid=installment_unpaid())
     total = rows.order_by().values("loan").annotate(t=Sum("unpaid")).values("t")
-    first_open = rows.filter(unpaid__gt=0).order_by("number")
-    owing = Q(status__in=OWING)
     return qs.annotate(
         total_outstanding=Case(
-            When(owing, then=Coalesce(Subquery(total), Value(ZERO), output_field=MONEY_FIELD)),
+            When(
+                Q(status__in=OWING),
+                then=Coalesce(Subquery(total), Value(ZERO), output_field=MONEY_FIELD),
+            ),
             default=Value(ZERO),
-            output_field=MONEY_FIELD,
-        ),
-        next_due_date=Case(
-            When(owing, then=Subquery(first_open.values("due_date")[:1])),
-            default=None,
-            output_field=DateField(),
-        ),
-        next_due_amount=Case(
-            When(owing, then=Subquery(first_open.values("unpaid")[:1])),
-            default=None,
             output_field=MONEY_FIELD,
         ),
     )
 
 
+def loans_with_arrears(qs):
+    """`loans_with_balances` plus what `loan_arrears` reads (the product, the installments
+    in order), fetched once for the whole list: two queries whatever its length."""
+    return (
+        loans_with_balances(qs)
+        .select_related("product")
+        .prefetch_related(Prefetch("installments", queryset=Installment.objects.order_by("number")))
+    )
+
+
 def loans_with_balances_for(user):
-    return loans_with_balances(loans_for(user))
+    return loans_with_arrears(loans_for(user))
+
+
+# --- what is overdue: the one rule (loans.arrears), for every caller ----------------------
+
+
+def due_of(installment: Installment) -> Due:
+    return Due(installment.due_date, installment.outstanding, installment.total_paid)
+
+
+def today_as_of() -> date:
+    """The business date a page or API answer given today describes (the end of yesterday:
+    last night's day-end); loans.arrears.as_of_for_today."""
+    return as_of_for_today(today_ist())
+
+
+def loan_arrears(loan: Loan, *, as_of: date, installments=None) -> Arrears:
+    """The loan's arrears at the end of `as_of` (loans.arrears): which installments count as
+    overdue above the product's materiality floor, the overdue amount, DPD, the oldest
+    overdue due date and the next payment. Reads `loan.product` and the loan's installments
+    (`installments`, else `loan.installments.all()`: prefetch them for a list,
+    `loans_with_arrears`). A loan whose schedule is no longer owed has no arrears."""
+    floor = loan.product.materiality_floor
+    if loan.status not in OWING:
+        return nothing_owed(as_of, floor)
+    rows = loan.installments.all() if installments is None else installments
+    return arrears_on((due_of(i) for i in rows), business_date=as_of, materiality_floor=floor)
+
+
+def installment_status(installment: Installment, *, as_of: date, materiality_floor) -> str:
+    """paid, overdue, partially_paid or due at the end of `as_of`, by the arrears rule
+    (pass the loan's Arrears' business_date and materiality_floor when you have them)."""
+    return arrears_status(
+        due_of(installment), business_date=as_of, materiality_floor=materiality_floor
+    )
 
 
 def loan_with_schedule(*, loan_id: int, user):

@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("repayments.api_statements")),
     path("", include("repayments.api_exits")),
     path("", include("repayments.api")),
+    path("", include("repayments.api_waivers")),
 ]

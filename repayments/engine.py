@@ -80,6 +80,7 @@ __all__ = [
     "cadence_anchor",
     "foreclosure_amount",
     "original_rows",
+    "penal_charge_void",
     "replay",
     "rows_from_schedule",
 ]
@@ -245,8 +246,25 @@ def _apply_payment(
     return merged, ZERO, False
 
 
+def _charge_target(rows: Sequence[Row], event: ChargeEvent) -> Row | None:
+    return next((r for r in rows if r.kind == REGULAR and r.due_date == event.due_date), None)
+
+
+def penal_charge_void(rows: Sequence[Row], event: ChargeEvent, materiality_floor: Decimal) -> bool:
+    """A penal charge is void when, with every earlier event applied (payments of its own
+    date included: charges come after them), its installment is not overdue above the
+    floor: what is owed on it is at or below the floor, or the installment is gone (a
+    foreclosure or re-amortization before its due date). The day-end would never have
+    levied it; a payment dated on time but recorded late must leave the loan as if it had
+    been recorded that day. Fees are not penalties for lateness and are never void."""
+    if event.kind != "penal":
+        return False
+    target = _charge_target(rows, event)
+    return target is None or target.outstanding <= materiality_floor
+
+
 def _apply_charge(rows: list[Row], event: ChargeEvent) -> tuple[list[Row], Row]:
-    target = next((r for r in rows if r.kind == REGULAR and r.due_date == event.due_date), None)
+    target = _charge_target(rows, event)
     if target is None:
         # The installment vanished in a later-dated re-amortization or foreclosure: the
         # charge stays owed on a charge-only row of that due date.
@@ -302,9 +320,13 @@ def replay(
     *,
     status: str = ACTIVE,
     closed_on: date | None = None,
+    materiality_floor: Decimal = ZERO,
 ) -> ReplayResult:
     """Apply every event, in order of (date, charges after payments on the same date, id),
-    to a copy of the original schedule. Pass only posted payments (not reversed ones).
+    to a copy of the original schedule. Pass only posted payments (not reversed ones) and
+    charges in force, each with the amount in force. A penal charge that the replayed
+    history shows void (`penal_charge_void`, with the product's `materiality_floor`) is
+    not applied and is listed in the result's `void_charges`.
 
     Replaying from a later point is the same thing: pass the rows as they stood after the
     earlier events (and the status then) and only the events that come after all of them;
@@ -313,8 +335,12 @@ def replay(
     rows = sorted((r.copy() for r in original), key=_sort_key)
     raw: dict[int, list] = {}  # payment id -> [allocation by row, excess, foreclosed, amount]
     charged: dict[int, date] = {}
+    void: list[int] = []
     for event in sorted(events, key=_event_key):
         if isinstance(event, ChargeEvent):
+            if penal_charge_void(rows, event, materiality_floor):
+                void.append(event.id)
+                continue
             rows, target = _apply_charge(rows, event)
             charged[event.id] = event.due_date
             if status != ACTIVE:
@@ -349,6 +375,7 @@ def replay(
         charge_rows={
             charge_id: regular[due] for charge_id, due in charged.items() if due in regular
         },
+        void_charges=void,
     )
 
 

@@ -154,6 +154,7 @@ class ReplayResult:
     status: str
     closed_on: date | None
     charge_rows: dict[int, int] = field(default_factory=dict)  # charge id -> row number
+    void_charges: list[int] = field(default_factory=list)  # penal charges the history voids
 
     @property
     def principal_outstanding(self) -> Decimal:

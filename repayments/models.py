@@ -126,12 +126,27 @@ class ChargeKind(models.TextChoices):
     FEE = "fee", "Fee"
 
 
+class ChargeStatus(models.TextChoices):
+    IN_FORCE = "in_force", "In force"
+    # Void once the loan's history was replayed: the installment was not overdue above the
+    # floor at the end of the charge date (a payment dated on time, recorded late).
+    REVERSED = "reversed", "Reversed (void)"
+    WAIVED = "waived", "Waived"
+
+
 class Charge(models.Model):
     """A penal charge or fee levied on one installment (the day-end levies penal charges).
-    Never capitalised, never earns interest (RBI penal-charges rules, 2023)."""
+    Never capitalised, never earns interest (RBI penal-charges rules, 2023). Never deleted:
+    a void charge is marked reversed (with a reversing ledger entry), a waiver lowers the
+    amount in force (to nothing: waived). Only the amount in force is in the loan's
+    replayed history (docs/payments.md)."""
 
     loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="charges")
-    installment = models.ForeignKey(Installment, on_delete=models.PROTECT, related_name="charges")
+    # Empty only for a charge no longer in force whose installment a later replay removed
+    # (a backdated foreclosure before its due date): nothing points at a vanished row.
+    installment = models.ForeignKey(
+        Installment, null=True, blank=True, on_delete=models.PROTECT, related_name="charges"
+    )
     kind = models.CharField(max_length=10, choices=ChargeKind)
     amount = models.DecimalField(**MONEY)
     charged_on = models.DateField()
@@ -139,6 +154,19 @@ class Charge(models.Model):
     journal_entry = models.ForeignKey(
         JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Database defaults too: the day-end's set-based INSERT (collection.dayend.penal) names
+    # only the columns of a new charge. (A plain field, not a protected FSMField: the row
+    # reads back its database default on insert. Only the payment services change it.)
+    status = models.CharField(
+        max_length=10,
+        choices=ChargeStatus,
+        default=ChargeStatus.IN_FORCE,
+        db_default=ChargeStatus.IN_FORCE.value,
+    )
+    waived_amount = models.DecimalField(**MONEY, default=ZERO, db_default=ZERO)
+    reversed_on = models.DateField(null=True, blank=True)
+    # The reversing entry of a void charge is its levy entry's `reversed_by`.
+    reversal_reason = models.CharField(max_length=300, blank=True, default="", db_default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -148,11 +176,78 @@ class Charge(models.Model):
                 fields=["installment", "kind"], name="charge_once_per_installment"
             ),
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="charge_amount_positive"),
+            models.CheckConstraint(
+                condition=models.Q(waived_amount__gte=0)
+                & models.Q(waived_amount__lte=models.F("amount")),
+                name="charge_waived_within_amount",
+            ),
         ]
         indexes = [models.Index(fields=["loan", "charged_on"], name="charge_loan_date")]
+        permissions = [("waive_charge", "Can propose a charge waiver")]
 
     def __str__(self):
         return f"{self.get_kind_display()} ₹{self.amount} on installment {self.installment_id}"
+
+    @property
+    def amount_in_force(self) -> Decimal:
+        """What the borrower is charged now: nothing once reversed or waived in full."""
+        if self.status != ChargeStatus.IN_FORCE:
+            return ZERO
+        return self.amount - self.waived_amount
+
+
+class WaiverStatus(models.TextChoices):
+    PROPOSED = "proposed", "Awaiting approval"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class ChargeWaiver(models.Model):
+    """A waiver of (part of) a charge: proposed by one finance officer with a reason,
+    approved or rejected by another (maker-checker). Approval lowers the charge's amount
+    in force and books Dr Charges Suspense / Cr Charges Receivable for it."""
+
+    charge = models.ForeignKey(Charge, on_delete=models.PROTECT, related_name="waivers")
+    amount = models.DecimalField(**MONEY)
+    reason = models.CharField(max_length=300)
+    status = FSMField(default=WaiverStatus.PROPOSED, choices=WaiverStatus, protected=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_on = models.DateField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    decision_note = models.CharField(max_length=300, blank=True)
+    journal_entry = models.ForeignKey(
+        JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="waiver_amount_positive"),
+            # One proposal at a time per charge: the checker decides on one amount.
+            models.UniqueConstraint(
+                fields=["charge"],
+                condition=models.Q(status="proposed"),
+                name="one_open_waiver_per_charge",
+            ),
+        ]
+        permissions = [("approve_chargewaiver", "Can approve or reject charge waivers")]
+
+    def __str__(self):
+        return f"Waiver {self.pk} of ₹{self.amount} on charge {self.charge_id}"
+
+    @transition(field=status, source=WaiverStatus.PROPOSED, target=WaiverStatus.APPROVED)
+    def approve(self):
+        pass
+
+    @transition(field=status, source=WaiverStatus.PROPOSED, target=WaiverStatus.REJECTED)
+    def reject(self):
+        pass
 
 
 class CreditRefund(models.Model):

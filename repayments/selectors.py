@@ -12,6 +12,7 @@ from loans.models import Installment, Loan, LoanStatus
 from loans.schedule import ScheduleTerms
 from loans.selectors import OWING, installment_unpaid
 from repayments import engine
+from repayments.models import Charge, ChargeWaiver
 
 ZERO = Decimal("0.00")
 
@@ -128,7 +129,8 @@ def total_outstanding(loan: Loan) -> Decimal:
 
 def loan_after(loan: Loan) -> dict:
     """The loan as it stands now, for answers to payment operations (money as strings).
-    dpd and bucket are the day-end's: payments do not recompute them."""
+    dpd and bucket are the day-end's, refreshed at once when a payment, a reversal or a
+    waiver changed a delinquent loan (collection.services.delinquency)."""
     return {
         "status": loan.status,
         "principal_outstanding": f"{loan.principal_outstanding:.2f}",
@@ -142,3 +144,18 @@ def credit_balance(loan: Loan) -> Decimal:
     """What the lender owes the borrower on this loan (overpayments not yet refunded):
     the credit balance of BORROWER_CREDIT for the loan."""
     return -ledger.account_balance(ledger.BORROWER_CREDIT, loan=loan)
+
+
+def charges_for(user):
+    """Staff who may view charges see all; everyone else only the charges on their loans."""
+    qs = Charge.objects.select_related("installment")
+    return qs if user.has_perm("repayments.view_charge") else qs.filter(loan__borrower=user)
+
+
+def waivers_for(user):
+    """Staff who may view waivers see all; a borrower sees the waivers of their own loans'
+    charges; anyone else's is not found."""
+    qs = ChargeWaiver.objects.select_related("charge")
+    if user.has_perm("repayments.view_chargewaiver"):
+        return qs
+    return qs.filter(charge__loan__borrower=user)

@@ -7,6 +7,7 @@ The view is the borrower's: the balance is what they owe on that day (docs/gatew
     + interest of each installment   on its due date (cash-basis: not accrued daily)
     + interest paid before its due date, on the day it was paid (foreclosure, early payment)
     + charges levied                 (penal charges, fees) on the day they were levied
+    - charges reversed or waived     on the day (a void penal charge, an approved waiver)
     - payments                       on their paid_on date, with their allocation split
     + reversals                      on the day the payment was reversed
     + refunds of borrower credit     on the day they were paid out
@@ -32,6 +33,8 @@ from loans.models import Installment, Loan, LoanStatus
 from loans.templatetags.money import format_inr
 from repayments.models import (
     Charge,
+    ChargeStatus,
+    ChargeWaiver,
     CreditRefund,
     ExitRequest,
     ExitRequestStatus,
@@ -39,11 +42,15 @@ from repayments.models import (
     PaymentAllocation,
     PaymentReversal,
     PaymentStatus,
+    WaiverStatus,
 )
 
 ZERO = Decimal("0.00")
 # Within one day, what became due is listed before what was paid against it.
-KINDS = ("disbursement", "interest", "charge", "payment", "reversal", "refund")
+KINDS = (
+    *("disbursement", "interest", "charge", "charge_reversal", "waiver"),
+    *("payment", "reversal", "refund"),
+)
 KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}
 ENDED = {LoanStatus.CLOSED, LoanStatus.FORECLOSED, LoanStatus.CANCELLED}
 CSV_HEADER = [
@@ -168,19 +175,53 @@ def _payment_rows(loan: Loan, end: date) -> list[StatementRow]:
     return rows
 
 
-def _charge_and_refund_rows(loan: Loan, end: date) -> list[StatementRow]:
+def _charge_rows(loan: Loan, end: date) -> list[StatementRow]:
+    """Each charge on the day it was levied; a void one taken off again on the day it was
+    reversed, a waiver on the day it was approved."""
     charges = Charge.objects.filter(loan=loan, charged_on__lte=end).select_related("installment")
-    rows = [
-        StatementRow(
-            on=c.charged_on,
-            kind="charge",
-            description=f"{c.get_kind_display()} on installment {c.installment.number}"
-            + (f": {c.reason}" if c.reason else ""),
-            amount=c.amount,
-            order=c.pk,
+    rows = []
+    for c in charges:
+        where = f"installment {c.installment.number}" if c.installment else "a closed installment"
+        rows.append(
+            StatementRow(
+                on=c.charged_on,
+                kind="charge",
+                description=f"{c.get_kind_display()} on {where}"
+                + (f": {c.reason}" if c.reason else ""),
+                amount=c.amount,
+                order=c.pk,
+            )
         )
-        for c in charges
-    ]
+        if c.status == ChargeStatus.REVERSED and c.reversed_on and c.reversed_on <= end:
+            rows.append(
+                StatementRow(
+                    on=c.reversed_on,
+                    kind="charge_reversal",
+                    description=f"{c.get_kind_display()} of {c.charged_on:%d %b %Y} reversed: "
+                    "your payment was on time",
+                    amount=-(c.amount - c.waived_amount),
+                    order=c.pk,
+                )
+            )
+    waivers = ChargeWaiver.objects.filter(
+        charge__loan=loan, status=WaiverStatus.APPROVED, decided_on__lte=end
+    ).select_related("charge")
+    rows.extend(
+        StatementRow(
+            on=w.decided_on,
+            kind="waiver",
+            description=f"{w.charge.get_kind_display()} of {w.charge.charged_on:%d %b %Y} "
+            f"waived: {w.reason}",
+            amount=-w.amount,
+            order=w.pk,
+        )
+        for w in waivers
+    )
+    return rows
+
+
+def _charge_and_refund_rows(loan: Loan, end: date) -> list[StatementRow]:
+    rows = _charge_rows(loan, end)
     refunds = CreditRefund.objects.filter(loan=loan, refunded_on__lte=end)
     rows.extend(
         StatementRow(

@@ -14,15 +14,15 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from loans.arrears import Arrears, as_of_for_today
 from loans.forms import AmountField
-from loans.models import Installment, Loan
-from loans.selectors import OWING, installment_unpaid, loans_with_balances
+from loans.models import Loan
+from loans.selectors import OWING, loan_arrears, loans_with_arrears
 from loans.templatetags.money import format_inr
 from repayments.gateways.base import webhook_secrets
 from repayments.gateways.sandbox import NAME as SANDBOX
@@ -62,29 +62,19 @@ class PayNowForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-def amount_due_now(loan: Loan, *, on: date) -> Decimal:
-    """Everything unpaid on installments due on or before `on` (overdue and due today)."""
-    total = (
-        Installment.objects.filter(loan=loan, due_date__lte=on)
-        .annotate(unpaid=installment_unpaid())
-        .filter(unpaid__gt=0)
-        .aggregate(t=Sum("unpaid"))["t"]
-    )
-    return total or ZERO
-
-
 def sandbox_enabled() -> bool:
     """Pay now is offered only where the sandbox gateway has a secret (never by default in
     production)."""
     return bool(webhook_secrets(SANDBOX))
 
 
-def _context(loan: Loan, form: PayNowForm, *, due_now: Decimal) -> dict:
+def _context(loan: Loan, form: PayNowForm, *, arrears: Arrears) -> dict:
     return {
         "loan": loan,
         "reference": loan_reference(loan),
         "instructions": settings.PAYMENT_INSTRUCTIONS,
-        "due_now": due_now,
+        "arrears": arrears,
+        "due_now": arrears.due_next_day,
         "form": form,
         "sandbox": sandbox_enabled(),
         "payable": loan.status in OWING,
@@ -104,21 +94,18 @@ def _open_exit(loan: Loan, *, today: date) -> dict | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pay_page(request, pk: int):
-    loan = get_object_or_404(
-        loans_with_balances(Loan.objects.filter(borrower=request.user)).select_related("product"),
-        pk=pk,
-    )
+    loan = get_object_or_404(loans_with_arrears(Loan.objects.filter(borrower=request.user)), pk=pk)
+    # Due now: the arrears at the end of yesterday (loans.arrears) and what falls due today.
     today = today_ist()
-    due_now = amount_due_now(loan, on=today) if loan.status in OWING else ZERO
-    # SQLite hands annotated sums back with extra places; the form shows rupees and paise.
-    suggested = Decimal(due_now or loan.next_due_amount or ZERO).quantize(CENT)
+    arrears = loan_arrears(loan, as_of=as_of_for_today(today))
+    suggested = (arrears.due_next_day or arrears.upcoming_amount or ZERO).quantize(CENT)
     if request.method == "GET":
         # A borrower who asked to cancel is offered what cancels the loan today.
         exiting = _open_exit(loan, today=today)
         if exiting is not None:
             suggested = exiting["total"]
         form = PayNowForm(initial={"amount": suggested} if suggested else None)
-        context = {**_context(loan, form, due_now=due_now), "exiting": exiting}
+        context = {**_context(loan, form, arrears=arrears), "exiting": exiting}
         return render(request, "borrower/pay.html", context)
 
     form = PayNowForm(request.POST)
@@ -146,5 +133,5 @@ def pay_page(request, pk: int):
             messages.success(request, text)
             return redirect("borrower:loan", pk=loan.pk)
     return render(
-        request, "borrower/pay.html", _context(loan, form, due_now=due_now), status=status
+        request, "borrower/pay.html", _context(loan, form, arrears=arrears), status=status
     )

@@ -1,5 +1,6 @@
-"""The day-end's rules as pure functions (no database): days past due, delinquency buckets,
-the NPA upgrade rule and the penal charge amount. The SQL in collection.dayend.sql is
+"""The day-end's rules as pure functions (no database): delinquency buckets, the NPA
+upgrade rule and the penal charge amount (days past due and what counts as overdue are
+loans.arrears', re-exported here). The SQL in collection.dayend.sql is
 generated from the same bucket table, so the rule is stated once and tested here with
 hypothesis (collection/tests/test_dayend_rules.py).
 
@@ -18,10 +19,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
+from loans.arrears import counts_as_overdue, days_past_due
 from loans.schedule import round_money
+
+# The overdue rule itself (which installments count, DPD) lives in loans.arrears, low
+# enough for every app to use; it is re-exported here with the day-end's other rules.
+__all__ = [
+    "DEFAULT_BUCKETS",
+    "DEFAULT_NPA_THRESHOLD_DAYS",
+    "Bucket",
+    "BucketTable",
+    "bucket_for",
+    "bucket_table",
+    "counts_as_overdue",
+    "days_past_due",
+    "parse_buckets",
+    "penal_amount",
+    "penal_due_today",
+]
 
 DEFAULT_BUCKETS = "current:0,SMA-0:1-30,SMA-1:31-60,SMA-2:61-90,NPA:91+"
 # The regulatory default the bucket table is written for: a product with this threshold
@@ -112,25 +131,16 @@ def parse_buckets(text: str) -> BucketTable:
 
 
 def bucket_table() -> BucketTable:
-    """The configured table (settings.DAY_END_BUCKETS), read at call time."""
+    """The configured table (settings.DAY_END_BUCKETS), read at call time (parsed once per
+    distinct setting: payment posting asks for it too)."""
     from django.conf import settings
 
-    return parse_buckets(getattr(settings, "DAY_END_BUCKETS", DEFAULT_BUCKETS))
+    return _parsed(getattr(settings, "DAY_END_BUCKETS", DEFAULT_BUCKETS))
 
 
-def days_past_due(business_date: date, oldest_overdue_due_date: date | None) -> int:
-    """(D - oldest overdue due date) + 1: an installment unpaid at the end of its due date
-    is 1 day past due. No overdue installment: 0."""
-    if oldest_overdue_due_date is None or oldest_overdue_due_date > business_date:
-        return 0
-    return (business_date - oldest_overdue_due_date).days + 1
-
-
-def counts_as_overdue(
-    *, due_date: date, outstanding: Decimal, business_date: date, materiality_floor: Decimal
-) -> bool:
-    """Fell due on or before D and more than the materiality floor is still owed."""
-    return due_date <= business_date and outstanding > materiality_floor
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> BucketTable:
+    return parse_buckets(text)
 
 
 def bucket_for(

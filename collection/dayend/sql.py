@@ -8,7 +8,8 @@ Money is compared and rounded in integer paise, so SQLite's binary floats give t
 answers as PostgreSQL's numerics (and as collection.dayend.buckets).
 
 Per chunk, in order (collection.dayend.job.chunk_apply; docs/collections.md):
-1. overdue: the installments that count as overdue on D, into a temp table;
+1. overdue: the installments that count as overdue on D, into a temp table (with step 3,
+   the SQL twin of loans.arrears, held equal by collection/tests/test_arrears_sql.py);
 2. penal (collection.dayend.penal): today's penal charges with their ledger entries;
 3. state: DPD, overdue amount and new bucket of the loans that are or were delinquent;
 4. history + loans: a BucketHistory row per bucket change; Loan.dpd/bucket updated;
@@ -171,7 +172,8 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
 
     Candidates: the loans with unpaid installments due (the overdue table), and those with an
     open case. Every loan the day-end left delinquent has an open case (opened by the same
-    chunk, resolved only by the day-end once its DPD is 0), so "delinquent until now" needs
+    chunk, resolved only as its DPD goes to 0, here or by the payment-time refresh in
+    collection.services.delinquency), so "delinquent until now" needs
     no scan of the range's loans, only of its open cases. A loan settled (paid off,
     foreclosed, cancelled) while delinquent owes nothing: its DPD becomes 0 and its bucket
     current here, with a history row, and its case is resolved."""

@@ -267,11 +267,34 @@ def test_cases_open_get_assigned_and_close_when_the_loan_is_paid_off():
     quote = foreclosure_quote(fresh(loan), as_of=date(2025, 3, 11))
     pay(fresh(loan), quote.total, on=date(2025, 3, 11), cashier=staff(FINANCE))
     assert fresh(loan).status != LoanStatus.ACTIVE
+    # Resolved by the payment itself (collection.services.delinquency), not the night after.
+    case = case_of(loan)
+    assert (case.status, case.closed_on) == ("resolved", date(2025, 3, 11))
+    # Nothing is owed any more: the settled loan is no longer shown as delinquent either.
+    assert (fresh(loan).dpd, fresh(loan).bucket) == (0, "current")
+    history = [(date(2025, 3, 10), "SMA-0", 11), (date(2025, 3, 11), "current", 0)]
+    assert (
+        list(
+            BucketHistory.objects.filter(loan=loan).values_list("business_date", "to_bucket", "dpd")
+        )
+        == history
+    )
+    run = day_end_run(business_date=date(2025, 3, 11))
+    assert run.counts["cases"]["resolved"] == 0
+    assert case_of(loan).status == "resolved"
+    assert BucketHistory.objects.filter(loan=loan).count() == 2
+
+
+def test_the_day_end_still_resolves_a_settled_loans_case():
+    """A loan settled by a path that does not refresh its delinquency at once (none does
+    today; the night's run is the safety net): DPD 0, current, case resolved."""
+    loan = loan_due(JAN31)
+    day_end_run(business_date=date(2025, 3, 10))
+    Loan.objects.filter(pk=loan.pk).update(status=LoanStatus.CANCELLED)
     run = day_end_run(business_date=date(2025, 3, 11))
     case = case_of(loan)
     assert (case.status, case.closed_on) == ("resolved", date(2025, 3, 11))
     assert run.counts["cases"]["resolved"] == 1
-    # Nothing is owed any more: the settled loan is no longer shown as delinquent either.
     assert (fresh(loan).dpd, fresh(loan).bucket) == (0, "current")
     assert list(
         BucketHistory.objects.filter(loan=loan).values_list("business_date", "to_bucket", "dpd")

@@ -15,6 +15,7 @@ from lendingsite.dates import today_ist
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.models import Installment, JournalEntry, JournalLine, LedgerAccount, Loan
 from loans.models.ledger import AccountKind
+from loans.selectors import installment_status, today_as_of
 from loans.services.loans import DISBURSE_PERM, loan_disburse, loan_update
 
 MONEY = DecimalField(max_digits=16, decimal_places=2)
@@ -61,9 +62,17 @@ class InstallmentInline(ReadOnlyInline):
     def paid(self, installment: Installment):
         return installment.total_paid
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("loan__product")
+
     @admin.display(description="status today")
     def status_today(self, installment: Installment):
-        return installment.status_on(today_ist())
+        # The arrears rule (loans.arrears), with the product's materiality floor.
+        return installment_status(
+            installment,
+            as_of=today_as_of(),
+            materiality_floor=installment.loan.product.materiality_floor,
+        )
 
 
 class LoanLedgerInline(ReadOnlyInline):

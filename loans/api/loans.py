@@ -23,8 +23,8 @@ from rest_framework.routers import SimpleRouter
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.pagination import Pagination
-from loans.models import Installment, Loan
-from loans.selectors import loans_with_balances_for
+from loans.models import Loan
+from loans.selectors import loan_arrears, loans_with_balances_for, today_as_of
 from loans.serializers.loans import (
     CoolingOffQuerySerializer,
     CoolingOffQuoteSerializer,
@@ -83,11 +83,12 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     @action(detail=True, methods=["get"], pagination_class=SchedulePagination, filter_backends=[])
     def schedule(self, request, pk=None):
         """The installments in order, each with what is due, what was paid and its status
-        today: due, paid, partially_paid or overdue."""
-        loan = self.get_object()
-        rows = Installment.objects.filter(loan=loan).order_by("number")
-        page = self.paginate_queryset(rows)
-        context = {**self.get_serializer_context(), "business_date": today_ist()}
+        today: due, paid, partially_paid or overdue (overdue: due by yesterday and owing
+        more than the product's materiality floor, as the day-end counts it)."""
+        loan = self.get_object()  # with its installments in order (loans_with_arrears)
+        arrears = loan_arrears(loan, as_of=today_as_of())
+        page = self.paginate_queryset(list(loan.installments.all()))
+        context = {**self.get_serializer_context(), "arrears": arrears}
         data = InstallmentSerializer(page, many=True, context=context).data
         return self.get_paginated_response(data)
 

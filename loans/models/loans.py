@@ -217,14 +217,3 @@ class Installment(models.Model):
     @property
     def outstanding(self) -> Decimal:
         return self.total_due - self.total_paid
-
-    def status_on(self, business_date) -> str:
-        if self.outstanding <= 0:
-            return InstallmentStatus.PAID
-        # Shown overdue from the day after the due date (DPD 1 is counted at the end of
-        # the due date itself by the day-end job; a borrower paying that day is on time).
-        if self.due_date < business_date:
-            return InstallmentStatus.OVERDUE
-        if self.total_paid > 0:
-            return InstallmentStatus.PARTIALLY_PAID
-        return InstallmentStatus.DUE

@@ -8,20 +8,55 @@ from rest_framework import serializers
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, ProtectedFieldsMixin
 from loans.models import Installment, InstallmentStatus, Loan
 from loans.models.products import MONEY
+from loans.selectors import installment_status, loan_arrears, today_as_of
 
 
 def _money(**kwargs) -> serializers.DecimalField:
     return serializers.DecimalField(**MONEY, read_only=True, **kwargs)
 
 
+def arrears_fields(loan: Loan, as_of) -> dict:
+    """The loan's arrears (loans.selectors.loan_arrears at the end of `as_of`, by default
+    yesterday: last night's day-end), computed once per loan, as the API's fields."""
+    arrears = loan_arrears(loan, as_of=as_of)
+    return {
+        # The next payment: an overdue loan's arrears, due today; otherwise the next
+        # installment. Never a past date.
+        "next_due_date": arrears.next_payment_date,
+        "next_due_amount": arrears.next_payment_amount,
+        "overdue_amount": arrears.overdue_amount,
+        "overdue_since": arrears.oldest_overdue,
+        "next_installment_date": arrears.upcoming_date,
+        "next_installment_amount": arrears.upcoming_amount,
+    }
+
+
 class LoanSerializer(serializers.ModelSerializer):
-    """A loan with its balances. Expects the queryset from
-    loans.selectors.loans_with_balances (total_outstanding and next due are annotations)."""
+    """A loan with its balances and arrears. Expects the queryset from
+    loans.selectors.loans_with_arrears (total_outstanding is an annotation; the product and
+    the installments are prefetched for loan_arrears)."""
 
     product_code = serializers.CharField(source="product.code", read_only=True)
     total_outstanding = _money()
-    next_due_date = serializers.DateField(read_only=True, allow_null=True)
-    next_due_amount = _money(allow_null=True)
+    next_due_date = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the next payment is due: today for an overdue loan (the arrears are "
+        "due now), else the next installment's due date.",
+    )
+    next_due_amount = _money(
+        allow_null=True,
+        help_text="The next payment: an overdue loan's arrears (everything owed on "
+        "installments due by yesterday), else what is still owed on the next installment.",
+    )
+    overdue_amount = _money(
+        help_text="Owed on installments overdue above the product's materiality floor."
+    )
+    overdue_since = serializers.DateField(
+        read_only=True, allow_null=True, help_text="Due date of the oldest overdue installment."
+    )
+    next_installment_date = serializers.DateField(read_only=True, allow_null=True)
+    next_installment_amount = _money(allow_null=True)
 
     class Meta:
         model = Loan
@@ -45,6 +80,10 @@ class LoanSerializer(serializers.ModelSerializer):
             "total_outstanding",
             "next_due_date",
             "next_due_amount",
+            "overdue_amount",
+            "overdue_since",
+            "next_installment_date",
+            "next_installment_amount",
             "dpd",
             "bucket",
             "notes",
@@ -52,6 +91,9 @@ class LoanSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def to_representation(self, loan):
+        as_of = self.context.get("arrears_as_of") or today_as_of()
+        for name, value in arrears_fields(loan, as_of).items():
+            setattr(loan, name, value)
         data = super().to_representation(loan)
         request = self.context.get("request")
         # Officers' notes are internal; a borrower sees their loan without them.
@@ -100,8 +142,14 @@ class InstallmentSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ChoiceField(choices=InstallmentStatus.choices))
     def get_status(self, installment: Installment) -> str:
-        # The view fixes the business date once per request (every row is judged on it).
-        return installment.status_on(self.context["business_date"])
+        # The view computes the loan's arrears once per request (loans.selectors); every
+        # row is judged by the same rule and date.
+        arrears = self.context["arrears"]
+        return installment_status(
+            installment,
+            as_of=arrears.business_date,
+            materiality_floor=arrears.materiality_floor,
+        )
 
 
 class DisburseSerializer(serializers.Serializer):

@@ -33,6 +33,10 @@ LIST_FIELDS = {
     "total_outstanding",
     "next_due_date",
     "next_due_amount",
+    "overdue_amount",
+    "overdue_since",
+    "next_installment_date",
+    "next_installment_amount",
     "dpd",
     "bucket",
     "apr",
@@ -105,6 +109,40 @@ def test_next_due_skips_paid_installments_and_total_counts_only_the_unpaid_parts
     assert row["next_due_amount"] == f"{rows[1].total_due - half:.2f}"
 
 
+def test_an_overdue_loans_next_payment_is_due_today_never_a_past_date():
+    today = today_ist()
+    # Disbursed 70 days ago: two installments past due, the third ahead.
+    loan = active_loan(disbursed_on=today - timedelta(days=70))
+    rows = list(loan.installments.order_by("number"))
+    assert rows[1].due_date < today < rows[2].due_date
+    row = client_for(loan.borrower).get(url(loan)).json()
+    arrears = rows[0].total_due + rows[1].total_due
+    assert row["next_due_date"] == today.isoformat()  # due now, not "by" 70 days ago
+    assert row["next_due_amount"] == f"{arrears:.2f}"
+    assert row["overdue_amount"] == f"{arrears:.2f}"
+    assert row["overdue_since"] == rows[0].due_date.isoformat()
+    assert row["next_installment_date"] == rows[2].due_date.isoformat()
+    assert row["next_installment_amount"] == f"{rows[2].total_due:.2f}"
+    listed = client_for(loan.borrower).get(url()).json()["results"][0]
+    assert listed["next_due_date"] == today.isoformat()
+
+
+def test_a_remainder_within_the_materiality_floor_is_not_overdue():
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=40))
+    loan.product.materiality_floor = Decimal("10.00")
+    loan.product.save()
+    first, second = loan.installments.order_by("number")[:2]
+    Installment.objects.filter(pk=first.pk).update(
+        principal_paid=first.principal_due, interest_paid=first.interest_due - Decimal("10.00")
+    )
+    row = client_for(loan.borrower).get(url(loan)).json()
+    assert row["overdue_amount"] == "0.00" and row["overdue_since"] is None
+    assert row["next_due_date"] == second.due_date.isoformat()
+    schedule = client_for(loan.borrower).get(url(loan, "schedule/")).json()["results"]
+    assert schedule[0]["status"] == "partially_paid"  # ₹10 owed: immaterial, not overdue
+
+
 def test_another_borrowers_loan_is_not_found():
     loan = active_loan()
     outsider = kyc_verified_borrower()
@@ -153,9 +191,9 @@ def test_list_costs_the_same_few_queries_for_many_loans(django_assert_max_num_qu
     for _ in range(6):
         active_loan(tenure=24)
     client = client_for(staff(AUDITOR))
-    # permissions (user + group, once per request) + count + page: balances are
-    # annotations, not a query per loan
-    with django_assert_max_num_queries(4):
+    # permissions (user + group, once per request) + count + page + the page's installments
+    # (for the arrears): balances are annotations, not a query per loan
+    with django_assert_max_num_queries(5):
         body = client.get(url()).json()
     assert body["count"] == 6
     assert all(Decimal(r["total_outstanding"]) > Decimal("100000") for r in body["results"])
@@ -172,8 +210,8 @@ def test_schedule_rows_and_their_status_today(django_assert_max_num_queries):
         principal_paid=rows[0].principal_due, interest_paid=rows[0].interest_due, paid_on=day
     )
     client = client_for(loan.borrower)
-    # permissions (user + group), the loan, the count, the page
-    with django_assert_max_num_queries(5):
+    # permissions (user + group), the loan, its installments (the arrears and the page)
+    with django_assert_max_num_queries(4):
         body = client.get(url(loan, "schedule/")).json()
     assert body["count"] == 6
     got = body["results"]

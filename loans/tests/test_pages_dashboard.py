@@ -152,3 +152,34 @@ def test_query_count_does_not_grow_with_loans(client, django_assert_max_num_quer
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count('class="card loan-card') == 7
+
+
+def test_an_overdue_loan_never_shows_a_past_date_as_the_next_payment(client):
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=70))
+    rows = list(Installment.objects.filter(loan=loan).order_by("number"))
+    assert rows[1].due_date < today < rows[2].due_date
+    card = _card(_html(client, loan.borrower), loan)
+    arrears = rows[0].total_due + rows[1].total_due
+    assert "Due now (overdue)" in card
+    assert f"<strong>{format_inr(arrears)}</strong>, overdue since" in card
+    for past in rows[:2]:
+        assert f'by <time datetime="{past.due_date:%Y-%m-%d}">' not in card
+    upcoming = f'{format_inr(rows[2].total_due)} by <time datetime="{rows[2].due_date:%Y-%m-%d}">'
+    assert upcoming in card
+    assert "Next payment" not in card
+
+
+def test_a_remainder_within_the_floor_is_not_overdue_on_the_dashboard(client):
+    today = today_ist()
+    loan = active_loan(
+        disbursed_on=today - timedelta(days=40),
+        product=ProductFactory(materiality_floor=Decimal("10.00")),
+    )
+    first = Installment.objects.filter(loan=loan).order_by("number").first()
+    Installment.objects.filter(pk=first.pk).update(
+        principal_paid=first.principal_due, interest_paid=first.interest_due - Decimal("9.99")
+    )
+    card = _card(_html(client, loan.borrower), loan)
+    assert "Nothing is overdue. Thank you." in card
+    assert "overdue" not in card.replace("Nothing is overdue", "")

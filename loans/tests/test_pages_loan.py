@@ -74,6 +74,7 @@ def test_schedule_marks_paid_partly_paid_and_overdue(client, monkeypatch):
     assert 'class="status-paid"' in html and 'class="status-overdue"' in html
     # As of the second due date itself, a partly paid installment is not yet overdue.
     monkeypatch.setattr("loans.views.borrower_loan.today_ist", lambda: rows[1].due_date)
+    monkeypatch.setattr("loans.selectors.today_ist", lambda: rows[1].due_date)
     assert _marks(_get(client, loan))[:3] == ["Paid", "Partly paid", "Due"]
 
 
@@ -149,3 +150,17 @@ def test_query_count_is_bounded(client, django_assert_max_num_queries):
         response = client.get(_url(loan), {"as_of": today_ist().isoformat()})
     assert response.status_code == 200
     assert response.content.decode().count("UTR-Q-") == 8
+
+
+def test_an_overdue_loan_shows_its_arrears_due_now_not_a_past_next_payment(client):
+    today = today_ist()
+    loan = active_loan(disbursed_on=today - timedelta(days=40))
+    rows = list(Installment.objects.filter(loan=loan).order_by("number"))
+    assert rows[0].due_date < today < rows[1].due_date
+    html = _get(client, loan)
+    assert f'by <time datetime="{rows[0].due_date:%Y-%m-%d}">' not in html
+    assert "Due now (overdue)" in html
+    assert f"<strong>{format_inr(rows[0].total_due)}</strong>" in html
+    assert (
+        f'{format_inr(rows[1].total_due)} by <time datetime="{rows[1].due_date:%Y-%m-%d}">' in html
+    )

@@ -7,11 +7,8 @@ application_submit), the preview comes from the calculator's quote function. Eve
 borrower's id is a 404 whoever asks (staff use the officer console, not these pages).
 """
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Min, OuterRef, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -20,11 +17,12 @@ from accounts.selectors import bank_account_current
 from collection.models import OPEN_CASE_STATUSES, PromiseToPay
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from loans.arrears import Arrears, as_of_for_today
 from loans.forms_borrower import ApplyForm
-from loans.models import Installment, Loan, LoanApplication, LoanStatus
+from loans.models import Loan, LoanApplication, LoanStatus
 from loans.models.applications import OPEN as OPEN_APPLICATIONS
 from loans.models.applications import ApplicationStatus
-from loans.selectors import MONEY_FIELD, OWING, installment_unpaid, loans_with_balances
+from loans.selectors import loan_arrears, loans_with_arrears
 from loans.services.applications import application_create, application_submit
 from loans.services.products import quote_compose
 from loans.templatetags.money import format_inr, format_rate
@@ -236,39 +234,20 @@ def application_submit_page(request, pk: int):
 # --- Dashboard -------------------------------------------------------------------------
 
 
-def borrower_loans(user, *, on: date):
-    """The borrower's loans with balances, next due, and overdue figures, in one query.
-    Overdue follows the schedule's own rule (Installment.status_on): due before `on` and
-    not fully paid; days late count from the oldest such due date, which is the day-end's
-    DPD for the day before `on`."""
-    overdue = (
-        Installment.objects.filter(loan=OuterRef("pk"), due_date__lt=on)
-        .annotate(unpaid=installment_unpaid())
-        .filter(unpaid__gt=0)
-        .order_by()
-        .values("loan")
-    )
-    return (
-        loans_with_balances(Loan.objects.filter(borrower=user))
-        .select_related("product")
-        .annotate(
-            overdue_count=Subquery(overdue.annotate(n=Count("pk")).values("n")),
-            overdue_amount=Subquery(
-                overdue.annotate(s=Sum("unpaid")).values("s"), output_field=MONEY_FIELD
-            ),
-            oldest_overdue=Subquery(overdue.annotate(d=Min("due_date")).values("d")),
-        )
-        .order_by("-created_at")
-    )
+def borrower_loans(user):
+    """The borrower's loans with balances, the product and the installments (for
+    loan_arrears), in a fixed number of queries whatever their number."""
+    return loans_with_arrears(Loan.objects.filter(borrower=user)).order_by("-created_at")
 
 
-def overdue_words(loan, *, on: date) -> str:
-    """ "2 installments overdue, 35 days late" (empty when nothing is overdue)."""
-    count = getattr(loan, "overdue_count", None) or 0
-    if not count or loan.status not in OWING:
+def overdue_words(arrears: Arrears) -> str:
+    """ "2 installments overdue, 35 days late" (empty when nothing is overdue). The days
+    late are the DPD of last night's day-end (loans.arrears)."""
+    count = arrears.overdue_count
+    if not arrears.overdue:
         return ""
-    days = (on - loan.oldest_overdue).days
     plural = "s" if count != 1 else ""
+    days = arrears.dpd
     return f"{count} installment{plural} overdue, {days} day{'s' if days != 1 else ''} late"
 
 
@@ -276,9 +255,11 @@ def overdue_words(loan, *, on: date) -> str:
 @require_safe
 def dashboard(request):
     today = today_ist()
-    loans = list(borrower_loans(request.user, on=today))
+    as_of = as_of_for_today(today)
+    loans = list(borrower_loans(request.user))
     for loan in loans:
-        loan.overdue_text = overdue_words(loan, on=today)
+        loan.arrears = loan_arrears(loan, as_of=as_of)
+        loan.overdue_text = overdue_words(loan.arrears)
         loan.promises = []
     by_id = {loan.pk: loan for loan in loans}
     promises = PromiseToPay.objects.filter(

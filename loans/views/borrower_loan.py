@@ -7,7 +7,6 @@ borrower's own loans are found, so another borrower's id is a 404."""
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,9 +14,16 @@ from django.views.decorators.http import require_safe
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from loans.arrears import Arrears
 from loans.forms_borrower import ForeclosureQuoteForm
-from loans.models import Installment, InstallmentStatus, Loan, LoanStatus
-from loans.selectors import OWING, loans_with_balances
+from loans.models import InstallmentStatus, Loan, LoanStatus
+from loans.selectors import (
+    OWING,
+    installment_status,
+    loan_arrears,
+    loans_with_arrears,
+    today_as_of,
+)
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote
 from repayments.statements import statement_csv, statement_pdf
@@ -31,10 +37,13 @@ STATUS_LABELS = {
 }
 
 
-def schedule_rows(loan: Loan, *, on: date) -> list[dict]:
+def schedule_rows(loan: Loan, *, arrears: Arrears) -> list[dict]:
+    """The schedule with each installment's status by the arrears rule (loans.arrears)."""
     rows = []
     for inst in loan.installments.all():
-        status = inst.status_on(on)
+        status = installment_status(
+            inst, as_of=arrears.business_date, materiality_floor=arrears.materiality_floor
+        )
         label = STATUS_LABELS[status]
         if status == InstallmentStatus.OVERDUE and inst.total_paid > 0:
             label = "Overdue (partly paid)"
@@ -59,12 +68,7 @@ def schedule_rows(loan: Loan, *, on: date) -> list[dict]:
 
 
 def _own_loan(request, pk: int) -> Loan:
-    qs = (
-        loans_with_balances(Loan.objects.filter(borrower=request.user))
-        .select_related("product")
-        .prefetch_related(Prefetch("installments", queryset=Installment.objects.order_by("number")))
-    )
-    return get_object_or_404(qs, pk=pk)
+    return get_object_or_404(loans_with_arrears(Loan.objects.filter(borrower=request.user)), pk=pk)
 
 
 def _foreclosure(request, loan: Loan, today: date) -> tuple[ForeclosureQuoteForm, object]:
@@ -88,10 +92,12 @@ def _foreclosure(request, loan: Loan, today: date) -> tuple[ForeclosureQuoteForm
 def _loan_context(request, loan: Loan) -> dict:
     today = today_ist()
     foreclosure_form, foreclosure = _foreclosure(request, loan, today)
+    arrears = loan_arrears(loan, as_of=today_as_of())
     return {
         "loan": loan,
         "today": today,
-        "rows": schedule_rows(loan, on=today),
+        "arrears": arrears,
+        "rows": schedule_rows(loan, arrears=arrears),
         "payments": Payment.objects.filter(loan=loan).order_by("-paid_on", "-id"),
         "foreclosure_form": foreclosure_form,
         "foreclosure": foreclosure,

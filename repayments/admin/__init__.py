@@ -8,4 +8,9 @@ the entry forms and the reversal action, and each calls the same service the API
 (repayments.services.payments); a refusal comes back as a form error in its own words.
 """
 
-from repayments.admin import exits, payments, records  # noqa: F401 - registers the model admins
+from repayments.admin import (  # noqa: F401 - registers the model admins
+    charges,
+    exits,
+    payments,
+    records,
+)

@@ -1,5 +1,5 @@
-"""Read-only records around payments (reversals, charges, refunds) and the refund entry
-form for finance, which calls credit_refund."""
+"""Read-only records around payments (reversals, refunds) and the refund entry form for
+finance, which calls credit_refund. Charges and waivers: repayments.admin.charges."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -11,7 +11,7 @@ from loans.models import Loan
 from loans.templatetags.money import format_inr
 from repayments.admin.common import ReadOnlyAdmin, service_form_page
 from repayments.forms import CreditRefundForm, place_refusal
-from repayments.models import Charge, CreditRefund, PaymentReversal
+from repayments.models import CreditRefund, PaymentReversal
 from repayments.selectors import credit_balance
 from repayments.services.payments import REFUND_PERM, credit_refund
 
@@ -25,29 +25,6 @@ class PaymentReversalAdmin(ReadOnlyAdmin):
     search_help_text = "UTR of the payment, or loan id."
     ordering = ["-reversed_on", "-id"]
     fields = ["payment", "reason", "reversed_by", "reversed_on", "created_at"]
-    readonly_fields = fields
-
-
-@admin.register(Charge)
-class ChargeAdmin(ReadOnlyAdmin):
-    list_display = ["id", "loan", "installment", "kind", "amount", "charged_on", "reason"]
-    list_select_related = ["loan", "installment"]
-    list_filter = ["kind", "charged_on"]
-    date_hierarchy = "charged_on"
-    search_fields = ["=loan__id", "loan__borrower__email"]
-    search_help_text = "Loan id or borrower email."
-    ordering = ["-charged_on", "-id"]
-    show_full_result_count = False
-    fields = [
-        "loan",
-        "installment",
-        "kind",
-        "amount",
-        "charged_on",
-        "reason",
-        "journal_entry",
-        "created_at",
-    ]
     readonly_fields = fields
 
 

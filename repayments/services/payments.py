@@ -208,6 +208,7 @@ def payment_post(
     loan_replay_store(
         replay, new_payment=payment, acting_user=acting_user, today=business_date or today_ist()
     )
+    booked_on = business_date or today_ist()
     ledger.journal_post(
         entry_date=paid_on,
         kind="payment",
@@ -225,6 +226,7 @@ def payment_post(
             "loan": loan.pk,
             "amount": amount,
             "paid_on": paid_on,
+            "business_date": booked_on,
             "channel": channel,
             "utr": utr,
             "source": source,

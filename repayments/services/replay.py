@@ -1,8 +1,10 @@
 """Write a loan's replayed history back to the database (used by the payment services
 only; call inside their transaction, with the loan row locked).
 
-Effects, in this order: changed installment rows updated, new rows created, rows the
-replay no longer has deleted (a row something still points at is zeroed instead);
+Effects, in this order: changed installment rows updated, new rows created, charges
+following their installments, penal charges the history voids reversed
+(repayments.services.replay_charges), rows the replay no longer has deleted (a row
+something still points at is zeroed instead);
 allocations of every payment whose split changed rewritten; the payments' allocation
 totals updated, with one balanced `payment_adjustment` entry per earlier payment whose
 totals moved; the loan's principal outstanding, status and closing date set.
@@ -20,8 +22,9 @@ from lendingsite import rawsql
 from loans import ledger
 from loans.models import Installment, Loan, LoanStatus
 from repayments import engine
-from repayments.models import Charge, Payment, PaymentAllocation, PaymentStatus
+from repayments.models import Payment, PaymentAllocation, PaymentStatus
 from repayments.selectors import loan_terms
+from repayments.services import replay_charges
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -99,6 +102,7 @@ class Replay:
     charges: list[dict]
     stored_totals: dict[int, dict]
     stored_allocations: dict[int, dict[int, tuple]]
+    materiality_floor: Decimal = ZERO
 
 
 def loan_replay(
@@ -128,21 +132,15 @@ def loan_replay(
             "id", "amount", "paid_on", "utr", *TOTALS
         )
     )
-    charges = list(
-        Charge.objects.filter(loan=loan).values(
-            "id", "installment_id", "kind", "amount", "charged_on"
-        )
-    )
+    charges = replay_charges.loan_charges(loan)
     events = [engine.PaymentEvent(p["id"], p["amount"], p["paid_on"]) for p in payments]
-    events += [
-        engine.ChargeEvent(
-            c["id"], due_by_id[c["installment_id"]], c["kind"], c["amount"], c["charged_on"]
-        )
-        for c in charges
-    ]
+    charge_events = replay_charges.charge_events(charges, due_by_id)
+    events += charge_events
     if new_payment is not None:
         events.append(new_payment)
-    result = engine.replay(engine.original_rows(terms), events, terms)
+    penal = any(c.kind == "penal" for c in charge_events)
+    floor = replay_charges.materiality_floor(loan) if penal else ZERO
+    result = engine.replay(engine.original_rows(terms), events, terms, materiality_floor=floor)
     stored_allocations: dict[int, dict[int, tuple]] = {}
     for a in PaymentAllocation.objects.filter(payment__loan=loan).values(
         "payment_id", "installment_id", "penal", "fees", "interest", "principal"
@@ -154,7 +152,13 @@ def loan_replay(
             a["principal"],
         )
     return Replay(
-        loan, result, installments, charges, {p["id"]: p for p in payments}, stored_allocations
+        loan,
+        result,
+        installments,
+        charges,
+        {p["id"]: p for p in payments},
+        stored_allocations,
+        floor,
     )
 
 
@@ -182,7 +186,19 @@ def loan_replay_store(
         PaymentAllocation.objects.filter(payment_id__in=stale).delete()
 
     ids, extras = _installments_store(loan, replay.installments, result)
-    _charges_repoint(replay.charges, result, ids, {s[0]: s[1] for s in replay.installments})
+    if replay.charges:  # a full replay of a loan with charges (never the posting fast path)
+        stored = {s[0]: (s[1], s[2]) for s in replay.installments}  # id -> (number, due)
+        replay_charges.charges_repoint(replay.charges, result, ids, stored)
+        if result.void_charges:
+            replay_charges.charges_void(
+                loan=loan,
+                charges=replay.charges,
+                void_ids=result.void_charges,
+                floor=replay.materiality_floor,
+                due_by_id={row_id: due for row_id, (_, due) in stored.items()},
+                acting_user=acting_user,
+                today=today,
+            )
     _installments_drop(extras)
 
     rawsql.values_insert(
@@ -218,20 +234,6 @@ def installments_converted(rows: list[tuple]) -> list[tuple]:
     if rows and not isinstance(rows[0][3], Decimal):
         rows = [tuple(f(v) for f, v in zip(_CONVERT, row, strict=True)) for row in rows]
     return rows
-
-
-def _charges_repoint(charges, result, ids: dict[int, int], number_by_id: dict[int, int]) -> None:
-    """A charge follows its installment (matched by due date) when rows are renumbered.
-    One at a time, rows moving up from the top down and rows moving down from the bottom
-    up, so two charges of a kind never meet on one row mid-way."""
-    up, down = [], []
-    for charge in charges:
-        number = result.charge_rows[charge["id"]]
-        if charge["installment_id"] != ids[number]:
-            moving_up = number > number_by_id.get(charge["installment_id"], 0)
-            (up if moving_up else down).append((number, charge["id"]))
-    for number, charge_id in [*sorted(up, reverse=True), *sorted(down)]:
-        Charge.objects.filter(pk=charge_id).update(installment_id=ids[number])
 
 
 def _installments_store(loan, stored: list[tuple], result) -> tuple[dict[int, int], list[int]]:

@@ -251,21 +251,23 @@ def test_charge_is_paid_first_and_charges_come_after_payments_on_the_same_day():
     assert _parts(after.allocations[1].by_row[1]) == (D("300.00"), ZERO, D("120.00"), D("80.00"))
 
 
-def test_paying_the_quote_on_the_day_of_a_charge_still_forecloses():
+def test_paying_the_quote_on_the_day_of_a_fee_still_forecloses():
     """The day's charge comes after the day's payment in the replay; the payment leaves the
-    charge's amount as excess, and the charge is then paid from that excess."""
+    fee's amount as excess, and the fee is then paid from that excess. (A penal charge of
+    that day would be void instead: test_engine_charges.py.)"""
     terms = _terms()
     paid = PaymentEvent(1, D("2070.58"), date(2026, 2, 10))
-    charge = ChargeEvent(5, date(2026, 3, 10), "penal", D("300.00"), date(2026, 3, 12))
+    charge = ChargeEvent(5, date(2026, 3, 10), "fee", D("300.00"), date(2026, 3, 12))
     state = _replay(terms, paid, charge)
     quote = engine.foreclosure_amount(state.rows, terms.schedule, date(2026, 3, 12))
-    assert quote.penal == D("300.00")
+    assert quote.fees == D("300.00")
     result = _replay(terms, paid, charge, PaymentEvent(2, quote.total, date(2026, 3, 12)))
     assert (result.status, result.closed_on) == (engine.FORECLOSED, date(2026, 3, 12))
     assert result.total_outstanding == ZERO
     foreclosing = result.allocations[2]
-    assert (foreclosing.excess, foreclosing.totals().penal) == (ZERO, D("300.00"))
+    assert (foreclosing.excess, foreclosing.totals().fees) == (ZERO, D("300.00"))
     assert foreclosing.totals().total == quote.total
+    assert result.void_charges == []
 
 
 def test_charge_follows_its_installment_after_renumbering():
@@ -385,8 +387,11 @@ def test_replay_properties(history):
     assert [r.number for r in result.rows] == list(range(1, len(result.rows) + 1))
     assert [r.due_date for r in result.rows] == sorted(r.due_date for r in result.rows)
     assert (result.status == engine.ACTIVE) == (result.total_outstanding > 0)
-    charges = sum((e.amount for e in events if isinstance(e, ChargeEvent)), ZERO)
+    charge_events = [e for e in events if isinstance(e, ChargeEvent)]
+    applied = [e for e in charge_events if e.id not in result.void_charges]
+    charges = sum((e.amount for e in applied), ZERO)
     assert sum((r.penal_due + r.fees_due for r in result.rows), ZERO) == charges
+    assert all(e.kind == "penal" for e in charge_events if e.id in result.void_charges)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

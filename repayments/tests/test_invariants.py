@@ -1,6 +1,6 @@
 """A hypothesis state machine over one loan's life: payments (partial, exact, over,
-foreclosing, backdated), reversals, charges and refunds, with the ledger and schedule
-invariants of DESIGN §6 checked after every step."""
+foreclosing, backdated: some void a penal charge), reversals, charges, waivers and refunds,
+with the ledger and schedule invariants of DESIGN §6 checked after every step."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -29,6 +29,7 @@ from repayments import engine
 from repayments.models import Charge, CreditRefund, Payment, PaymentAllocation
 from repayments.selectors import credit_balance, engine_rows, foreclosure_quote, loan_terms
 from repayments.services.payments import charge_levy, credit_refund, payment_post, payment_reverse
+from repayments.services.waivers import charge_waiver_approve, charge_waiver_propose
 from repayments.tests.factories import next_utr
 
 D = Decimal
@@ -102,6 +103,25 @@ class LoanLife(RuleBasedStateMachine):
         )
         self._post(row.outstanding if row and row.outstanding > 0 else D("1.00"), back)
 
+    @rule()
+    def pay_a_charged_installment_on_time(self):
+        """Recorded today, dated on or before the day a penal charge was levied on the
+        installment, paying its principal and interest: the charge turns out void."""
+        charge = (
+            Charge.objects.filter(loan_id=self.loan_id, kind="penal", status="in_force")
+            .select_related("installment")
+            .order_by("id")
+            .first()
+        )
+        if charge is None or charge.installment is None:
+            return
+        row = charge.installment
+        on = max(row.due_date, self.today - timedelta(days=7))
+        owed = row.principal_due + row.interest_due - row.principal_paid - row.interest_paid
+        if on > charge.charged_on or owed <= 0:
+            return
+        self._post(owed, (self.today - on).days)
+
     @rule(times=st.integers(2, 4), paise=st.integers(0, 99), back=st.integers(0, 7))
     def pay_more(self, times, paise, back):
         self._post(self._emi() * times + D(paise) / 100, back)
@@ -162,6 +182,27 @@ class LoanLife(RuleBasedStateMachine):
             amount=D(rupees),
             charged_on=self.today,
         )
+
+    @rule(pick=st.integers(0, 50), share=st.integers(1, 100))
+    def waive(self, pick, share):
+        """A charge waived in part or in full, by two finance officers."""
+        charges = [
+            c
+            for c in Charge.objects.filter(loan_id=self.loan_id).order_by("id")
+            if c.amount_in_force > 0
+        ]
+        if not charges or self.loan.status == LoanStatus.WRITTEN_OFF:
+            return
+        charge = charges[pick % len(charges)]
+        amount = max(D("0.01"), (charge.amount_in_force * share / 100).quantize(D("0.01")))
+        waiver = charge_waiver_propose(
+            acting_user=self.posters[0],
+            charge=charge,
+            reason="Goodwill",
+            amount=amount,
+            business_date=self.today,
+        )
+        charge_waiver_approve(acting_user=self.checker, waiver=waiver, business_date=self.today)
 
     @rule(share=st.integers(1, 100))
     def refund(self, share):
@@ -238,8 +279,10 @@ class LoanLife(RuleBasedStateMachine):
                 due, paid = getattr(r, f"{p}_due"), getattr(r, f"{p}_paid")
                 assert 0 <= paid <= due
         assert [r.number for r in rows] == list(range(1, len(rows) + 1))
-        charged = Charge.objects.filter(loan_id=self.loan_id).aggregate(t=Sum("amount"))["t"]
-        assert sum((r.penal_due + r.fees_due for r in rows), ZERO) == (charged or ZERO)
+        charged = sum(
+            (c.amount_in_force for c in Charge.objects.filter(loan_id=self.loan_id)), ZERO
+        )
+        assert sum((r.penal_due + r.fees_due for r in rows), ZERO) == charged
         unpaid_charges = sum(
             (r.penal_due + r.fees_due - r.penal_paid - r.fees_paid for r in rows), ZERO
         )
@@ -260,11 +303,16 @@ class LoanLife(RuleBasedStateMachine):
             engine.PaymentEvent(p.pk, p.amount, p.paid_on)
             for p in Payment.objects.filter(loan=loan, status="posted")
         ] + [
-            engine.ChargeEvent(c.pk, due_by_id[c.installment_id], c.kind, c.amount, c.charged_on)
+            engine.ChargeEvent(
+                c.pk, due_by_id[c.installment_id], c.kind, c.amount_in_force, c.charged_on
+            )
             for c in Charge.objects.filter(loan=loan)
+            if c.amount_in_force > 0
         ]
         terms = loan_terms(loan)
-        full = engine.replay(engine.original_rows(terms), events, terms)
+        floor = loan.product.materiality_floor
+        full = engine.replay(engine.original_rows(terms), events, terms, materiality_floor=floor)
+        assert full.void_charges == []  # every void charge was reversed when it became so
         stored = [engine.Row(**{**vars_of(r), "kind": engine.REGULAR}) for r in engine_rows(rows)]
         assert stored == [engine.Row(**{**vars_of(r), "kind": engine.REGULAR}) for r in full.rows]
         credit = -ledger.account_balance(ledger.BORROWER_CREDIT, loan=loan)

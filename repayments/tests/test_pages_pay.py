@@ -153,3 +153,21 @@ def test_query_count(client, django_assert_max_num_queries):
     client.force_login(loan.borrower)
     with django_assert_max_num_queries(5):
         assert client.get(_url(loan)).status_code == 200
+
+
+def test_an_installment_due_today_is_due_now_but_not_overdue(client, monkeypatch):
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=70))
+    rows = list(Installment.objects.filter(loan=loan).order_by("number"))
+    # Seen on the second due date: the first is overdue, the second due today (not late).
+    monkeypatch.setattr("repayments.views_pay.today_ist", lambda: rows[1].due_date)
+    html = _get(client, loan)
+    owed = rows[0].total_due + rows[1].total_due
+    assert f'<dd class="amount-due">{format_inr(owed)}</dd>' in html
+    assert f"{format_inr(rows[0].total_due)} since" in html  # overdue: the first only
+    assert "(1 day late)" not in html
+    days = (rows[1].due_date - rows[0].due_date).days
+    assert f"({days} days late)" in html
+    assert (
+        f'{format_inr(rows[1].total_due)} by <time datetime="{rows[1].due_date:%Y-%m-%d}">' in html
+    )
+    assert f'value="{owed}"' in html
