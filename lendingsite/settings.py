@@ -292,8 +292,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "lendingsite.throttling.AnonRateThrottle",
+        "lendingsite.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="60/min"),
@@ -328,6 +328,11 @@ OPS_ENDPOINTS_PUBLIC = env.bool("OPS_ENDPOINTS_PUBLIC", default=not PRODUCTION)
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0: none, trust only
 # the socket address). See lendingsite.middleware.client_ip.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The API's throttles ask client_ip (lendingsite.throttling); this is for anything that
+# would still ask DRF itself, so that it cannot believe more hops than client_ip does.
+REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT
+# Logs carry the same address (bound in lendingsite.apps), not ipware's own guess.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
 PROMETHEUS_EXPORT_MIGRATIONS = False
 
 # --- Security headers -----------------------------------------------------------------

@@ -20,12 +20,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.audit import audit_record
 from accounts.models import AuditOutcome
 from lendingsite.errors import DomainError
+from lendingsite.throttling import ScopedRateThrottle
 from loans.models import Loan
 from repayments.gateways import (
     PayloadInvalid,

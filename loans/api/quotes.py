@@ -15,11 +15,10 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from lendingsite.dates import today_ist
+from lendingsite.throttling import ScopedRateThrottle
 from loans.models.products import (
     Amortization,
     Frequency,
@@ -206,18 +205,10 @@ def quote_answer(data: dict) -> dict:
     }
 
 
-class QuoteThrottle(ScopedRateThrottle):
-    """The "quotes" scope, its rate read per request (DRF binds rates at import), so an
-    environment or test override of DEFAULT_THROTTLE_RATES takes effect."""
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-
 class QuoteView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [QuoteThrottle]
+    throttle_classes = [ScopedRateThrottle]
     throttle_scope = "quotes"
 
     @extend_schema(
