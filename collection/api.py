@@ -28,6 +28,7 @@ from collection.models import (
 )
 from collection.selectors import VIEW_CASE_PERM, cases_for
 from collection.services.desk import contact_log, promise_record
+from lendingsite.api_fields import MoneyField
 from loans.models.products import MONEY
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
@@ -64,12 +65,12 @@ class PromiseSerializer(serializers.ModelSerializer):
 
 
 class PromiseCreateSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     promised_on = serializers.DateField()
 
 
 class PendingPromiseSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY)
+    amount = serializers.DecimalField(**MONEY, read_only=True)
     promised_on = serializers.DateField()
 
 

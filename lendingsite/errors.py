@@ -7,6 +7,7 @@ The code -> (HTTP status, title) table is the single place a stable code is defi
 PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "validation_error": (400, "Invalid input"),
     "parse_error": (400, "Malformed request body"),
+    "invalid_body": (400, "Request body refused"),
     "not_authenticated": (401, "Not authenticated"),
     "permission_denied": (403, "Permission denied"),
     "protected_field": (403, "Protected field"),

@@ -3,8 +3,10 @@ import re
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 
 from lendingsite import context
+from lendingsite.parsers import querydict_faults
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
@@ -60,3 +62,28 @@ class RequestContextMiddleware:
             context.reset(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class StrictInputMiddleware:
+    """Query strings everywhere, and form posts to the pages, under the same NUL rule (the
+    API's bodies go through the parsers above). Pages get Django's 400 page; the API gets
+    problem+json naming the parameter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from lendingsite.problems import is_api_request, problem_response
+
+        api = is_api_request(request)
+        faults = querydict_faults(request.GET)
+        if not faults and not api and request.method == "POST":
+            faults = querydict_faults(request.POST)
+        if not faults:
+            return self.get_response(request)
+        if api:
+            names = ", ".join(sorted(faults))
+            detail = f"These parameters contain characters that are not allowed: {names}."
+            return problem_response("invalid_body", detail, errors=faults)
+        # Django answers with its 400 page (handler400).
+        raise SuspiciousOperation("A NUL character or lone surrogate in the request parameters")

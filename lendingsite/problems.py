@@ -36,7 +36,8 @@ def _drf_code(exc: drf.APIException) -> str:
     if isinstance(exc, drf.ValidationError):
         return "validation_error"
     if isinstance(exc, drf.ParseError):
-        return "parse_error"
+        code = getattr(exc, "problem_code", None)
+        return code if code in PROBLEM_CODES else "parse_error"
     if isinstance(exc, drf.NotAuthenticated | drf.AuthenticationFailed):
         return "not_authenticated"
     if isinstance(exc, drf.PermissionDenied):
@@ -110,9 +111,9 @@ def exception_handler(exc, context):
     errors = None
     if code == "validation_error":
         errors = _field_errors(exc.detail)
-        detail = _summary(exc.detail)
     else:
-        detail = _summary(exc.detail)
+        errors = getattr(exc, "problem_errors", None)
+    detail = _summary(exc.detail)
     if code == "not_authenticated":
         # Always 401 (API.md), and a 401 must carry a challenge: views whose authenticators
         # offer none (session only) get the API's bearer scheme.

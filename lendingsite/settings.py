@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "lendingsite.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "lendingsite.middleware.StrictInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -266,6 +267,13 @@ STORAGES = {
 KYC_MAX_UPLOAD_BYTES = env.int("KYC_MAX_UPLOAD_MB", default=5) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# --- Strict input (lendingsite/parsers.py, docs/api.md "Input rules") -------------------
+# A JSON or form body larger than this, or JSON nested deeper, is 400 invalid_body.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_KB", default=256) * 1024
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=20)
+# A multipart upload in all (the file and its fields).
+API_MAX_UPLOAD_BYTES = KYC_MAX_UPLOAD_BYTES + 1024 * 1024
+
 # --- Email ----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -291,6 +299,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
+    # Depth, size, encoding, NUL and lone surrogates are refused here (400 invalid_body).
+    "DEFAULT_PARSER_CLASSES": [
+        "lendingsite.parsers.StrictJSONParser",
+        "lendingsite.parsers.StrictFormParser",
+        "lendingsite.parsers.StrictMultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
         "lendingsite.throttling.AnonRateThrottle",
         "lendingsite.throttling.UserRateThrottle",

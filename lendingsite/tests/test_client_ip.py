@@ -42,9 +42,7 @@ def test_no_proxy_a_new_forwarded_for_on_every_request_is_still_one_caller(setti
 def test_one_proxy_only_the_hop_it_appended_counts(settings):
     settings.PROXY_COUNT = 1
     # The client writes whatever it likes on the left; the proxy appends what it saw.
-    statuses = [
-        _quote(f"{_spoofed(n)}, {CLIENT}", remote=PROXY).status_code for n in range(31)
-    ]
+    statuses = [_quote(f"{_spoofed(n)}, {CLIENT}", remote=PROXY).status_code for n in range(31)]
 
     assert statuses[:30] == [200] * 30
     assert statuses[30] == 429

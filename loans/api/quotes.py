@@ -17,6 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lendingsite.api_fields import MoneyField, RateField
 from lendingsite.dates import today_ist
 from lendingsite.throttling import ScopedRateThrottle
 from loans.models.products import (
@@ -91,12 +92,8 @@ class QuoteSerializer(serializers.Serializer):
     product = serializers.CharField(
         required=False, max_length=40, help_text="A product code; its terms and fee apply."
     )
-    principal = serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("1.00"), help_text='e.g. "100000.00"'
-    )
-    annual_rate = serializers.DecimalField(
-        max_digits=7,
-        decimal_places=4,
+    principal = MoneyField(min_value=Decimal("1.00"), help_text='e.g. "100000.00"')
+    annual_rate = RateField(
         min_value=Decimal("0"),
         max_value=MAX_ANNUAL_RATE,
         required=False,
@@ -114,9 +111,7 @@ class QuoteSerializer(serializers.Serializer):
     grace_on_principal = serializers.IntegerField(
         min_value=0, max_value=MAX_TENURE - 1, required=False
     )
-    processing_fee = serializers.DecimalField(
-        max_digits=14,
-        decimal_places=2,
+    processing_fee = MoneyField(
         min_value=Decimal("0"),
         required=False,
         help_text="Deducted at disbursement, taxes included. Default: the product's, else 0.",

@@ -6,8 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
+from lendingsite.api_fields import MoneyField, RateField
 from loans.models import LoanApplication, LoanProduct
-from loans.models.products import MONEY, RATE
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -72,11 +72,11 @@ class ApplicationCreateSerializer(serializers.Serializer):
         required=False,
         help_text="Loan officers only: the borrower applied for (default: yourself).",
     )
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     tenure = serializers.IntegerField(min_value=1, max_value=1000)
     purpose = serializers.CharField(max_length=200)
-    monthly_income = serializers.DecimalField(**MONEY)
-    existing_emis = serializers.DecimalField(**MONEY, required=False)
+    monthly_income = MoneyField()
+    existing_emis = MoneyField(required=False)
 
 
 class RecommendSerializer(serializers.Serializer):
@@ -84,8 +84,8 @@ class RecommendSerializer(serializers.Serializer):
 
 
 class ApproveSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY, required=False, allow_null=True)
-    annual_rate = serializers.DecimalField(**RATE, required=False, allow_null=True)
+    amount = MoneyField(required=False, allow_null=True)
+    annual_rate = RateField(required=False, allow_null=True)
 
 
 class ReasonInputSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ never name is decided by the financial guard (lendingsite.guard)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lendingsite.api_fields import MoneyField
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, ProtectedFieldsMixin
 from loans.models import Installment, InstallmentStatus, Loan
 from loans.models.products import MONEY
@@ -111,7 +112,7 @@ class DisburseSerializer(serializers.Serializer):
 
 class CoolingOffCancelSerializer(serializers.Serializer):
     paid_on = serializers.DateField()
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     reference = serializers.CharField(max_length=64)
 
 
@@ -123,7 +124,7 @@ class CoolingOffQuoteSerializer(serializers.Serializer):
     loan = serializers.IntegerField()
     on = serializers.DateField()
     days = serializers.IntegerField()
-    principal = serializers.DecimalField(**MONEY)
-    interest = serializers.DecimalField(**MONEY)
-    total = serializers.DecimalField(**MONEY)
+    principal = _money()
+    interest = _money()
+    total = _money()
     cooling_off_until = serializers.DateField()
