@@ -45,8 +45,14 @@ class Payment(models.Model):
     amount = models.DecimalField(**MONEY)
     paid_on = models.DateField()
     channel = models.CharField(max_length=10, choices=Channel)
-    # The bank's reference: unique across the book, enforced by the database too.
+    # The bank's reference: unique across the book, enforced by the database too. Written
+    # in canonical form (lendingsite.utr) since that rule exists; older rows as typed.
     utr = models.CharField(max_length=64, unique=True)
+    # What uniqueness is decided on: the canonical UTR. Rows that clashed in canonical form
+    # when this column was introduced keep a " #<id>" suffix, which no canonical UTR can
+    # have (it contains a blank), and are listed by `manage.py utr_duplicates`
+    # (docs/operations.md, "UTR canonical form").
+    utr_canonical = models.CharField(max_length=80, unique=True, editable=False)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
