@@ -13,6 +13,7 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "protected_field": (403, "Protected field"),
     "maker_checker": (403, "Maker-checker violation"),
     "email_not_verified": (403, "Email not verified"),
+    "staff_cannot_borrow": (403, "Staff cannot act as borrowers"),
     "not_found": (404, "Not found"),
     "method_not_allowed": (405, "Method not allowed"),
     "not_acceptable": (406, "Not acceptable"),

@@ -18,6 +18,7 @@ from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.duties import borrower_capacity_check
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.forms import AmountField
@@ -106,6 +107,13 @@ def pay_page(request, pk: int):
 
     form = PayNowForm(request.POST)
     status = 200
+    try:
+        borrower_capacity_check(user=request.user)
+    except DomainError as exc:
+        form.add_error(None, exc.detail)
+        return render(
+            request, "borrower/pay.html", _context(loan, form, due_now=due_now), status=exc.status
+        )
     if not sandbox_enabled():
         form.add_error(None, "Paying online is not available here; use UPI or a bank transfer.")
         status = 409

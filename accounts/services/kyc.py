@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
+from accounts.duties import borrower_capacity_check
 from accounts.models import BorrowerProfile, KycDocType, KycDocument, KycStatus, User
 from lendingsite.errors import DomainError
 
@@ -69,6 +70,7 @@ def kyc_document_upload(
         raise DomainError(
             "permission_denied", "You can upload KYC documents only to your own profile."
         )
+    borrower_capacity_check(user=profile.user, acting_user=acting_user)
     if doc_type not in KycDocType.values:
         message = f"Choose one of: {', '.join(KycDocType.values)}."
         raise DomainError("validation_error", message, errors={"doc_type": [message]})
