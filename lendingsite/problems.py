@@ -82,6 +82,28 @@ def _summary(detail) -> str:
     return str(detail)
 
 
+TOKEN_NOT_VALID = (
+    "The bearer token is not valid{reason}. Sign in again, or get a new access token with "
+    "your refresh token at /api/v1/auth/token/refresh/."
+)
+
+
+def _plain_detail(detail) -> str:
+    """One sentence for an error that is not about fields. simplejwt's refusals are a dict
+    (detail, code, messages of ErrorDetail objects) that would otherwise be printed raw."""
+    if not (isinstance(detail, dict) and "detail" in detail):
+        return _summary(detail)
+    if detail.get("code") == "token_not_valid":
+        reasons = [
+            str(m["message"])
+            for m in detail.get("messages") or []
+            if isinstance(m, dict) and m.get("message")
+        ]
+        reason = f" ({reasons[0].lower()})" if reasons else ""
+        return TOKEN_NOT_VALID.format(reason=reason)
+    return str(detail["detail"])
+
+
 def _answer_in_json(context) -> None:
     # Errors are problem+json whatever the client accepts; content negotiation would
     # otherwise render one for `Accept: text/html` as a browsable-API HTML page.
@@ -111,9 +133,10 @@ def exception_handler(exc, context):
     errors = None
     if code == "validation_error":
         errors = _field_errors(exc.detail)
+        detail = _summary(exc.detail)
     else:
         errors = getattr(exc, "problem_errors", None)
-    detail = _summary(exc.detail)
+        detail = _plain_detail(exc.detail)
     if code == "not_authenticated":
         # Always 401 (API.md), and a 401 must carry a challenge: views whose authenticators
         # offer none (session only) get the API's bearer scheme.
