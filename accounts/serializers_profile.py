@@ -78,6 +78,8 @@ class KycDocumentSerializer(serializers.ModelSerializer):
             "verified_by",
             "verified_at",
             "rejection_reason",
+            "superseded_at",
+            "superseded_by",
         ]
         read_only_fields = fields
 

@@ -22,6 +22,7 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "duplicate": (409, "Already exists"),
     "idempotency_key_in_use": (409, "Idempotency key in use"),
     "loan_not_active": (409, "Loan not active"),
+    "upload_limit": (409, "Upload limit reached"),
     "unsupported_media_type": (415, "Unsupported media type"),
     "idempotency_key_reused": (422, "Idempotency key reused"),
     "backdated": (422, "Backdated"),
@@ -36,9 +37,20 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
 
 
 class DomainError(Exception):
-    """A rule said no. `code` must be a key of PROBLEM_CODES."""
+    """A rule said no. `code` must be a key of PROBLEM_CODES. `status` overrides the code's
+    usual one where a code has two (`upload_limit`: 429 for the rate, 409 for the cap);
+    `retry_after` (seconds) becomes the Retry-After header of a 429."""
 
-    def __init__(self, code: str, detail: str, *, errors: dict | None = None, **extra):
+    def __init__(
+        self,
+        code: str,
+        detail: str,
+        *,
+        errors: dict | None = None,
+        status: int | None = None,
+        retry_after: int | None = None,
+        **extra,
+    ):
         if code not in PROBLEM_CODES:
             raise ValueError(f"unknown problem code {code!r}")
         super().__init__(detail)
@@ -46,10 +58,13 @@ class DomainError(Exception):
         self.detail = detail
         self.errors = errors or {}
         self.extra = extra
+        self._status = status
+        if retry_after is not None:
+            self.retry_after = retry_after
 
     @property
     def status(self) -> int:
-        return PROBLEM_CODES[self.code][0]
+        return self._status or PROBLEM_CODES[self.code][0]
 
     @property
     def title(self) -> str:

@@ -119,9 +119,11 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError | drf.APIException | Http404 | DjangoPermissionDenied):
         _answer_in_json(context)
     if isinstance(exc, DomainError):
-        body = problem_body(exc.code, exc.detail, errors=exc.errors, **exc.extra)
+        body = problem_body(exc.code, exc.detail, errors=exc.errors, status=exc.status, **exc.extra)
+        if getattr(exc, "retry_after", None):
+            headers["Retry-After"] = str(exc.retry_after)
         set_rollback()
-        return Response(body, status=exc.status, content_type=CONTENT_TYPE)
+        return Response(body, status=exc.status, content_type=CONTENT_TYPE, headers=headers)
     if isinstance(exc, Http404):
         exc = drf.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

@@ -265,6 +265,11 @@ STORAGES = {
     },
 }
 KYC_MAX_UPLOAD_BYTES = env.int("KYC_MAX_UPLOAD_MB", default=5) * 1024 * 1024
+# Per borrower (accounts.services.kyc): documents of one type in force at a time (a new one
+# supersedes the oldest), bytes stored in all (superseded ones included) and uploads an hour.
+KYC_MAX_DOCUMENTS_PER_TYPE = env.int("KYC_MAX_DOCUMENTS_PER_TYPE", default=1)
+KYC_MAX_TOTAL_BYTES = env.int("KYC_MAX_TOTAL_MB", default=50) * 1024 * 1024
+KYC_UPLOADS_PER_HOUR = env.int("KYC_UPLOADS_PER_HOUR", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Strict input (lendingsite/parsers.py, docs/api.md "Input rules") -------------------

@@ -227,7 +227,9 @@ def test_each_document_shows_its_status_and_a_rejection_reason(
         page = signed_in.get(KYC_URL)
     html = assert_csp_clean(page)
     words = text_of(page)
-    assert words.count("Waiting for our check. This usually takes one working day.") == 6
+    # One income proof in force; the five before it were replaced and are kept.
+    assert words.count("Waiting for our check. This usually takes one working day.") == 1
+    assert words.count("Replaced by a newer upload on") == 5
     assert "Verified on" in words
     assert "Not accepted on" in words
     assert "Reason from our officer: The bill is older than 3 months." in words

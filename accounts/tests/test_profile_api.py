@@ -262,7 +262,8 @@ def test_missing_fields_and_missing_profile():
 
 
 @pytest.mark.django_db
-def test_my_documents_are_paginated_and_only_mine(django_assert_max_num_queries):
+def test_my_documents_are_paginated_and_only_mine(django_assert_max_num_queries, settings):
+    settings.KYC_UPLOADS_PER_HOUR = 20
     mine = BorrowerProfileFactory()
     mine_ids = {doc_for(mine).pk for _ in range(12)}
     other = BorrowerProfileFactory()
