@@ -168,6 +168,13 @@ class LoanPayoffViewSet(viewsets.GenericViewSet):
             return self.queryset
         return loans_for(self.request.user)
 
+    def get_serializer_class(self):
+        # OPTIONS (action "metadata") describes the POST body of the route it was sent to.
+        action = self.action
+        if action in (None, "metadata"):
+            action = next(iter(self.action_map.values()), None)
+        return RefundCreateSerializer if action == "refund" else ForeclosureQuerySerializer
+
     @extend_schema(
         parameters=[
             OpenApiParameter("as_of", type=OpenApiTypes.DATE, description="default: today (IST)")
