@@ -3,6 +3,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 from django.core.exceptions import SuspiciousOperation
 
 from lendingsite import context
@@ -87,3 +88,20 @@ class StrictInputMiddleware:
             return problem_response("invalid_body", detail, errors=faults)
         # Django answers with its 400 page (handler400).
         raise SuspiciousOperation("A NUL character or lone surrogate in the request parameters")
+
+
+class PrivateAnswersMiddleware:
+    """Whatever is answered to a signed-in caller (a session, or a token DRF accepted) is
+    personal: `Cache-Control: no-store, private`, so no browser, proxy or CDN keeps a copy
+    of someone's loans, statements or profile. Static files never get here (WhiteNoise
+    answers them earlier in the chain)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
