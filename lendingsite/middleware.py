@@ -3,8 +3,8 @@ import re
 import uuid
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control
 from django.core.exceptions import SuspiciousOperation
+from django.utils.cache import patch_cache_control
 
 from lendingsite import context
 from lendingsite.parsers import querydict_faults

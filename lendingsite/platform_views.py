@@ -114,6 +114,8 @@ def metrics(request) -> HttpResponse:
 # stays 'self'. Its page still carries one small inline <style>; allow exactly that block by
 # hash, on this view only, instead of 'unsafe-inline'.
 _INLINE_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+
+
 class _SwaggerView(SpectacularSwaggerSplitView):
     def options(self, request, *args, **kwargs):
         # DRF would describe the view through its only renderer, the HTML template, which
