@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import FSMField, transition
 
+from lendingsite.utr import utr_folded
 from loans.models import Installment, JournalEntry, Loan
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -85,6 +86,13 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"Payment {self.utr} ₹{self.amount}"
+
+    def save(self, *args, **kwargs):
+        # payment_post writes the key itself; rows saved through the ORM (fixtures,
+        # factories) get the same one, so the unique constraint means the same everywhere.
+        if not self.utr_canonical:
+            self.utr_canonical = utr_folded(self.utr)
+        super().save(*args, **kwargs)
 
     @transition(field=status, source=PaymentStatus.POSTED, target=PaymentStatus.REVERSED)
     def reverse(self):

@@ -252,3 +252,16 @@ def test_the_data_check_is_quiet_when_every_utr_is_distinct(capsys):
     _raw_payment(loan, "TWO2", "TWO2")
     call_command("utr_duplicates")
     assert "No UTR was posted twice" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_rows_saved_through_the_orm_get_the_same_key():
+    loan = due_loan()
+    row = Payment.objects.create(
+        loan=loan, amount="10.00", paid_on=today_ist(), channel="cash", utr="rcpt 9"
+    )
+    assert row.utr_canonical == "RCPT9"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Payment.objects.create(
+            loan=loan, amount="10.00", paid_on=today_ist(), channel="cash", utr="RCPT9"
+        )
