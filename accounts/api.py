@@ -7,13 +7,13 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.generics import RetrieveAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts import serializers as s
 from accounts.auth_hooks import axes_lockout_response
 from accounts.services import auth
+from lendingsite.throttling import AnonRateThrottle, ScopedRateThrottle
 
 REGISTERED = (
     "Thanks. We have sent an email to the address you gave. Follow the link in it to "

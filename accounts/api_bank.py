@@ -17,6 +17,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import borrower_first, permission_first
 from accounts.models import BankAccount
 from accounts.selectors import bank_accounts_of_user, bank_accounts_visible_to, profile_for_user
 from accounts.serializers_bank import (
@@ -24,7 +25,7 @@ from accounts.serializers_bank import (
     BankAccountSerializer,
     BankAccountVerifySerializer,
 )
-from accounts.services.bank_accounts import bank_account_add, bank_account_verify
+from accounts.services.bank_accounts import VERIFY_PERM, bank_account_add, bank_account_verify
 from lendingsite.errors import DomainError
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
@@ -47,6 +48,7 @@ class MyBankAccountViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         """Add the account the loan should be paid into. It replaces your current one and
         is checked against your KYC name at once; added while an offer is open, an officer
         must verify it first."""
+        borrower_first(acting_user=request.user, action="bank_account.add")
         incoming = BankAccountCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -82,6 +84,13 @@ class BankAccountViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         `evidence` the name on that document is matched to the KYC name. Needed for an
         account changed after an offer."""
         account = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=VERIFY_PERM,
+            message="Only a loan officer can verify bank accounts.",
+            action="bank_account.verify",
+            target=account,
+        )
         incoming = BankAccountVerifySerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         account = bank_account_verify(

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
+from accounts.gates import borrower_first, permission_first
 from accounts.models import KycDocument
 from accounts.selectors import kyc_documents_of_user, kyc_documents_visible_to, profile_for_user
 from accounts.serializers_profile import (
@@ -32,7 +33,12 @@ from accounts.serializers_profile import (
     ProfileSerializer,
     ProfileUpdateSerializer,
 )
-from accounts.services.kyc import kyc_document_reject, kyc_document_upload, kyc_document_verify
+from accounts.services.kyc import (
+    VERIFY_PERMISSION,
+    kyc_document_reject,
+    kyc_document_upload,
+    kyc_document_verify,
+)
 from accounts.services.profile import borrower_profile_create, borrower_profile_update
 from lendingsite.errors import DomainError
 
@@ -52,6 +58,7 @@ class MeProfileView(APIView):
     @extend_schema(request=ProfileUpdateSerializer, responses=ProfileSerializer)
     def patch(self, request):
         """Change your profile (creates it on first use). PAN and phone come back masked."""
+        borrower_first(acting_user=request.user, action="profile.updated")
         incoming = ProfileUpdateSerializer(data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -83,6 +90,7 @@ class MyKycDocumentViewSet(
     )
     def create(self, request):
         """Upload a KYC document (PDF, JPEG or PNG, up to 5 MB) to your own profile."""
+        borrower_first(acting_user=request.user, action="kyc.uploaded")
         incoming = KycUploadSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -119,11 +127,19 @@ class KycDocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @extend_schema(request=KycRejectSerializer, responses=KycDocumentSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
+        document = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=VERIFY_PERMISSION,
+            message="You don't have permission to verify or reject KYC documents.",
+            action="kyc.rejected",
+            target=document,
+        )
         incoming = KycRejectSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         document = kyc_document_reject(
             acting_user=request.user,
-            document=self.get_object(),
+            document=document,
             reason=incoming.validated_data["reason"],
         )
         return Response(KycDocumentSerializer(document).data)

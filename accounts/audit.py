@@ -14,10 +14,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.db.models import Count, Min
+from django.utils import timezone
 
 from accounts.models import AuditEvent, AuditOutcome, AuditSeal
 from lendingsite import context, rawsql
@@ -181,6 +183,9 @@ def audit_seal_pending(*, batch_size: int = 2000) -> int:
 
 @dataclass
 class VerifyResult:
+    """`ok`: the sealed chain holds. Events not yet sealed are not protected by it: the
+    verify page and command show them as a warning (`state` "unsealed"), never as intact."""
+
     ok: bool
     verified: int
     unsealed: int
@@ -188,6 +193,18 @@ class VerifyResult:
     broken_seq: int | None = None
     broken_event_id: int | None = None
     reason: str = ""
+    oldest_unsealed_at: datetime | None = None
+
+    @property
+    def state(self) -> str:
+        if not self.ok:
+            return "broken"
+        return "unsealed" if self.unsealed else "intact"
+
+    def unsealed_age(self, now: datetime | None = None) -> timedelta | None:
+        if self.oldest_unsealed_at is None:
+            return None
+        return max((now or timezone.now()) - self.oldest_unsealed_at, timedelta(0))
 
 
 def _seals(chunk: int = 2000) -> Iterator[AuditSeal]:
@@ -225,5 +242,23 @@ def audit_verify() -> VerifyResult:
                 reason=problem,
             )
         prev_hash, expected_seq, verified = seal.hash, expected_seq + 1, verified + 1
-    unsealed = AuditEvent.objects.filter(seal__isnull=True).count()
-    return VerifyResult(ok=True, verified=verified, unsealed=unsealed, head=prev_hash)
+    pending = AuditEvent.objects.filter(seal__isnull=True).aggregate(
+        count=Count("id"), oldest=Min("created_at")
+    )
+    return VerifyResult(
+        ok=True,
+        verified=verified,
+        unsealed=pending["count"],
+        head=prev_hash,
+        oldest_unsealed_at=pending["oldest"],
+    )
+
+
+def age_words(age: timedelta) -> str:
+    """ "45 seconds", "12 minutes", "3 hours", "2 days": how long events have waited."""
+    seconds = int(age.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {unit}{'s' if n != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"

@@ -108,7 +108,11 @@ class BorrowerProfile(models.Model):
     @property
     def kyc_verified(self) -> bool:
         """PAN card verified and an address proof verified: the minimum to lend."""
-        verified = {d.doc_type for d in self.documents.all() if d.status == KycStatus.VERIFIED}
+        verified = {
+            d.doc_type
+            for d in self.documents.all()
+            if d.status == KycStatus.VERIFIED and d.superseded_at is None
+        }
         return {KycDocType.PAN_CARD, KycDocType.ADDRESS_PROOF} <= verified
 
 
@@ -150,6 +154,12 @@ class KycDocument(models.Model):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.CharField(max_length=300, blank=True)
+    # A newer upload of the same type replaced this one (accounts.services.kyc): it is kept
+    # as a record and its file stays downloadable, but it no longer counts for KYC.
+    superseded_at = models.DateTimeField(null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         permissions = [("verify_kycdocument", "Can verify or reject KYC documents")]
@@ -157,6 +167,11 @@ class KycDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_doc_type_display()} #{self.pk}"
+
+    @property
+    def in_force(self) -> bool:
+        """Counts for KYC: not replaced by a newer upload and not rejected."""
+        return self.superseded_at is None and self.status != KycStatus.REJECTED
 
     @transition(field=status, source=KycStatus.PENDING, target=KycStatus.VERIFIED)
     def verify(self, *, by, at):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from accounts.models import BorrowerProfile, EmploymentType, KycDocType, KycDocument
 from accounts.selectors import mask_pan, mask_phone
+from lendingsite.api_fields import MoneyField
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -58,9 +59,7 @@ class ProfileUpdateSerializer(serializers.Serializer):
         choices=EmploymentType.choices, required=False, allow_blank=True
     )
     employer = serializers.CharField(required=False, allow_blank=True)
-    monthly_income = serializers.DecimalField(
-        max_digits=14, decimal_places=2, required=False, allow_null=True
-    )
+    monthly_income = MoneyField(required=False, allow_null=True)
 
 
 class KycDocumentSerializer(serializers.ModelSerializer):
@@ -79,6 +78,8 @@ class KycDocumentSerializer(serializers.ModelSerializer):
             "verified_by",
             "verified_at",
             "rejection_reason",
+            "superseded_at",
+            "superseded_by",
         ]
         read_only_fields = fields
 

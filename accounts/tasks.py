@@ -2,6 +2,7 @@
 Both are beat-driven, so the CRON_ENABLED kill switch stops them (lendingsite.periodic)."""
 
 from celery import shared_task
+from django.db import OperationalError
 
 from accounts.audit import audit_seal_pending
 from accounts.services.users import email_tokens_purge_expired
@@ -13,6 +14,20 @@ from lendingsite.periodic import cron_task
 def audit_seal() -> int | None:
     """Seal new audit events into the hash chain; returns how many were sealed."""
     return audit_seal_pending()
+
+
+@shared_task(
+    name="accounts.tasks.email_link_deliver",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def email_link_deliver(kind: str, address: str) -> bool:
+    """Issue and mail a verification or reset link if the address has an account that
+    needs one (queued for every address alike, accounts.services.auth)."""
+    from accounts.services.auth import email_link_deliver as deliver
+
+    return deliver(kind=kind, address=address)
 
 
 @shared_task(name="accounts.tasks.purge_email_tokens")

@@ -64,7 +64,9 @@ def _kyc_summary(user, profile) -> dict:
     documents = list(kyc_documents_of_user(user=user)) if profile is not None else []
     needed = []
     for doc_type in REQUIRED_DOCUMENTS:
-        statuses = {d.status for d in documents if d.doc_type == doc_type}
+        statuses = {
+            d.status for d in documents if d.doc_type == doc_type and d.superseded_at is None
+        }
         if KycStatus.VERIFIED in statuses:
             state = "verified"
         elif KycStatus.PENDING in statuses:

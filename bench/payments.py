@@ -349,11 +349,11 @@ def _insert_share(args) -> dict:
         for loan_id, amount, paid_on, _, utr in share:
             start = time.perf_counter()
             conn.execute(
-                "INSERT INTO repayments_payment (loan_id, amount, paid_on, channel, utr, source,"
-                " provider, provider_payment_id, status, penal, fees, interest, principal,"
-                " excess, posted_at) VALUES (%s, %s, %s, 'neft', %s, 'api', '', '', 'posted',"
-                " 0, 0, 0, 0, 0, now())",
-                (loan_id, amount, paid_on, "BASE" + utr),
+                "INSERT INTO repayments_payment (loan_id, amount, paid_on, channel, utr,"
+                " utr_canonical, source, provider, provider_payment_id, status, penal, fees,"
+                " interest, principal, excess, posted_at) VALUES (%s, %s, %s, 'neft', %s, %s,"
+                " 'api', '', '', 'posted', 0, 0, 0, 0, 0, now())",
+                (loan_id, amount, paid_on, "BASE" + utr, ("BASE" + utr).upper()),
             )
             times.append(time.perf_counter() - start)
     return {"times": times, "errors": {}, "maxrss_kib": 0, "cpu_client": 0.0, "cpu_server": 0.0}

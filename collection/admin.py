@@ -48,6 +48,7 @@ from collection.services.desk import (
 )
 from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
+from loans.forms import AmountField
 from loans.templatetags.money import format_inr
 
 
@@ -99,7 +100,7 @@ class ContactForm(forms.Form):
 
 
 class PromiseForm(forms.Form):
-    amount = forms.DecimalField(max_digits=14, decimal_places=2, label="Amount (₹)")
+    amount = AmountField(max_digits=14, decimal_places=2, label="Amount (₹)")
     promised_on = forms.DateField(
         label="Promised date", widget=forms.DateInput(attrs={"type": "date"})
     )

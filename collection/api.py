@@ -18,6 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import permission_first
 from collection.models import (
     CaseStatus,
     CollectionCase,
@@ -26,8 +27,9 @@ from collection.models import (
     ContactOutcome,
     PromiseToPay,
 )
-from collection.selectors import VIEW_CASE_PERM, cases_for
+from collection.selectors import ADD_CONTACT_PERM, ADD_PROMISE_PERM, VIEW_CASE_PERM, cases_for
 from collection.services.desk import contact_log, promise_record
+from lendingsite.api_fields import MoneyField
 from loans.models.products import MONEY
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
@@ -64,12 +66,12 @@ class PromiseSerializer(serializers.ModelSerializer):
 
 
 class PromiseCreateSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     promised_on = serializers.DateField()
 
 
 class PendingPromiseSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY)
+    amount = serializers.DecimalField(**MONEY, read_only=True)
     promised_on = serializers.DateField()
 
 
@@ -180,6 +182,13 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if request.method == "GET":
             rows = PromiseToPay.objects.filter(case=case).order_by("-created_at", "-id")
             return self._page(rows, PromiseSerializer)
+        permission_first(
+            acting_user=request.user,
+            perm=ADD_PROMISE_PERM,
+            message="Your role cannot record promises on cases.",
+            action="case.promise",
+            target=case,
+        )
         incoming = PromiseCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         promise = promise_record(acting_user=request.user, case=case, **incoming.validated_data)
@@ -200,6 +209,13 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if request.method == "GET":
             rows = ContactLog.objects.filter(case=case).order_by("-contacted_at", "-id")
             return self._page(rows, ContactSerializer)
+        permission_first(
+            acting_user=request.user,
+            perm=ADD_CONTACT_PERM,
+            message="Your role cannot record contacts on cases.",
+            action="case.contact",
+            target=case,
+        )
         incoming = ContactCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         contact = contact_log(acting_user=request.user, case=case, **incoming.validated_data)

@@ -6,3 +6,18 @@ class LendingsiteConfig(AppConfig):
 
     name = "lendingsite"
     verbose_name = "Platform"
+
+    def ready(self):
+        from django_structlog import signals
+
+        signals.bind_extra_request_metadata.connect(_bind_client_ip, weak=False)
+
+
+def _bind_client_ip(request, logger, **kwargs):
+    # Log lines name the caller as everything else does (lendingsite.middleware.client_ip);
+    # django-structlog's own lookup would believe any X-Forwarded-For.
+    import structlog
+
+    from lendingsite.middleware import client_ip
+
+    structlog.contextvars.bind_contextvars(ip=client_ip(request))

@@ -3,8 +3,11 @@ import re
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
+from django.utils.cache import patch_cache_control
 
 from lendingsite import context
+from lendingsite.parsers import querydict_faults
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
@@ -59,4 +62,46 @@ class RequestContextMiddleware:
         finally:
             context.reset(token)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class StrictInputMiddleware:
+    """Query strings everywhere, and form posts to the pages, under the same NUL rule (the
+    API's bodies go through the parsers above). Pages get Django's 400 page; the API gets
+    problem+json naming the parameter."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from lendingsite.problems import is_api_request, problem_response
+
+        api = is_api_request(request)
+        faults = querydict_faults(request.GET)
+        if not faults and not api and request.method == "POST":
+            faults = querydict_faults(request.POST)
+        if not faults:
+            return self.get_response(request)
+        if api:
+            names = ", ".join(sorted(faults))
+            detail = f"These parameters contain characters that are not allowed: {names}."
+            return problem_response("invalid_body", detail, errors=faults)
+        # Django answers with its 400 page (handler400).
+        raise SuspiciousOperation("A NUL character or lone surrogate in the request parameters")
+
+
+class PrivateAnswersMiddleware:
+    """Whatever is answered to a signed-in caller (a session, or a token DRF accepted) is
+    personal: `Cache-Control: no-store, private`, so no browser, proxy or CDN keeps a copy
+    of someone's loans, statements or profile. Static files never get here (WhiteNoise
+    answers them earlier in the chain)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         return response

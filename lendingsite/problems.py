@@ -36,7 +36,8 @@ def _drf_code(exc: drf.APIException) -> str:
     if isinstance(exc, drf.ValidationError):
         return "validation_error"
     if isinstance(exc, drf.ParseError):
-        return "parse_error"
+        code = getattr(exc, "problem_code", None)
+        return code if code in PROBLEM_CODES else "parse_error"
     if isinstance(exc, drf.NotAuthenticated | drf.AuthenticationFailed):
         return "not_authenticated"
     if isinstance(exc, drf.PermissionDenied):
@@ -81,6 +82,28 @@ def _summary(detail) -> str:
     return str(detail)
 
 
+TOKEN_NOT_VALID = (
+    "The bearer token is not valid{reason}. Sign in again, or get a new access token with "
+    "your refresh token at /api/v1/auth/token/refresh/."
+)
+
+
+def _plain_detail(detail) -> str:
+    """One sentence for an error that is not about fields. simplejwt's refusals are a dict
+    (detail, code, messages of ErrorDetail objects) that would otherwise be printed raw."""
+    if not (isinstance(detail, dict) and "detail" in detail):
+        return _summary(detail)
+    if detail.get("code") == "token_not_valid":
+        reasons = [
+            str(m["message"])
+            for m in detail.get("messages") or []
+            if isinstance(m, dict) and m.get("message")
+        ]
+        reason = f" ({reasons[0].lower()})" if reasons else ""
+        return TOKEN_NOT_VALID.format(reason=reason)
+    return str(detail["detail"])
+
+
 def _answer_in_json(context) -> None:
     # Errors are problem+json whatever the client accepts; content negotiation would
     # otherwise render one for `Accept: text/html` as a browsable-API HTML page.
@@ -96,9 +119,11 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError | drf.APIException | Http404 | DjangoPermissionDenied):
         _answer_in_json(context)
     if isinstance(exc, DomainError):
-        body = problem_body(exc.code, exc.detail, errors=exc.errors, **exc.extra)
+        body = problem_body(exc.code, exc.detail, errors=exc.errors, status=exc.status, **exc.extra)
+        if getattr(exc, "retry_after", None):
+            headers["Retry-After"] = str(exc.retry_after)
         set_rollback()
-        return Response(body, status=exc.status, content_type=CONTENT_TYPE)
+        return Response(body, status=exc.status, content_type=CONTENT_TYPE, headers=headers)
     if isinstance(exc, Http404):
         exc = drf.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -112,7 +137,8 @@ def exception_handler(exc, context):
         errors = _field_errors(exc.detail)
         detail = _summary(exc.detail)
     else:
-        detail = _summary(exc.detail)
+        errors = getattr(exc, "problem_errors", None)
+        detail = _plain_detail(exc.detail)
     if code == "not_authenticated":
         # Always 401 (API.md), and a 401 must carry a challenge: views whose authenticators
         # offer none (session only) get the API's bearer scheme.

@@ -99,11 +99,13 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "lendingsite.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "lendingsite.middleware.StrictInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lendingsite.middleware.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -264,7 +266,19 @@ STORAGES = {
     },
 }
 KYC_MAX_UPLOAD_BYTES = env.int("KYC_MAX_UPLOAD_MB", default=5) * 1024 * 1024
+# Per borrower (accounts.services.kyc): documents of one type in force at a time (a new one
+# supersedes the oldest), bytes stored in all (superseded ones included) and uploads an hour.
+KYC_MAX_DOCUMENTS_PER_TYPE = env.int("KYC_MAX_DOCUMENTS_PER_TYPE", default=1)
+KYC_MAX_TOTAL_BYTES = env.int("KYC_MAX_TOTAL_MB", default=50) * 1024 * 1024
+KYC_UPLOADS_PER_HOUR = env.int("KYC_UPLOADS_PER_HOUR", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# --- Strict input (lendingsite/parsers.py, docs/api.md "Input rules") -------------------
+# A JSON or form body larger than this, or JSON nested deeper, is 400 invalid_body.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_KB", default=256) * 1024
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=20)
+# A multipart upload in all (the file and its fields).
+API_MAX_UPLOAD_BYTES = KYC_MAX_UPLOAD_BYTES + 1024 * 1024
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -291,9 +305,15 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
+    # Depth, size, encoding, NUL and lone surrogates are refused here (400 invalid_body).
+    "DEFAULT_PARSER_CLASSES": [
+        "lendingsite.parsers.StrictJSONParser",
+        "lendingsite.parsers.StrictFormParser",
+        "lendingsite.parsers.StrictMultiPartParser",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "lendingsite.throttling.AnonRateThrottle",
+        "lendingsite.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("THROTTLE_ANON", default="60/min"),
@@ -328,6 +348,11 @@ OPS_ENDPOINTS_PUBLIC = env.bool("OPS_ENDPOINTS_PUBLIC", default=not PRODUCTION)
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0: none, trust only
 # the socket address). See lendingsite.middleware.client_ip.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The API's throttles ask client_ip (lendingsite.throttling); this is for anything that
+# would still ask DRF itself, so that it cannot believe more hops than client_ip does.
+REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT
+# Logs carry the same address (bound in lendingsite.apps), not ipware's own guess.
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False
 PROMETHEUS_EXPORT_MIGRATIONS = False
 
 # --- Security headers -----------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The landing page and the error handlers: problem+json under /api/, HTML elsewhere."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 from django.views import defaults
 
@@ -26,6 +27,8 @@ def home(request):
 
 def bad_request(request, exception=None):
     if is_api_request(request):
+        if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+            return problem_response("invalid_body", "The request body is too large.")
         return problem_response("validation_error", "Bad request.")
     return defaults.bad_request(request, exception)
 

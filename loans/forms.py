@@ -6,17 +6,22 @@ from decimal import Decimal
 
 from django import forms
 
+from lendingsite.api_fields import plain_decimal
 from lendingsite.errors import DomainError
 from loans.services.products import MAX_ANNUAL_RATE, MAX_TENURE, products_for
 from loans.templatetags.money import format_inr, format_rate
 
 
 class AmountField(forms.DecimalField):
-    """Rupees as people type them: "1,00,000", "₹ 50000" and "50000.50" all work."""
+    """Rupees as people type them: "1,00,000", "₹ 50000" and "50000.50" all work. Once the
+    grouping, the rupee sign and the blanks are gone, what is left must be a plain decimal
+    (lendingsite.api_fields, the API's rule): "1e5" or "१००" is not an amount."""
 
     def to_python(self, value):
         if isinstance(value, str):
             value = value.replace(",", "").replace("₹", "").replace(" ", "").strip()
+            if value and plain_decimal(value) is None:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 

@@ -5,7 +5,7 @@ from accounts.audit import audit_listen
 from loans.models import ApplicationStatus, Loan, LoanApplication, LoanStatus
 
 
-@audit_listen("kyc.verified", "kyc.rejected")
+@audit_listen("kyc.verified", "kyc.rejected", "kyc.superseded")
 def _kyc_decided(*, event, target) -> None:
     from loans.services.applications import applications_rescore_for_borrower
 

@@ -23,6 +23,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import permission_first
 from lendingsite.dates import today_ist
 from loans.models import Loan
 from loans.selectors import loans_for
@@ -39,7 +40,14 @@ from repayments.serializers import (
     RefundSerializer,
     ReversalSerializer,
 )
-from repayments.services.payments import credit_refund, payment_post, payment_reverse
+from repayments.services.payments import (
+    ADD_PERM,
+    REFUND_PERM,
+    REVERSE_PERM,
+    credit_refund,
+    payment_post,
+    payment_reverse,
+)
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 VIEW_PERM = "repayments.view_payment"
@@ -104,6 +112,12 @@ class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         payment covering the foreclosure amount closes the loan. Refusals: duplicate_utr
         (409), loan_not_active (409), future_dated / backdated / amount_out_of_range (422),
         permission_denied (403); naming allocation, status and the like: protected_field."""
+        permission_first(
+            acting_user=request.user,
+            perm=ADD_PERM,
+            message="Only finance and loan officers can record payments.",
+            action="payment.post",
+        )
         incoming = PaymentCreateSerializer(data=request.data, context=self.get_serializer_context())
         incoming.is_valid(raise_exception=True)
         payment = payment_post(
@@ -122,6 +136,13 @@ class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         """Reverse a posted payment (finance; not the person who posted it). A new
         reversing entry is booked and later payments are re-allocated; nothing is deleted."""
         payment = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=REVERSE_PERM,
+            message="Only finance can reverse payments.",
+            action="payment.reverse",
+            target=payment,
+        )
         incoming = PaymentReverseSerializer(
             data=request.data,
             context={**self.get_serializer_context(), "guard_target": payment},
@@ -146,6 +167,13 @@ class LoanPayoffViewSet(viewsets.GenericViewSet):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
         return loans_for(self.request.user)
+
+    def get_serializer_class(self):
+        # OPTIONS (action "metadata") describes the POST body of the route it was sent to.
+        action = self.action
+        if action in (None, "metadata"):
+            action = next(iter(self.action_map.values()), None)
+        return RefundCreateSerializer if action == "refund" else ForeclosureQuerySerializer
 
     @extend_schema(
         parameters=[
@@ -181,6 +209,13 @@ class LoanPayoffViewSet(viewsets.GenericViewSet):
     def refund(self, request, pk=None):
         """Pay back (part of) the borrower's credit balance, an overpayment (finance)."""
         loan = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=REFUND_PERM,
+            message="Only finance can refund a borrower's credit.",
+            action="credit.refund",
+            target=loan,
+        )
         incoming = RefundCreateSerializer(
             data=request.data, context={**self.get_serializer_context(), "guard_target": loan}
         )

@@ -33,8 +33,8 @@ PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 class ExitAmountSerializer(serializers.Serializer):
     on = serializers.DateField()
     days = serializers.IntegerField()
-    interest = serializers.DecimalField(max_digits=14, decimal_places=2)
-    total = serializers.DecimalField(max_digits=14, decimal_places=2)
+    interest = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    total = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
 
 
 class PaymentInstructionsSerializer(serializers.Serializer):

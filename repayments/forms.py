@@ -9,6 +9,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from loans.forms import AmountField
 from loans.models import Loan
 from repayments.models import MONEY, Channel, CreditRefund, Payment
 
@@ -34,9 +35,7 @@ def _loan_field(model, help_text: str) -> forms.ModelChoiceField:
 
 class PaymentEntryForm(forms.Form):
     loan = _loan_field(Payment, "Search by loan id or the borrower's email.")
-    amount = forms.DecimalField(
-        label="Amount (₹)", max_digits=MONEY["max_digits"], decimal_places=2
-    )
+    amount = AmountField(label="Amount (₹)", max_digits=MONEY["max_digits"], decimal_places=2)
     paid_on = forms.DateField(
         label="Paid on",
         initial=today_ist,
@@ -61,9 +60,7 @@ class PaymentReverseForm(forms.Form):
 
 class CreditRefundForm(forms.Form):
     loan = _loan_field(CreditRefund, "The loan whose credit balance (overpayment) is refunded.")
-    amount = forms.DecimalField(
-        label="Amount (₹)", max_digits=MONEY["max_digits"], decimal_places=2
-    )
+    amount = AmountField(label="Amount (₹)", max_digits=MONEY["max_digits"], decimal_places=2)
     reference = forms.CharField(
         label="Bank reference (UTR)",
         max_length=CreditRefund._meta.get_field("reference").max_length,

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django_fsm import RETURN_VALUE, FSMField, transition
 
+from lendingsite.utr import utr_folded
 from loans.models import Installment, JournalEntry, Loan
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -45,8 +46,14 @@ class Payment(models.Model):
     amount = models.DecimalField(**MONEY)
     paid_on = models.DateField()
     channel = models.CharField(max_length=10, choices=Channel)
-    # The bank's reference: unique across the book, enforced by the database too.
+    # The bank's reference: unique across the book, enforced by the database too. Written
+    # in canonical form (lendingsite.utr) since that rule exists; older rows as typed.
     utr = models.CharField(max_length=64, unique=True)
+    # What uniqueness is decided on: the canonical UTR. Rows that clashed in canonical form
+    # when this column was introduced keep a " #<id>" suffix, which no canonical UTR can
+    # have (it contains a blank), and are listed by `manage.py utr_duplicates`
+    # (docs/operations.md, "UTR canonical form").
+    utr_canonical = models.CharField(max_length=80, unique=True, editable=False)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -79,6 +86,13 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"Payment {self.utr} ₹{self.amount}"
+
+    def save(self, *args, **kwargs):
+        # payment_post writes the key itself; rows saved through the ORM (fixtures,
+        # factories) get the same one, so the unique constraint means the same everywhere.
+        if not self.utr_canonical:
+            self.utr_canonical = utr_folded(self.utr)
+        super().save(*args, **kwargs)
 
     @transition(field=status, source=PaymentStatus.POSTED, target=PaymentStatus.REVERSED)
     def reverse(self):

@@ -6,6 +6,7 @@ decided by the financial guard (lendingsite.guard)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lendingsite.api_fields import MoneyField
 from lendingsite.guard import FINANCIAL_FIELDS, ProtectedFieldsMixin
 from loans.models import Loan
 from loans.selectors import loans_for
@@ -112,7 +113,7 @@ class PaymentCreateSerializer(ProtectedFieldsMixin, serializers.Serializer):
         model = Payment  # names the target of a guard.denied event
 
     loan = VisibleLoanField(queryset=Loan.objects.none())
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     paid_on = serializers.DateField()
     channel = serializers.ChoiceField(choices=Channel.choices)
     utr = serializers.CharField(max_length=64)
@@ -160,7 +161,7 @@ class RefundCreateSerializer(ProtectedFieldsMixin, serializers.Serializer):
     class Meta:
         model = CreditRefund
 
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     reference = serializers.CharField(max_length=64)
     refunded_on = serializers.DateField(required=False)
 

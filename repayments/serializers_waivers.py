@@ -3,6 +3,7 @@ or decide, maker-checker and the amounts are repayments.services.waivers' rules.
 
 from rest_framework import serializers
 
+from lendingsite.api_fields import MoneyField
 from repayments.models import MONEY, Charge, ChargeWaiver
 
 
@@ -76,8 +77,7 @@ class WaiverSerializer(serializers.ModelSerializer):
 
 class WaiveSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
-    amount = serializers.DecimalField(
-        **MONEY,
+    amount = MoneyField(
         required=False,
         help_text="Part of the charge to waive; default: everything still in force.",
     )

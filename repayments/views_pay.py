@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts.duties import borrower_capacity_check
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.arrears import Arrears, as_of_for_today
@@ -110,6 +111,13 @@ def pay_page(request, pk: int):
 
     form = PayNowForm(request.POST)
     status = 200
+    try:
+        borrower_capacity_check(user=request.user)
+    except DomainError as exc:
+        form.add_error(None, exc.detail)
+        return render(
+            request, "borrower/pay.html", _context(loan, form, arrears=arrears), status=exc.status
+        )
     if not sandbox_enabled():
         form.add_error(None, "Paying online is not available here; use UPI or a bank transfer.")
         status = 409

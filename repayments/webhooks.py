@@ -17,15 +17,15 @@ from django.urls import path
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.audit import audit_record
 from accounts.models import AuditOutcome
 from lendingsite.errors import DomainError
+from lendingsite.parsers import StrictJSONParser
+from lendingsite.throttling import ScopedRateThrottle
 from loans.models import Loan
 from repayments.gateways import (
     PayloadInvalid,
@@ -178,7 +178,7 @@ class PaymentWebhookView(APIView):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "webhooks"
     # For the schema only: the view reads request.body, never request.data.
-    parser_classes = [JSONParser]
+    parser_classes = [StrictJSONParser]
 
     @extend_schema(
         operation_id="payments_webhook",

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from accounts.audit import audit_verify
+from accounts.audit import age_words, audit_verify
 from accounts.models import AuditEvent
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
 from lendingsite.errors import DomainError
@@ -89,11 +89,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     def verify_chain_view(self, request):
         if not request.user.has_perm("accounts.verify_auditevent"):
             raise PermissionDenied
+        result = audit_verify()
         context = {
             **self.admin_site.each_context(request),
             "title": "Audit chain verification",
             "opts": self.model._meta,
-            "result": audit_verify(),
+            "result": result,
+            "unsealed_age": age_words(result.unsealed_age()) if result.unsealed else "",
         }
         return TemplateResponse(request, "admin/accounts/auditevent/verify.html", context)
 

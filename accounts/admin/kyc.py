@@ -56,9 +56,15 @@ class KycDocumentAdmin(ServiceFormMixin, ActionFormMixin, admin.ModelAdmin):
         "uploaded_at",
         "uploaded_by",
         "verified_by",
+        "in_force",
     ]
     list_select_related = ["profile", "uploaded_by", "verified_by"]
-    list_filter = ["status", "doc_type", "uploaded_at"]
+    list_filter = [
+        "status",
+        "doc_type",
+        ("superseded_at", admin.EmptyFieldListFilter),
+        "uploaded_at",
+    ]
     search_fields = ["=id", "profile__user__email", "profile__full_name"]
     raw_id_fields = ["profile"]
     ordering = ["-uploaded_at", "-id"]
@@ -77,6 +83,8 @@ class KycDocumentAdmin(ServiceFormMixin, ActionFormMixin, admin.ModelAdmin):
         "verified_by",
         "verified_at",
         "rejection_reason",
+        "superseded_at",
+        "superseded_by",
     ]
 
     def get_fields(self, request, obj=None):
@@ -84,6 +92,10 @@ class KycDocumentAdmin(ServiceFormMixin, ActionFormMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self._detail_fields
+
+    @admin.display(boolean=True, description="in force")
+    def in_force(self, obj):
+        return obj.in_force
 
     @admin.display(description="borrower", ordering="profile__full_name")
     def borrower(self, obj):

@@ -41,6 +41,7 @@ INVALID_LINK = (
     "was sent. Ask for a new one."
 )
 FIELDS_INVALID = "Some of the details are not right. Check the fields marked below."
+LINK_VERIFY, LINK_RESET = "verify", "reset"
 
 # Sessions these engines keep in the database can be found and deleted; others are still
 # ended, because a password change invalidates every session's auth hash.
@@ -229,23 +230,30 @@ def user_register(*, email: str, password: str, full_name: str, phone: str) -> N
     _verification_email(user=user)
 
 
+def _link_request_queue(*, kind: str, address: str) -> None:
+    """Hand the request to a worker, the same way for every address: whether anything is
+    sent is decided there (accounts.tasks.email_link_deliver), off the request, so the
+    answer takes the same time for a known and an unknown address."""
+    from accounts.tasks import email_link_deliver
+
+    transaction.on_commit(lambda: email_link_deliver.delay(kind, address), robust=True)
+
+
 @refusals_audited("auth.verify_email_resend")
 @transaction.atomic
 def email_verification_resend(*, email: str) -> None:
-    """Send a new verification link if the address has an unverified account. Counted and
-    answered the same way for every address."""
+    """Queue a new verification link for the address (sent if it has an unverified
+    account). Counted, worked and answered the same way for every address."""
     address = normalize_email(email)
     _email_quota_take(kind="verify", address=address, limit=settings.VERIFICATION_EMAILS_PER_HOUR)
     user = User.objects.filter(email__iexact=address, is_active=True).first()
-    sent = user is not None and not user.email_verified
     audit_record(
         action="auth.verify_email_resend",
         target=user,
         target_type="accounts.user",
-        after={"email": address, "sent": sent},
+        after={"email": address, "sent": user is not None and not user.email_verified},
     )
-    if sent:
-        _verification_email(user=user)
+    _link_request_queue(kind=LINK_VERIFY, address=address)
 
 
 @refusals_audited("auth.verify_email")
@@ -270,8 +278,8 @@ def email_verify(*, token: str) -> User:
 @refusals_audited("auth.password_reset_request")
 @transaction.atomic
 def password_reset_request(*, email: str) -> None:
-    """Email a password-reset link if the address has an active account. Counted and
-    answered the same way for every address."""
+    """Queue a password-reset link for the address (sent if it has an active account).
+    Counted, worked and answered the same way for every address."""
     address = normalize_email(email)
     _email_quota_take(kind="reset", address=address, limit=settings.RESET_EMAILS_PER_HOUR)
     user = User.objects.filter(email__iexact=address, is_active=True).first()
@@ -281,8 +289,24 @@ def password_reset_request(*, email: str) -> None:
         target_type="accounts.user",
         after={"email": address, "sent": user is not None},
     )
+    _link_request_queue(kind=LINK_RESET, address=address)
+
+
+@transaction.atomic
+def email_link_deliver(*, kind: str, address: str) -> bool:
+    """The worker's half of a resend or reset request: issue the link and queue its email
+    when the address has an account that needs it. Returns whether an email was queued.
+    The request that asked is already audited; this writes the token and nothing else."""
+    user = User.objects.filter(email__iexact=address, is_active=True).first()
+    if kind == LINK_VERIFY:
+        if user is None or user.email_verified:
+            return False
+        _verification_email(user=user)
+        return True
+    if kind != LINK_RESET:
+        raise ValueError(f"unknown link kind {kind!r}")
     if user is None:
-        return
+        return False
     token = _email_token_issue(
         user=user, purpose=TokenPurpose.RESET_PASSWORD, ttl=settings.PASSWORD_RESET_TTL
     )
@@ -295,6 +319,7 @@ def password_reset_request(*, email: str) -> None:
             "minutes": int(settings.PASSWORD_RESET_TTL.total_seconds() // 60),
         },
     )
+    return True
 
 
 @refusals_audited("auth.password_reset")

@@ -1,14 +1,22 @@
 """KYC documents: upload (borrower for self, officer for a borrower), then verify or
 reject by a different officer (maker-checker). Status moves only through the model's FSM
-transitions; every refusal is on record (refusals_audited)."""
+transitions; every refusal is on record (refusals_audited).
+
+Uploads are bounded per borrower (docs/api.md, `upload_limit`): at most
+KYC_UPLOADS_PER_HOUR uploads an hour (429), at most KYC_MAX_TOTAL_BYTES stored in all (409),
+and at most KYC_MAX_DOCUMENTS_PER_TYPE documents of one type in force: a new upload
+supersedes the oldest, which is kept, marked and no longer counts for KYC."""
 
 import hashlib
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
+from accounts import ratelimit
 from accounts.audit import audit_record, refusals_audited
+from accounts.duties import borrower_capacity_check
 from accounts.models import BorrowerProfile, KycDocType, KycDocument, KycStatus, User
 from lendingsite.errors import DomainError
 
@@ -51,6 +59,54 @@ def kyc_file_check(*, uploaded_file) -> tuple[str, str]:
     raise _file_refused("Upload a PDF, JPEG or PNG file; this file is none of those.")
 
 
+def _upload_rate_take(profile: BorrowerProfile) -> None:
+    limit = settings.KYC_UPLOADS_PER_HOUR
+    retry_after = ratelimit.quota_take(
+        kind="kyc-upload", address=f"profile:{profile.pk}", limit=limit
+    )
+    if retry_after:
+        raise DomainError(
+            "upload_limit",
+            f"At most {limit} documents can be uploaded in an hour. Try again in "
+            f"{max(1, retry_after // 60)} minute{'s' if retry_after >= 120 else ''}.",
+            status=429,
+            retry_after=retry_after,
+        )
+
+
+def _stored_bytes_check(profile: BorrowerProfile, *, adding: int) -> None:
+    stored = KycDocument.objects.filter(profile=profile).aggregate(total=Sum("size"))["total"] or 0
+    cap = settings.KYC_MAX_TOTAL_BYTES
+    if stored + adding > cap:
+        raise DomainError(
+            "upload_limit",
+            f"This borrower's documents already take {_megabytes(stored)} of the "
+            f"{_megabytes(cap)} we keep per person, and this file does not fit. Contact us "
+            "if a document needs replacing.",
+            errors={"file": ["no room left for this file"]},
+        )
+
+
+def _supersede_older(document: KycDocument) -> list[KycDocument]:
+    """Mark the oldest documents of the type as superseded, so that at most
+    KYC_MAX_DOCUMENTS_PER_TYPE are in force (the new one included)."""
+    in_force = list(
+        KycDocument.objects.filter(
+            profile_id=document.profile_id, doc_type=document.doc_type, superseded_at__isnull=True
+        )
+        .exclude(status=KycStatus.REJECTED)
+        .exclude(pk=document.pk)
+        .order_by("uploaded_at", "id")
+    )
+    excess = len(in_force) + 1 - settings.KYC_MAX_DOCUMENTS_PER_TYPE
+    older = in_force[: max(excess, 0)]
+    now = timezone.now()
+    for old in older:
+        old.superseded_at, old.superseded_by = now, document
+    KycDocument.objects.bulk_update(older, ["superseded_at", "superseded_by"])
+    return older
+
+
 def _sha256(uploaded_file) -> str:
     digest = hashlib.sha256()
     uploaded_file.seek(0)
@@ -69,10 +125,15 @@ def kyc_document_upload(
         raise DomainError(
             "permission_denied", "You can upload KYC documents only to your own profile."
         )
+    borrower_capacity_check(user=profile.user, acting_user=acting_user)
+    _upload_rate_take(profile)
     if doc_type not in KycDocType.values:
         message = f"Choose one of: {', '.join(KycDocType.values)}."
         raise DomainError("validation_error", message, errors={"doc_type": [message]})
     content_type, extension = kyc_file_check(uploaded_file=uploaded_file)
+    # One upload at a time per borrower, so the cap and the in-force count cannot race.
+    profile = BorrowerProfile.objects.select_for_update().get(pk=profile.pk)
+    _stored_bytes_check(profile, adding=uploaded_file.size)
     document = KycDocument(
         profile=profile,
         doc_type=doc_type,
@@ -86,6 +147,7 @@ def kyc_document_upload(
     document.file.save(f"upload{extension}", uploaded_file, save=False)
     try:
         document.save()
+        superseded = _supersede_older(document)
         audit_record(
             action="kyc.uploaded",
             actor=acting_user,
@@ -97,8 +159,17 @@ def kyc_document_upload(
                 "size": document.size,
                 "sha256": document.sha256,
                 "status": document.status,
+                "superseded": [d.pk for d in superseded],
             },
         )
+        for old in superseded:
+            audit_record(
+                action="kyc.superseded",
+                actor=acting_user,
+                target=old,
+                before={"status": old.status, "in_force": True},
+                after={"in_force": False, "superseded_by": document.pk},
+            )
     except BaseException:
         document.file.delete(save=False)  # storage is not transactional; don't leave orphans
         raise
@@ -115,6 +186,12 @@ def _lock_for_decision(acting_user: User, document: KycDocument, verb: str) -> K
         .select_for_update(of=("self",))
         .get(pk=document.pk)
     )
+    if locked.superseded_at is not None:
+        raise DomainError(
+            "invalid_state",
+            f"KYC #{locked.pk} was replaced by a newer upload (#{locked.superseded_by_id}); "
+            f"check that one instead.",
+        )
     if locked.status != KycStatus.PENDING:
         raise DomainError(
             "invalid_state",

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts import crypto
 from accounts.audit import audit_record, refusals_audited
+from accounts.duties import borrower_capacity_check
 from accounts.fields import EncryptedTextField
 from accounts.models import BorrowerProfile, EmploymentType, KycDocType, KycStatus, User
 from accounts.selectors import mask_date, mask_pan, mask_phone
@@ -167,6 +168,7 @@ def _may_edit(acting_user: User, owner_id: int, permission: str) -> bool:
 def borrower_profile_create(*, acting_user: User, user: User, **fields) -> BorrowerProfile:
     if not _may_edit(acting_user, user.pk, "accounts.add_borrowerprofile"):
         raise DomainError("permission_denied", "You can only create your own borrower profile.")
+    borrower_capacity_check(user=user, acting_user=acting_user)
     if BorrowerProfile.objects.filter(user=user).exists():
         raise DomainError("duplicate", f"{user.email} already has a borrower profile.")
     fields.setdefault("full_name", user.full_name)
@@ -192,6 +194,7 @@ def borrower_profile_update(
     profile = BorrowerProfile.objects.select_for_update().get(pk=profile.pk)
     if not _may_edit(acting_user, profile.user_id, "accounts.change_borrowerprofile"):
         raise DomainError("permission_denied", "You can only change your own profile.")
+    borrower_capacity_check(user=profile.user, acting_user=acting_user)
     cleaned = profile_fields_clean(profile=profile, fields=fields)
     changed = {k: v for k, v in cleaned.items() if getattr(profile, k) != v}
     if not changed:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
-from accounts.models import EmailToken, User
+from accounts.models import BorrowerProfile, EmailToken, User
 from accounts.roles import ALL_ROLES, STAFF_ROLES
 from lendingsite.errors import DomainError
 
@@ -51,6 +51,12 @@ def user_set_roles(*, acting_user: User, user: User, roles: list[str]) -> User:
         user.groups.set(Group.objects.filter(name__in=wanted))
     finally:
         del user._roles_audited_by_service
+    if set(wanted) & STAFF_ROLES and BorrowerProfile.objects.filter(user=user).exists():
+        raise DomainError(
+            "staff_cannot_borrow",
+            f"{user} has a borrower profile, and staff accounts cannot act as borrowers. "
+            "Give the staff role to a separate work account.",
+        )
     user.is_staff = user.is_superuser or bool(set(wanted) & STAFF_ROLES)
     user.save(update_fields=["is_staff"])
     after = {"roles": wanted, "is_staff": user.is_staff}

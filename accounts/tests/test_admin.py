@@ -198,11 +198,18 @@ def test_verify_chain_page_shows_ok_then_broken(client):
     listing = client.get(reverse(AUDIT_LIST))
     verify_url = reverse("admin:accounts_auditevent_verify")
     assert verify_url in listing.content.decode()
+    # The auditor's own sign-in was recorded after the seal: a warning, not "intact".
     page = client.get(verify_url).content.decode()
-    assert "The audit chain is intact." in page
     count = AuditEvent.objects.count()
     sealed = AuditEvent.objects.filter(seal__isnull=False).count()
-    assert f"OK: {sealed} events verified, {count - sealed} not yet sealed" in page
+    assert count > sealed
+    assert "intact" not in page
+    assert f"{count - sealed} event{'s' if count - sealed != 1 else ''} not yet sealed" in page
+    assert f"WARNING: {sealed} events verified" in page and "seconds ago)" in page
+    audit_seal_pending()
+    page = client.get(verify_url).content.decode()
+    assert "The audit chain is intact: every event is sealed." in page
+    assert f"OK: {AuditEvent.objects.count()} events verified, all sealed" in page
 
     victim = AuditEvent.objects.filter(action="test.event").order_by("id")[2]
     with connection.cursor() as cur:

@@ -72,16 +72,48 @@ def test_verify_passes_on_a_fresh_chain_of_many_events():
     code, out, _ = verify("--seal-first")
     head = AuditSeal.objects.order_by("-seq").first().hash
     assert code == 0
-    assert out == f"OK: {total} events verified, 0 not yet sealed, head {head}"
+    assert out == f"OK: {total} events verified, all sealed, head {head}"
     assert AuditSeal.objects.count() == total
 
 
 @pytest.mark.django_db
-def test_verify_without_sealing_counts_pending_events():
+def test_unsealed_events_are_a_warning_with_their_count_and_age_never_ok():
+    # Was "OK: 0 events verified, 243 not yet sealed": green while nothing was protected.
     make_history(rounds=2)
     total = AuditEvent.objects.count()
+    oldest = AuditEvent.objects.order_by("created_at").first()
     code, out, _ = verify()
-    assert (code, out) == (0, f"OK: 0 events verified, {total} not yet sealed, head {GENESIS}")
+    assert code == 0  # young events: sealing is merely due
+    assert out.startswith(f"WARNING: 0 events verified, head {GENESIS}; {total} not yet sealed")
+    assert f"the oldest recorded {timezone.localtime(oldest.created_at):%Y-%m-%d %H:%M:%S}" in out
+    assert "seconds ago" in out or "second ago" in out
+    assert "OK" not in out
+
+
+@pytest.mark.django_db
+def test_events_left_unsealed_too_long_fail_the_check():
+    make_history(rounds=1)
+    audit_seal_pending()
+    late = audit_record(action="test.late", target_type="test", target_id="1")
+    tamper(
+        "UPDATE accounts_auditevent SET created_at = %s WHERE id = %s",
+        [timezone.now() - timedelta(minutes=42), late.pk],
+    )
+    code, out, _ = verify()
+    assert code == 2
+    assert "1 not yet sealed" in out and "(42 minutes ago)" in out
+    assert verify("--max-unsealed-minutes", "60")[0] == 0
+    assert verify("--seal-first")[:2] == (0, verify()[1])
+    assert verify()[1].startswith("OK: ")
+
+
+@pytest.mark.django_db
+def test_seal_audit_every_keeps_sealing_new_events():
+    make_history(rounds=1)
+    out = io.StringIO()
+    call_command("seal_audit", "--every", "0.01", "--runs", "3", stdout=out)
+    assert not AuditEvent.objects.filter(seal__isnull=True).exists()
+    assert out.getvalue().strip().startswith("Sealed ")
 
 
 @pytest.mark.django_db
@@ -158,12 +190,13 @@ def test_events_after_a_seal_wait_for_the_next_pass_and_extend_the_chain():
     assert late > 0
     code, out, _ = verify()
     assert code == 0
-    assert out.startswith(f"OK: {first} events verified, {late} not yet sealed, head ")
+    assert out.startswith(f"WARNING: {first} events verified, head ")
+    assert f"; {late} not yet sealed" in out
     assert audit_seal_pending() == late
     new_positions = sorted(AuditSeal.objects.filter(seq__gt=last_seq).values_list("seq", flat=True))
     assert new_positions == list(range(last_seq + 1, last_seq + late + 1))
     code, out, _ = verify()
-    assert out.startswith(f"OK: {first + late} events verified, 0 not yet sealed, head ")
+    assert out.startswith(f"OK: {first + late} events verified, all sealed, head ")
 
 
 @pytest.mark.django_db

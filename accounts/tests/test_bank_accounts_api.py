@@ -7,8 +7,13 @@ from rest_framework.test import APIClient
 
 from accounts.bank_verifiers import SandboxVerifier
 from accounts.models import BankAccount, BankAccountStatus
-from accounts.roles import FINANCE, LOAN_OFFICER
-from accounts.tests.factories import BankAccountFactory, BorrowerProfileFactory, staff
+from accounts.roles import BORROWER, FINANCE, LOAN_OFFICER
+from accounts.tests.factories import (
+    BankAccountFactory,
+    BorrowerProfileFactory,
+    UserFactory,
+    staff,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +63,23 @@ def test_bad_details_come_back_per_field():
 
 
 def test_without_a_profile_the_add_is_refused_in_words():
-    user = staff(LOAN_OFFICER)
+    user = UserFactory(roles=[BORROWER])
     response = _client(user).post(
         MINE,
         {"holder_name": "A B", "account_number": "123456789012", "ifsc": "HDFC0000184"},
         format="json",
     )
     _problem(response, 409, "invalid_state")
+
+
+def test_staff_cannot_add_a_payout_account_as_a_borrower():
+    response = _client(staff(LOAN_OFFICER)).post(
+        MINE,
+        {"holder_name": "A B", "account_number": "123456789012", "ifsc": "HDFC0000184"},
+        format="json",
+    )
+    _problem(response, 403, "staff_cannot_borrow")
+    assert not BankAccount.objects.exists()
 
 
 def test_other_peoples_accounts_are_404_and_officers_see_all():

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import AuditEvent, BorrowerProfile, KycDocType, KycDocument, KycStatus
-from accounts.roles import CREDIT_MANAGER, LOAN_OFFICER
+from accounts.roles import BORROWER, CREDIT_MANAGER
 from accounts.services.kyc import kyc_document_reject, kyc_document_upload, kyc_document_verify
 from accounts.tests.factories import BorrowerProfileFactory, UserFactory, staff
 from accounts.tests.test_pages_landing import assert_csp_clean, text_of
@@ -173,7 +173,7 @@ def test_a_verified_pan_cannot_be_changed(signed_in, profile):
 
 @pytest.mark.django_db
 def test_someone_without_a_profile_creates_one_here(client):
-    officer = staff(LOAN_OFFICER)  # staff are fine here: it is their own page
+    officer = UserFactory(roles=[BORROWER])  # a new borrower, signed up without details
     client.force_login(officer)
     page = client.get(PROFILE_URL)
     assert page.status_code == 200
@@ -227,7 +227,9 @@ def test_each_document_shows_its_status_and_a_rejection_reason(
         page = signed_in.get(KYC_URL)
     html = assert_csp_clean(page)
     words = text_of(page)
-    assert words.count("Waiting for our check. This usually takes one working day.") == 6
+    # One income proof in force; the five before it were replaced and are kept.
+    assert words.count("Waiting for our check. This usually takes one working day.") == 1
+    assert words.count("Replaced by a newer upload on") == 5
     assert "Verified on" in words
     assert "Not accepted on" in words
     assert "Reason from our officer: The bill is older than 3 months." in words

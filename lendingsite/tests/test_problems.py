@@ -156,3 +156,24 @@ def test_page_exception_is_an_html_500():
 
     assert response.status_code == 500
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("kind", ["garbage", "expired"])
+def test_an_invalid_bearer_token_is_explained_in_plain_words(client, kind):
+    from datetime import timedelta
+
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    if kind == "garbage":
+        token, reason = "abc.def.ghi", "(token is invalid)"
+    else:
+        access = AccessToken.for_user(UserFactory())
+        access.set_exp(lifetime=-timedelta(minutes=1))
+        token, reason = str(access), "(token is expired)"
+    response = client.get("/api/v1/test/signed-in/", headers={"Authorization": f"Bearer {token}"})
+
+    body = assert_problem(response, "not_authenticated", 401)
+    # Was "detail: Given token not valid…; messages: {'token_class': ErrorDetail(…)}".
+    assert "ErrorDetail" not in body["detail"] and "token_class" not in body["detail"]
+    assert body["detail"].startswith(f"The bearer token is not valid {reason}.")
+    assert "/api/v1/auth/token/refresh/" in body["detail"]

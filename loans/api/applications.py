@@ -23,6 +23,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import borrower_first, permission_first, refuse_first
 from lendingsite.errors import DomainError
 from loans.models import LoanApplication
 from loans.selectors import application_kfs, applications_for
@@ -41,6 +42,7 @@ from loans.serializers.applications import (
     decision_data,
 )
 from loans.services import applications as services
+from loans.services.applications.rules import CHANGE_PERM, CREATE_FOR_OTHERS_PERM, DECIDE_PERM
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 
@@ -69,6 +71,19 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             .order_by("-created_at", "-id")
         )
 
+    def _gated(self, perm: str, message: str, verb: str) -> LoanApplication:
+        """The application (404 if the caller may not see it), once the caller may `verb`
+        applications at all: 403 before the body is read (accounts.gates)."""
+        app = self.get_object()
+        permission_first(
+            acting_user=self.request.user,
+            perm=perm,
+            message=message,
+            action=f"application.{verb}",
+            target=app,
+        )
+        return app
+
     def _answer(self, app, http_status=status.HTTP_200_OK) -> Response:
         return Response(ApplicationSerializer(app).data, status=http_status)
 
@@ -78,6 +93,8 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     )
     def create(self, request):
         """Apply for a loan: for yourself, or (loan officers) for the `borrower` given."""
+        if not request.user.has_perm(CREATE_FOR_OTHERS_PERM):
+            borrower_first(acting_user=request.user, action="application.create")
         data = _valid(ApplicationCreateSerializer, request)
         borrower = data.pop("borrower", None) or request.user
         app = services.application_create(acting_user=request.user, borrower=borrower, **data)
@@ -92,6 +109,14 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         decision); a submitted application is re-scored at once. Naming a decision field
         (status, score, offer...) refuses the whole request (403 protected_field)."""
         app = self.get_object()
+        if request.user.pk != app.borrower_id:
+            permission_first(
+                acting_user=request.user,
+                perm=CHANGE_PERM,
+                message="Only the borrower or a loan officer can change an application.",
+                action="application.update",
+                target=app,
+            )
         incoming = ApplicationUpdateSerializer(
             data=request.data, context={**self.get_serializer_context(), "guard_target": app}
         )
@@ -120,10 +145,9 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     def override_hard_stops(self, request, pk=None):
         """A credit manager (not a maker) sets aside the application's current hard stops
         with a written reason; another credit manager then approves."""
+        app = self._gated(DECIDE_PERM, "Only a credit manager can override hard stops.", "override")
         app = services.application_hard_stops_override(
-            acting_user=request.user,
-            application=self.get_object(),
-            **_valid(OverrideInputSerializer, request),
+            acting_user=request.user, application=app, **_valid(OverrideInputSerializer, request)
         )
         return self._answer(app)
 
@@ -138,10 +162,11 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @action(detail=True, methods=["post"])
     def recommend(self, request, pk=None):
         """A loan officer recommends a submitted application for a credit decision."""
+        app = self._gated(
+            CHANGE_PERM, "Only a loan officer can recommend applications.", "recommend"
+        )
         app = services.application_recommend(
-            acting_user=request.user,
-            application=self.get_object(),
-            **_valid(RecommendSerializer, request),
+            acting_user=request.user, application=app, **_valid(RecommendSerializer, request)
         )
         return self._answer(app)
 
@@ -152,29 +177,30 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         """Make the offer (default: the grade's amount and rate); fixes the KFS."""
+        app = self._gated(DECIDE_PERM, "Only a credit manager can approve applications.", "approve")
         data = {k: v for k, v in _valid(ApproveSerializer, request).items() if v is not None}
-        app = services.application_approve(
-            acting_user=request.user, application=self.get_object(), **data
-        )
+        app = services.application_approve(acting_user=request.user, application=app, **data)
         return self._answer(app)
 
     @extend_schema(request=ReasonInputSerializer, responses={200: ApplicationSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
+        app = self._gated(DECIDE_PERM, "Only a credit manager can reject applications.", "reject")
         app = services.application_reject(
-            acting_user=request.user,
-            application=self.get_object(),
-            **_valid(ReasonInputSerializer, request),
+            acting_user=request.user, application=app, **_valid(ReasonInputSerializer, request)
         )
         return self._answer(app)
 
     @extend_schema(request=ReasonInputSerializer, responses={200: ApplicationSerializer})
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
+        app = self.get_object()
+        if request.user.pk != app.borrower_id:
+            app = self._gated(
+                CHANGE_PERM, f"You may not withdraw application #{app.pk}.", "withdraw"
+            )
         app = services.application_withdraw(
-            acting_user=request.user,
-            application=self.get_object(),
-            **_valid(ReasonInputSerializer, request),
+            acting_user=request.user, application=app, **_valid(ReasonInputSerializer, request)
         )
         return self._answer(app)
 
@@ -197,11 +223,17 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         """Accept the offer: records your consent to this KFS and opens the loan account."""
+        app = self.get_object()
+        if request.user.pk != app.borrower_id:
+            refuse_first(
+                acting_user=request.user,
+                message=f"Only the borrower can accept the offer on application #{app.pk}.",
+                action="application.accept",
+                target=app,
+            )
         data = _valid(AcceptSerializer, request)
         loan = services.application_accept(
-            acting_user=request.user,
-            application=self.get_object(),
-            kfs_hash_seen=data.get("kfs_hash"),
+            acting_user=request.user, application=app, kfs_hash_seen=data.get("kfs_hash")
         )
         body = {"loan": loan.pk, "status": loan.status, "application": loan.application_id}
         return Response(body, status=status.HTTP_201_CREATED)

@@ -20,8 +20,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import permission_first
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.guard import protected_fields_refuse
 from lendingsite.pagination import Pagination
 from loans.models import Loan
 from loans.selectors import loan_arrears, loans_with_balances_for, today_as_of
@@ -68,13 +70,27 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         financial field (status, dpd, bucket, principal, rate, balances, schedule) refuses
         the whole request with 403 `protected_field`, and the attempt is audited."""
         loan = self.get_object()
+        # The guard runs first, so a borrower trying to write their own balance is on record
+        # as such; then who may change loans at all; then the fields.
+        submitted = request.data.keys() if isinstance(request.data, dict) else ()
+        protected_fields_refuse(
+            acting_user=request.user,
+            submitted=submitted,
+            protected=LoanUpdateSerializer.protected_fields,
+            target=loan,
+        )
+        permission_first(
+            acting_user=request.user,
+            perm=services.CHANGE_PERM,
+            message="You don't have permission to change loans.",
+            action="loan.update",
+            target=loan,
+        )
         incoming = LoanUpdateSerializer(
             data=request.data,
             partial=True,
             context={**self.get_serializer_context(), "guard_target": loan},
         )
-        # The guard runs before anything else (the service checks the permission), so a
-        # borrower trying to write their own balance is on record as such.
         incoming.is_valid(raise_exception=True)
         loan = services.loan_update(acting_user=request.user, loan=loan, **incoming.validated_data)
         return self._answer(loan)
@@ -100,10 +116,18 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def disburse(self, request, pk=None):
         """Disburse a loan pending disbursement (finance; not the person who approved it).
         The schedule is fixed from `disbursed_on` (today or up to 7 days back)."""
+        loan = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=services.DISBURSE_PERM,
+            message="Only finance can disburse loans.",
+            action="loan.disburse",
+            target=loan,
+        )
         incoming = DisburseSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         loan = services.loan_disburse(
-            acting_user=request.user, loan=self.get_object(), **incoming.validated_data
+            acting_user=request.user, loan=loan, **incoming.validated_data
         )
         return self._answer(loan)
 

@@ -9,6 +9,7 @@ PATCH /api/v1/products/{code}/  superuser / credit_manager: change some terms
 The quote endpoint (POST /api/v1/quotes/) lives in loans.api.quotes and is routed here.
 """
 
+from django.db import models
 from django.urls import include, path
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
@@ -16,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.validators import UniqueValidator
 
+from lendingsite.api_fields import StrictDecimalField
 from loans.api import quotes
 from loans.api.quotes import plain_messages
 from loans.models import LoanProduct
@@ -32,6 +34,12 @@ from loans.services.products import (
 class ProductSerializer(serializers.ModelSerializer):
     """Every term a product fixes: limits, the quote terms as its defaults (`default_rate`
     is the quote's `annual_rate`), charges, penal charges, strategies and collections."""
+
+    # Limits, rates and charges read as strict decimals (lendingsite.api_fields).
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DecimalField: StrictDecimalField,
+    }
 
     class Meta:
         model = LoanProduct

@@ -15,11 +15,11 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.settings import api_settings
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from lendingsite.api_fields import MoneyField, RateField
 from lendingsite.dates import today_ist
+from lendingsite.throttling import ScopedRateThrottle
 from loans.models.products import (
     Amortization,
     Frequency,
@@ -92,12 +92,8 @@ class QuoteSerializer(serializers.Serializer):
     product = serializers.CharField(
         required=False, max_length=40, help_text="A product code; its terms and fee apply."
     )
-    principal = serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("1.00"), help_text='e.g. "100000.00"'
-    )
-    annual_rate = serializers.DecimalField(
-        max_digits=7,
-        decimal_places=4,
+    principal = MoneyField(min_value=Decimal("1.00"), help_text='e.g. "100000.00"')
+    annual_rate = RateField(
         min_value=Decimal("0"),
         max_value=MAX_ANNUAL_RATE,
         required=False,
@@ -115,9 +111,7 @@ class QuoteSerializer(serializers.Serializer):
     grace_on_principal = serializers.IntegerField(
         min_value=0, max_value=MAX_TENURE - 1, required=False
     )
-    processing_fee = serializers.DecimalField(
-        max_digits=14,
-        decimal_places=2,
+    processing_fee = MoneyField(
         min_value=Decimal("0"),
         required=False,
         help_text="Deducted at disbursement, taxes included. Default: the product's, else 0.",
@@ -206,18 +200,10 @@ def quote_answer(data: dict) -> dict:
     }
 
 
-class QuoteThrottle(ScopedRateThrottle):
-    """The "quotes" scope, its rate read per request (DRF binds rates at import), so an
-    environment or test override of DEFAULT_THROTTLE_RATES takes effect."""
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-
 class QuoteView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [QuoteThrottle]
+    throttle_classes = [ScopedRateThrottle]
     throttle_scope = "quotes"
 
     @extend_schema(

@@ -6,9 +6,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
+from lendingsite.api_fields import MoneyField, RateField
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, ProtectedFieldsMixin
 from loans.models import LoanApplication, LoanProduct
-from loans.models.products import MONEY, RATE
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -100,11 +100,11 @@ class ApplicationCreateSerializer(serializers.Serializer):
         required=False,
         help_text="Loan officers only: the borrower applied for (default: yourself).",
     )
-    amount = serializers.DecimalField(**MONEY)
+    amount = MoneyField()
     tenure = serializers.IntegerField(min_value=1, max_value=1000)
     purpose = serializers.CharField(max_length=200)
-    monthly_income = serializers.DecimalField(**MONEY)
-    existing_emis = serializers.DecimalField(**MONEY, required=False)
+    monthly_income = MoneyField()
+    existing_emis = MoneyField(required=False)
 
 
 class ApplicationUpdateSerializer(ProtectedFieldsMixin, serializers.Serializer):
@@ -113,8 +113,8 @@ class ApplicationUpdateSerializer(ProtectedFieldsMixin, serializers.Serializer):
 
     protected_fields = APPLICATION_PROTECTED_FIELDS
 
-    monthly_income = serializers.DecimalField(**MONEY, required=False)
-    existing_emis = serializers.DecimalField(**MONEY, required=False)
+    monthly_income = MoneyField(required=False)
+    existing_emis = MoneyField(required=False)
 
 
 class OverrideInputSerializer(serializers.Serializer):
@@ -123,9 +123,9 @@ class OverrideInputSerializer(serializers.Serializer):
 
 
 class DecisionOfferSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY, allow_null=True)
-    annual_rate = serializers.DecimalField(**RATE, allow_null=True)
-    apr = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True)
+    amount = MoneyField(allow_null=True, read_only=True)
+    annual_rate = RateField(allow_null=True, read_only=True)
+    apr = serializers.DecimalField(max_digits=7, decimal_places=2, allow_null=True, read_only=True)
     problem = serializers.CharField(allow_blank=True)
 
 
@@ -188,8 +188,8 @@ class RecommendSerializer(serializers.Serializer):
 
 
 class ApproveSerializer(serializers.Serializer):
-    amount = serializers.DecimalField(**MONEY, required=False, allow_null=True)
-    annual_rate = serializers.DecimalField(**RATE, required=False, allow_null=True)
+    amount = MoneyField(required=False, allow_null=True)
+    annual_rate = RateField(required=False, allow_null=True)
 
 
 class ReasonInputSerializer(serializers.Serializer):

@@ -11,10 +11,10 @@
   (unix seconds). Every other event is acknowledged and ignored.
 """
 
-import json
 from collections.abc import Mapping
 from datetime import datetime
 
+from lendingsite.parsers import InvalidBody, json_loads_strict
 from repayments.gateways.base import (
     GatewayAdapter,
     PayloadInvalid,
@@ -50,8 +50,10 @@ class RazorpayGateway(GatewayAdapter):
 
     def parse(self, body: bytes) -> PaymentNotice | None:
         try:
-            event = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+            event = json_loads_strict(body)
+        except InvalidBody as exc:
+            raise PayloadInvalid(str(exc.detail), errors=exc.problem_errors) from None
+        except ValueError:
             raise PayloadInvalid("The body is not JSON.") from None
         if not isinstance(event, dict):
             raise PayloadInvalid("The body must be a JSON object.")

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from lendingsite.parsers import InvalidBody, json_loads_strict
 from repayments.gateways.base import (
     GatewayAdapter,
     PayloadInvalid,
@@ -73,8 +74,10 @@ class SandboxGateway(GatewayAdapter):
 
     def parse(self, body: bytes) -> PaymentNotice:
         try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+            data = json_loads_strict(body)
+        except InvalidBody as exc:
+            raise PayloadInvalid(str(exc.detail), errors=exc.problem_errors) from None
+        except ValueError:
             raise PayloadInvalid("The body is not JSON.") from None
         if not isinstance(data, dict):
             raise PayloadInvalid("The body must be a JSON object.")

@@ -10,6 +10,7 @@ from django.db.models import F
 from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.utr import utr_canonical
 from loans import ledger
 from loans.models import Installment, Loan, LoanStatus
 from repayments.models import Charge, ChargeKind, CreditRefund
@@ -27,13 +28,8 @@ def credit_refund(
     if not acting_user.has_perm(REFUND_PERM):
         raise DomainError("permission_denied", "Only finance can refund a borrower's credit.")
     amount = money_parse(amount, "amount")
-    reference = (reference or "").strip()
-    if not reference:
-        raise DomainError(
-            "validation_error",
-            "Give the bank reference of the refund.",
-            errors={"reference": ["required"]},
-        )
+    # The refund's reference is the UTR of our transfer back: the same canonical form.
+    reference = utr_canonical(reference, field="reference")
     today = today_ist()
     refunded_on = refunded_on or today
     if refunded_on > today:

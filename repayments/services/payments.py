@@ -19,6 +19,7 @@ from accounts.audit import audit_record, refusals_audited
 from lendingsite import rawsql
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.utr import utr_canonical
 from loans import ledger
 from loans.models import JournalEntry, Loan, LoanStatus
 from repayments import engine
@@ -64,8 +65,9 @@ UNATTENDED_SOURCES = (PaymentSource.WEBHOOK, PaymentSource.SYSTEM)
 
 def _payment_validate(
     *, acting_user, amount, paid_on: date, channel: str, utr: str, source: str, today: date
-) -> Decimal:
-    """The safety rules that need no database (DESIGN §5), each with its stable code."""
+) -> tuple[Decimal, str]:
+    """The safety rules that need no database (DESIGN §5), each with its stable code.
+    Returns the amount and the UTR in canonical form (lendingsite.utr)."""
     if acting_user is None:
         if source not in UNATTENDED_SOURCES:
             raise DomainError("permission_denied", "Sign in to record a payment.")
@@ -83,18 +85,7 @@ def _payment_validate(
             f"Unknown channel {channel!r}; use one of: {', '.join(Channel.values)}.",
             errors={"channel": ["unknown channel"]},
         )
-    if not utr:
-        raise DomainError(
-            "validation_error",
-            "Give the UTR or reference of the payment.",
-            errors={"utr": ["required"]},
-        )
-    if len(utr) > 64:
-        raise DomainError(
-            "validation_error",
-            "The UTR can be at most 64 characters.",
-            errors={"utr": ["too long"]},
-        )
+    utr = utr_canonical(utr)
     amount = money_parse(amount, "amount")
     low, high = Decimal(settings.PAYMENT_MIN_AMOUNT), Decimal(settings.PAYMENT_MAX_AMOUNT)
     if not low <= amount <= high:
@@ -116,11 +107,11 @@ def _payment_validate(
             f"The payment date {paid_on:%d %b %Y} is more than {days} days back.",
             errors={"paid_on": ["too far back"]},
         )
-    return amount
+    return amount, utr
 
 
 def _duplicate_utr(utr: str) -> DomainError:
-    earlier = Payment.objects.filter(utr=utr).values("id", "paid_on").first()
+    earlier = Payment.objects.filter(utr_canonical=utr).values("id", "paid_on").first()
     if earlier is None:  # the clash was on the gateway's payment id instead
         return DomainError(
             "duplicate",
@@ -154,8 +145,7 @@ def payment_post(
     order, anything beyond a prepayment (re-amortized) or, when it covers the foreclosure
     amount, the close of the loan. `business_date` is the day of booking (today in IST
     unless a job replays a day); the date limits count from it."""
-    utr = (utr or "").strip()
-    amount = _payment_validate(
+    amount, utr = _payment_validate(
         acting_user=acting_user,
         amount=amount,
         paid_on=paid_on,
@@ -195,6 +185,7 @@ def payment_post(
         paid_on=paid_on,
         channel=channel,
         utr=utr,
+        utr_canonical=utr,
         received_by=acting_user,
         source=source,
         provider=provider,

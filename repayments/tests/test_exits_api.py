@@ -218,7 +218,7 @@ def test_a_matching_signed_webhook_cancels_the_loan():
     response = _deliver(loan, due, payment_id="sbx_exit_1")
     assert response.status_code == 201, response.json()
     payment = Payment.objects.get()
-    assert (payment.source, payment.utr) == (PaymentSource.WEBHOOK, "sandbox:sbx_exit_1")
+    assert (payment.source, payment.utr) == (PaymentSource.WEBHOOK, "SANDBOX:SBX_EXIT_1")
     assert Loan.objects.get(pk=loan.pk).status == LoanStatus.CANCELLED
     request = ExitRequest.objects.get()
     assert request.status == ExitRequestStatus.COMPLETED and request.payment == payment

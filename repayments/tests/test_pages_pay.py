@@ -85,7 +85,7 @@ def test_pay_now_posts_through_the_signed_webhook_and_shows_on_the_loan(client):
     assert payment.source == PaymentSource.WEBHOOK
     assert payment.provider == "sandbox" and payment.provider_payment_id.startswith("sbx_")
     assert payment.channel == Channel.GATEWAY
-    assert payment.utr == f"sandbox:{payment.provider_payment_id}"
+    assert payment.utr == f"sandbox:{payment.provider_payment_id}".upper()
     assert payment.amount == Decimal("2500.50") and payment.paid_on == today_ist()
     assert payment.received_by is None
     assert AuditEvent.objects.filter(action="payment.posted", target_id=str(payment.pk)).exists()

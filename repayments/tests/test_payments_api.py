@@ -213,13 +213,14 @@ def test_borrower_cannot_post_on_their_own_loan():
     assert Payment.objects.count() == 0
 
 
-def test_a_loan_the_caller_cannot_see_is_an_unknown_loan():
-    # Collectors and other borrowers cannot see the loan: it "does not exist" for them,
-    # exactly as a missing id, so they learn nothing about other people's loans.
+def test_a_loan_the_caller_cannot_see_tells_them_nothing():
+    # Collectors and other borrowers may not post at all: they are refused before the body
+    # is read, the same way for someone else's loan as for an id that does not exist.
     loan = due_loan()
     for user in (staff(COLLECTOR), kyc_verified_borrower()):
-        response = post(client_for(user), "/api/v1/payments/", body_for(loan))
-        assert "loan" in problem(response, 400, "validation_error")["errors"]
+        seen = post(client_for(user), "/api/v1/payments/", body_for(loan))
+        missing = post(client_for(user), "/api/v1/payments/", body_for(loan, loan=loan.pk + 999))
+        assert problem(seen, 403, "permission_denied") == problem(missing, 403, "permission_denied")
     assert Payment.objects.count() == 0
 
 

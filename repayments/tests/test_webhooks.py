@@ -264,7 +264,7 @@ def test_signed_sandbox_delivery_posts_a_payment(loan):
         "loan": loan.pk,
         "amount": "2500.00",
         "paid_on": today_ist().isoformat(),
-        "utr": "sandbox:sbx_abc",
+        "utr": "SANDBOX:SBX_ABC",  # canonical form (lendingsite.utr)
     }
     assert payment.loan_id == loan.pk
     assert payment.amount == Decimal("2500.00")
@@ -469,7 +469,7 @@ def test_sandbox_send_delivers_through_the_webhook_path(loan):
 
     outcome = sandbox_send(loan_id=loan.pk, amount=Decimal("750.00"), payment_id="sbx_page")
     assert outcome.result == "posted"
-    assert outcome.payment.utr == "sandbox:sbx_page"
+    assert outcome.payment.utr == "SANDBOX:SBX_PAGE"
     assert outcome.payment.source == PaymentSource.WEBHOOK
     again = sandbox_send(loan_id=loan.pk, amount=Decimal("750.00"), payment_id="sbx_page")
     assert (again.result, again.payment.pk) == ("duplicate", outcome.payment.pk)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
+from accounts.duties import borrower_capacity_check
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import ApplicationStatus, LoanApplication, LoanProduct
@@ -41,6 +42,7 @@ def application_create(
 ) -> LoanApplication:
     if acting_user.pk != borrower.pk and not acting_user.has_perm(CREATE_FOR_OTHERS_PERM):
         raise DomainError("permission_denied", "Only a loan officer can apply for someone else.")
+    borrower_capacity_check(user=borrower, acting_user=acting_user)
     if acting_user.pk == borrower.pk and not borrower.email_verified:
         raise DomainError("email_not_verified", "Verify your email address before you apply.")
     if not product.is_active:

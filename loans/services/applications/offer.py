@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
+from accounts.duties import borrower_capacity_check
 from lendingsite import context
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
@@ -53,6 +54,7 @@ def application_accept(
     app = locked(application)
     if acting_user.pk != app.borrower_id:
         refuse_outsider(acting_user, app, "accept the offer on")
+    borrower_capacity_check(user=acting_user)
     require_state(app, {ApplicationStatus.APPROVED}, "accepted")
     day = business_date or today_ist()
     if app.offer_expires_on and day > app.offer_expires_on:
