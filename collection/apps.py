@@ -6,3 +6,7 @@ class CollectionConfig(AppConfig):
     name = "collection"
     label = "collection"
     verbose_name = "Collections"
+
+    def ready(self):
+        # The borrower's notices react to the lower apps' actions (accounts.audit.audit_listen).
+        from collection.notices import listeners  # noqa: F401

@@ -230,6 +230,7 @@ def payment_post(
             "allocation": allocation,
             "loan_status": loan.status,
             "principal_outstanding": loan.principal_outstanding,
+            "total_outstanding": replay.result.total_outstanding,
         },
     )
     return payment
