@@ -19,5 +19,10 @@ urlpatterns = [
     path("loans/<int:pk>/", borrower_loan.loan_page, name="loan"),
     path("loans/<int:pk>/cancel/", borrower_loan.loan_cancel, name="cancel"),
     path("loans/<int:pk>/statement/", borrower_loan.statement, name="statement"),
+    path(
+        "loans/<int:pk>/no-dues-certificate/",
+        borrower_loan.no_dues_certificate,
+        name="no_dues_certificate",
+    ),
     path("loans/<int:pk>/pay/", views_pay.pay_page, name="pay"),
 ]

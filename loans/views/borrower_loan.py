@@ -1,6 +1,6 @@
 """The borrower's loan page (/loans/<id>/): the schedule with paid / partly paid / overdue
-marks, payments, a foreclosure quote for a chosen date, statement downloads, and the
-cooling-off cancellation while it applies. Numbers come from the services' own functions
+marks, payments, a foreclosure quote for a chosen date, statement downloads, the No Dues
+Certificate once the loan is closed, and the cooling-off cancellation while it applies. Numbers come from the services' own functions
 (foreclosure_quote, cooling_off_quote, statement_csv/pdf); only the borrower's own loans
 are found, so another borrower's id is a 404."""
 
@@ -20,6 +20,7 @@ from loans.forms_borrower import CoolingOffCancelForm, ForeclosureQuoteForm
 from loans.models import Installment, InstallmentStatus, Loan, LoanStatus
 from loans.selectors import OWING, loans_with_balances
 from loans.services.loans import cooling_off_quote, loan_cooling_off_cancel
+from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote
 from repayments.statements import statement_csv, statement_pdf
@@ -115,6 +116,11 @@ def _loan_context(request, loan: Loan, *, cancel_form=None) -> dict:
         "statement_csv": _statement_url(loan, "csv"),
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
+        "certificate_url": (
+            reverse("borrower:no_dues_certificate", args=[loan.pk])
+            if certificate_available(loan)
+            else None
+        ),
     }
 
 
@@ -177,3 +183,18 @@ def statement(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="loan-{loan.pk}-statement.{fmt}"'
     response["Cache-Control"] = "private, no-store"  # personal financial data
     return response
+
+
+@login_required
+@require_safe
+def no_dues_certificate(request, pk: int):
+    """The No Dues Certificate (repayments.certificates) of the borrower's own closed loan;
+    for a loan not closed, back to its page with the reason."""
+    loan = get_object_or_404(
+        Loan.objects.filter(borrower=request.user).select_related("product", "borrower"), pk=pk
+    )
+    try:
+        return certificate_response(loan)
+    except DomainError as exc:
+        messages.error(request, exc.detail)
+        return redirect("borrower:loan", pk=loan.pk)
