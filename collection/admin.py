@@ -1,7 +1,9 @@
 """The collections desk in the officer console: the worklist of cases (filters by bucket,
 DPD range, collector, promise due, legal escalation), bulk assignment, the case page with
-its contacts, promises, bucket history and loan summary, and forms to record a contact or
-a promise there. Collector scores and the notification log are read-only.
+its contacts, promises, bucket history and loan summary, forms to record a contact or a
+promise there, and the borrower's phone: masked, with a button that reveals it to the
+case's collector or a manager (audited, collection.services.pii). Collector scores and the
+notification log are read-only.
 
 Nothing here writes on its own: assignment, contacts and promises go through
 collection.services.desk, exactly as the API does. Collectors see only their own cases
@@ -10,7 +12,9 @@ collection.services.desk, exactly as the API does. Collectors see only their own
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -45,6 +49,11 @@ from collection.services.desk import (
     cases_assign_round_robin,
     contact_log,
     promise_record,
+)
+from collection.services.pii import (
+    borrower_phone_masked,
+    case_phone_reveal,
+    phone_reveal_refusal,
 )
 from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
@@ -149,6 +158,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 "fields": [
                     "loan_ref",
                     "borrower_name",
+                    "borrower_phone",
                     "status",
                     "assigned_to",
                     "opened_on",
@@ -166,6 +176,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     readonly_fields = [
         "loan_ref",
         "borrower_name",
+        "borrower_phone",
         "status",
         "assigned_to",
         "opened_on",
@@ -216,6 +227,10 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     def borrower_name(self, case):
         borrower = case.loan.borrower
         return borrower.full_name or borrower.email
+
+    @admin.display(description="phone")
+    def borrower_phone(self, case):
+        return borrower_phone_masked(case) or "—"
 
     @admin.display(description="pending promise", ordering="promise_due_on")
     def promise(self, case):
@@ -296,6 +311,11 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 wrap(self.record_view),
                 name="collection_collectioncase_record",
             ),
+            path(
+                "<path:object_id>/reveal-phone/",
+                wrap(self.reveal_phone_view),
+                name="collection_collectioncase_reveal_phone",
+            ),
             *super().get_urls(),
         ]
 
@@ -337,6 +357,49 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
             kind=kind,
         )
 
+    def reveal_phone_view(self, request, object_id):
+        """POST only (a deliberate click, never a prefetched link): the full number, on a
+        page of its own that nothing caches. Someone else's case is a 404, as on the case
+        page, and the attempt is on the audit trail."""
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:collection_collectioncase_change", args=[object_id])
+            )
+        case = (
+            CollectionCase.objects.select_related("loan__borrower__profile")
+            .filter(pk=object_id)
+            .first()
+            if object_id.isdigit()
+            else None
+        )
+        if case is None:
+            raise Http404("No such case.")
+        try:
+            phone = case_phone_reveal(acting_user=request.user, case=case)
+        except DomainError as exc:
+            if exc.code == "not_found":
+                raise Http404("No such case.") from exc
+            if exc.code == "permission_denied":
+                raise PermissionDenied(exc.detail) from exc
+            self.message_user(request, exc.detail, messages.ERROR)
+            return HttpResponseRedirect(
+                reverse("admin:collection_collectioncase_change", args=[case.pk])
+            )
+        response = TemplateResponse(
+            request,
+            "admin/collection/collectioncase/reveal.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Phone number for case #{case.pk}",
+                "opts": self.model._meta,
+                "original": case,
+                "borrower": case.loan.borrower.full_name or case.loan.borrower.email,
+                "phone": phone,
+            },
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         case = (
@@ -348,4 +411,5 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 for kind, (form_class, _, perm, what) in RECORDERS.items()
                 if self._may_record(request, case, perm)
             ]
+            extra_context["may_reveal_phone"] = phone_reveal_refusal(request.user, case) is None
         return super().change_view(request, object_id, form_url, extra_context)
