@@ -408,3 +408,17 @@ def test_a_notice_that_cannot_be_written_is_recorded_not_raised(loan):
     row = Notification.objects.get(dedupe_key=key)
     assert row.status == "failed" and row.error.startswith("Could not be written")
     assert mail.outbox == []
+
+
+def test_a_loan_reminded_of_a_future_installment_can_still_be_foreclosed(loan):
+    """The reminder points at an installment the foreclosure no longer needs: the row is
+    kept owing nothing (the message is history) — also inside posting's pipeline."""
+    third = Installment.objects.get(loan=loan, number=3)
+    reminders_send(business_date=third.due_date - timedelta(days=3), now=at(DISBURSED, 9))
+    day = date(2026, 2, 25)
+    post_payment(loan, amount=foreclosure_quote(loan=loan, as_of=day).total, paid_on=day)
+    loan = Loan.objects.get(pk=loan.pk)
+    third.refresh_from_db()
+    assert loan.status == "foreclosed"
+    assert (third.total_due, third.total_paid, third.balance_after) == (0, 0, 0)
+    assert Notification.objects.filter(installment=third, kind="due_t3").count() == 3
