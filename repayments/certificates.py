@@ -45,7 +45,7 @@ class NoDuesCertificate:
     borrower_name: str
     how_closed: str
     total_paid: Decimal
-    paid: dict  # principal, interest, charges (penal and fees)
+    paid: dict  # principal, interest, charges (penal and fees), excess
     credit_balance: Decimal
 
 
@@ -72,6 +72,7 @@ def no_dues_certificate(loan: Loan, *, issued_on: date | None = None) -> NoDuesC
         principal=Coalesce(Sum("principal"), ZERO),
         interest=Coalesce(Sum("interest"), ZERO),
         charges=Coalesce(Sum(F("penal") + F("fees")), ZERO),
+        excess=Coalesce(Sum("excess"), ZERO),
     )
     profile = getattr(loan.borrower, "profile", None)
     name = (profile.full_name if profile else "") or loan.borrower.full_name
@@ -82,7 +83,7 @@ def no_dues_certificate(loan: Loan, *, issued_on: date | None = None) -> NoDuesC
         borrower_name=name or loan.borrower.email,
         how_closed=HOW_CLOSED[loan.status],
         total_paid=totals["amount"],
-        paid={k: totals[k] for k in ("principal", "interest", "charges")},
+        paid={k: totals[k] for k in ("principal", "interest", "charges", "excess")},
         credit_balance=max(credit_balance(loan), ZERO),
     )
 
@@ -149,7 +150,9 @@ def no_dues_certificate_pdf(
         (
             "Total paid",
             f"{money(cert.total_paid)} (principal {money(cert.paid['principal'])}, interest "
-            f"{money(cert.paid['interest'])}, charges {money(cert.paid['charges'])})",
+            f"{money(cert.paid['interest'])}, charges {money(cert.paid['charges'])}"
+            + (f", paid in excess {money(cert.paid['excess'])}" if cert.paid["excess"] else "")
+            + ")",
         ),
         ("Amount outstanding", money(ZERO)),
     ]

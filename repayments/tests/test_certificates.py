@@ -74,7 +74,11 @@ def test_certificate_says_who_what_when_and_that_nothing_is_owed(foreclosed):
     net = format_inr(loan.net_disbursed)
     assert f"Amount disbursed {net} on 10 January 2026" in text
     assert "Foreclosed (paid off before the end of its term)" in text
-    assert f"Total paid {format_inr(loan.paid_total)} (principal ₹1,00,000.00" in text
+    assert (
+        f"Total paid {format_inr(loan.paid_total)} (principal ₹1,00,000.00, interest "
+        f"{format_inr(loan.paid_total - D('100000.00') - D('100.00'))}, charges ₹0.00, paid in "
+        "excess ₹100.00)" in text
+    )
     assert "Amount outstanding ₹0.00" in text
     assert "We hold ₹100.00 paid in excess on this loan" in text
     officer = settings.GRIEVANCE_OFFICER
