@@ -133,63 +133,83 @@ def _fail(row: Notification, error: str, counts: dict) -> None:
     counts["failed"] += 1
 
 
-def _notice_deliver(pk: int, now: datetime, counts: dict) -> list[str]:
-    """Write the texts of one notice, show it in-app, and add its channel rows. Returns the
-    keys of the channel rows (to send next)."""
+def _send(row: Notification, now: datetime, counts: dict) -> None:
+    """Hand one email or SMS to its channel and set its status (the caller saves it): any
+    transport failure is recorded on the row, never raised."""
+    try:
+        message_deliver(
+            channel=row.channel,
+            to=_address(row.borrower, row.channel),
+            subject=row.subject,
+            body=row.body,
+        )
+    except Exception as exc:
+        log.warning("notification_failed", notification=row.dedupe_key, error=str(exc))
+        row.status, row.error = FAILED, str(exc)[:300]
+        counts["failed"] += 1
+    else:
+        row.status, row.sent_at, row.error = SENT, now, ""
+        counts["sent"] += 1
+
+
+def _notice_deliver(now: datetime, counts: dict, **which) -> None:
+    """Write the texts of one notice, show it in-app, and add its email and SMS rows: sent
+    at once when the hour allows (they are new rows of this transaction: no one else can
+    be sending them), else held for the window."""
     with transaction.atomic():
         row = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("borrower__profile", "loan", "installment")
-            .filter(pk=pk, channel=IN_APP, status=QUEUED)
+            .select_related("borrower__profile", "installment")
+            .filter(**which, channel=IN_APP, status=QUEUED)
             .first()
         )
         if row is None:
-            return []  # shown already, or another worker has it
+            return  # shown already, or another worker has it
         kind = KINDS.get(row.kind)
         if kind is None:
             _fail(row, f"Unknown kind of message {row.kind!r}.", counts)
-            return []
+            return
         if kind.recovery and not consent_granted(row.borrower, ConsentPurpose.REMINDERS):
             _fail(row, WITHDRAWN, counts)
-            return []
+            return
         try:
             text = kind.render(row)
         except Exception as exc:  # a notice that cannot be written is recorded, never raised
             log.exception("notice_render_failed", notification=row.pk, kind=row.kind)
             _fail(row, f"Could not be written: {exc!r}", counts)
-            return []
+            return
         row.subject, row.body, row.status, row.sent_at = text.subject, text.body, SENT, now
         row.save(update_fields=["subject", "body", "status", "sent_at"])
         counts["notices"] += 1
         base = row.dedupe_key.removesuffix(f":{IN_APP}")
-        channels = [c for c in kind.channels if _address(row.borrower, c)]
         copies = []
-        for channel in channels:
+        for channel in (c for c in kind.channels if _address(row.borrower, c)):
             not_before = send_not_before(recovery=kind.recovery, channel=channel, moment=now)
-            held = not_before > now
-            counts["held"] += held
-            copies.append(
-                Notification(
-                    borrower_id=row.borrower_id,
-                    loan_id=row.loan_id,
-                    installment_id=row.installment_id,
-                    promise_id=row.promise_id,
-                    kind=row.kind,
-                    channel=channel,
-                    subject=text.subject if channel == EMAIL else "",
-                    body=text.body if channel == EMAIL else text.sms,
-                    amount=row.amount,
-                    status=HELD if held else QUEUED,
-                    not_before=not_before,
-                    dedupe_key=f"{base}:{channel}",
-                )
+            copy = Notification(
+                borrower=row.borrower,
+                loan_id=row.loan_id,
+                installment_id=row.installment_id,
+                promise_id=row.promise_id,
+                kind=row.kind,
+                channel=channel,
+                subject=text.subject if channel == EMAIL else "",
+                body=text.body if channel == EMAIL else text.sms,
+                amount=row.amount,
+                status=HELD,
+                not_before=not_before,
+                dedupe_key=f"{base}:{channel}",
             )
+            if not_before > now:
+                counts["held"] += 1
+            else:
+                _send(copy, now, counts)
+            copies.append(copy)
         Notification.objects.bulk_create(copies, ignore_conflicts=True)
-        return [copy.dedupe_key for copy in copies]
 
 
 def _channel_deliver(pk: int, now: datetime, counts: dict) -> None:
-    """Send one email or SMS whose time has come (under its row lock: exactly once)."""
+    """Send one held (or queued) email or SMS whose time has come, under its row lock:
+    exactly once."""
     with transaction.atomic():
         row = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))
@@ -208,36 +228,13 @@ def _channel_deliver(pk: int, now: datetime, counts: dict) -> None:
             # Withdrawn while the message was held: it is never sent.
             _fail(row, WITHDRAWN, counts)
             return
-        try:
-            message_deliver(
-                channel=row.channel,
-                to=_address(row.borrower, row.channel),
-                subject=row.subject,
-                body=row.body,
-            )
-        except Exception as exc:  # any transport failure is recorded, never raised
-            log.warning("notification_failed", notification=row.pk, error=str(exc))
-            _fail(row, str(exc), counts)
-            return
-        row.status, row.sent_at, row.error = SENT, now, ""
+        _send(row, now, counts)
         row.save(update_fields=["status", "sent_at", "error"])
-        counts["sent"] += 1
-
-
-def _pending_ids(keys: list[str], now: datetime) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, len(keys), KEY_BATCH):
-        ids += Notification.objects.filter(
-            dedupe_key__in=keys[start : start + KEY_BATCH], status__in=PENDING, not_before__lte=now
-        ).values_list("pk", flat=True)
-    return sorted(ids)
 
 
 def _deliver_notices(ids: Iterable[int], now: datetime, counts: dict) -> None:
     for pk in ids:
-        channel_keys = _notice_deliver(pk, now, counts)
-        for channel_pk in _pending_ids(channel_keys, now):
-            _channel_deliver(channel_pk, now, counts)
+        _notice_deliver(now, counts, pk=pk)
 
 
 def notices_deliver(*, keys: Sequence[str], now: datetime | None = None) -> dict:
@@ -245,13 +242,8 @@ def notices_deliver(*, keys: Sequence[str], now: datetime | None = None) -> dict
     when the hour allows. Already delivered ones are left alone (a retried task)."""
     now = now or timezone.now()
     counts = _counts()
-    keys = list(keys)
-    ids: list[int] = []
-    for start in range(0, len(keys), KEY_BATCH):
-        ids += Notification.objects.filter(
-            dedupe_key__in=keys[start : start + KEY_BATCH], channel=IN_APP, status=QUEUED
-        ).values_list("pk", flat=True)
-    _deliver_notices(sorted(ids), now, counts)
+    for key in keys:
+        _notice_deliver(now, counts, dedupe_key=key)
     return counts
 
 
