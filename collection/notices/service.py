@@ -107,7 +107,12 @@ def _enqueue(keys: list[str] | None) -> None:
     from collection.tasks_notices import notices_deliver_task
 
     try:
-        notices_deliver_task.delay(keys=keys)
+        if notices_deliver_task.app.conf.task_always_eager:
+            # apply(), not delay(): an eager delay() flips Celery's process-wide "inside a
+            # task" flag, which a concurrent thread (the live test server) can leave set.
+            notices_deliver_task.apply(kwargs={"keys": keys})
+        else:
+            notices_deliver_task.delay(keys=keys)
     except Exception:
         # The change itself is committed; the next sweep delivers what this would have.
         log.exception("notice_delivery_not_enqueued", keys=(keys or [])[:20])
