@@ -12,9 +12,7 @@ collection.services.desk, exactly as the API does. Collectors see only their own
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
@@ -26,6 +24,7 @@ from collection.admin_filters import (
     DpdRangeFilter,
     PromiseDueFilter,
 )
+from collection.admin_phone import PhoneRevealMixin
 from collection.models import (
     OPEN_CASE_STATUSES,
     CollectionCase,
@@ -50,11 +49,7 @@ from collection.services.desk import (
     contact_log,
     promise_record,
 )
-from collection.services.pii import (
-    borrower_phone_masked,
-    case_phone_reveal,
-    phone_reveal_refusal,
-)
+from collection.services.pii import phone_reveal_refusal
 from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
 from loans.templatetags.money import format_inr
@@ -122,7 +117,7 @@ RECORDERS = {
 
 
 @admin.register(CollectionCase)
-class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
+class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "loan_ref",
@@ -227,10 +222,6 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     def borrower_name(self, case):
         borrower = case.loan.borrower
         return borrower.full_name or borrower.email
-
-    @admin.display(description="phone")
-    def borrower_phone(self, case):
-        return borrower_phone_masked(case) or "—"
 
     @admin.display(description="pending promise", ordering="promise_due_on")
     def promise(self, case):
@@ -356,49 +347,6 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
             original=case,
             kind=kind,
         )
-
-    def reveal_phone_view(self, request, object_id):
-        """POST only (a deliberate click, never a prefetched link): the full number, on a
-        page of its own that nothing caches. Someone else's case is a 404, as on the case
-        page, and the attempt is on the audit trail."""
-        if request.method != "POST":
-            return HttpResponseRedirect(
-                reverse("admin:collection_collectioncase_change", args=[object_id])
-            )
-        case = (
-            CollectionCase.objects.select_related("loan__borrower__profile")
-            .filter(pk=object_id)
-            .first()
-            if object_id.isdigit()
-            else None
-        )
-        if case is None:
-            raise Http404("No such case.")
-        try:
-            phone = case_phone_reveal(acting_user=request.user, case=case)
-        except DomainError as exc:
-            if exc.code == "not_found":
-                raise Http404("No such case.") from exc
-            if exc.code == "permission_denied":
-                raise PermissionDenied(exc.detail) from exc
-            self.message_user(request, exc.detail, messages.ERROR)
-            return HttpResponseRedirect(
-                reverse("admin:collection_collectioncase_change", args=[case.pk])
-            )
-        response = TemplateResponse(
-            request,
-            "admin/collection/collectioncase/reveal.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": f"Phone number for case #{case.pk}",
-                "opts": self.model._meta,
-                "original": case,
-                "borrower": case.loan.borrower.full_name or case.loan.borrower.email,
-                "phone": phone,
-            },
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
