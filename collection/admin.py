@@ -1,7 +1,9 @@
 """The collections desk in the officer console: the worklist of cases (filters by bucket,
 DPD range, collector, promise due, legal escalation), bulk assignment, the case page with
-its contacts, promises, bucket history and loan summary, and forms to record a contact or
-a promise there. Collector scores and the notification log are read-only.
+its contacts, promises, bucket history and loan summary, forms to record a contact or a
+promise there, and the borrower's phone: masked, with a button that reveals it to the
+case's collector or a manager (audited, collection.services.pii). Collector scores and the
+notification log are read-only.
 
 Nothing here writes on its own: assignment, contacts and promises go through
 collection.services.desk, exactly as the API does. Collectors see only their own cases
@@ -22,6 +24,7 @@ from collection.admin_filters import (
     DpdRangeFilter,
     PromiseDueFilter,
 )
+from collection.admin_phone import PhoneRevealMixin
 from collection.models import (
     OPEN_CASE_STATUSES,
     CollectionCase,
@@ -46,6 +49,7 @@ from collection.services.desk import (
     contact_log,
     promise_record,
 )
+from collection.services.pii import phone_reveal_refusal
 from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
 from loans.forms import AmountField
@@ -114,7 +118,7 @@ RECORDERS = {
 
 
 @admin.register(CollectionCase)
-class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
+class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "loan_ref",
@@ -150,6 +154,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 "fields": [
                     "loan_ref",
                     "borrower_name",
+                    "borrower_phone",
                     "status",
                     "assigned_to",
                     "opened_on",
@@ -167,6 +172,7 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
     readonly_fields = [
         "loan_ref",
         "borrower_name",
+        "borrower_phone",
         "status",
         "assigned_to",
         "opened_on",
@@ -297,6 +303,11 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 wrap(self.record_view),
                 name="collection_collectioncase_record",
             ),
+            path(
+                "<path:object_id>/reveal-phone/",
+                wrap(self.reveal_phone_view),
+                name="collection_collectioncase_reveal_phone",
+            ),
             *super().get_urls(),
         ]
 
@@ -349,4 +360,5 @@ class CollectionCaseAdmin(ActionFormMixin, admin.ModelAdmin):
                 for kind, (form_class, _, perm, what) in RECORDERS.items()
                 if self._may_record(request, case, perm)
             ]
+            extra_context["may_reveal_phone"] = phone_reveal_refusal(request.user, case) is None
         return super().change_view(request, object_id, form_url, extra_context)

@@ -1,6 +1,7 @@
 """Read-only desk logs in the officer console: weekly collector scores and the borrower
-notification log (collections managers and auditors; collectors have no view permission).
-Registered on import from collection.admin."""
+notification log, every notice and reminder with a row per channel (collections managers
+and auditors; collectors have no view permission). Registered on import from
+collection.admin."""
 
 from django.contrib import admin
 
@@ -63,6 +64,7 @@ class NotificationAdmin(ReadOnlyAdmin):
         "loan_id",
         "kind",
         "channel",
+        "amount",
         "status",
         "not_before",
         "sent_at",

@@ -7,6 +7,10 @@ to them and gets 404 for anyone else's; managers and auditors see every case.
 /api/v1/collection/cases/{id}/            GET  the case with its contacts and promises
 /api/v1/collection/cases/{id}/promises/   GET  the case's promises; POST {amount, promised_on}
 /api/v1/collection/cases/{id}/contacts/   GET  the case's contacts; POST {channel, outcome, note}
+/api/v1/collection/cases/{id}/borrower-phone/  GET  the borrower's full phone number, for the
+                                                case's collector or a manager; each call is
+                                                an audit event pii.revealed
+                                                (collection.services.pii)
 """
 
 import django_filters
@@ -19,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from accounts.gates import permission_first
+from accounts.selectors import mask_phone
 from collection.models import (
     CaseStatus,
     CollectionCase,
@@ -29,7 +34,9 @@ from collection.models import (
 )
 from collection.selectors import ADD_CONTACT_PERM, ADD_PROMISE_PERM, VIEW_CASE_PERM, cases_for
 from collection.services.desk import contact_log, promise_record
+from collection.services.pii import FIELD, case_phone_reveal
 from lendingsite.api_fields import MoneyField
+from lendingsite.errors import DomainError
 from loans.models.products import MONEY
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
@@ -80,6 +87,9 @@ class CaseSerializer(serializers.ModelSerializer):
 
     borrower = serializers.IntegerField(source="loan.borrower_id", read_only=True)
     borrower_name = serializers.CharField(source="loan.borrower.full_name", read_only=True)
+    borrower_phone = serializers.SerializerMethodField(
+        help_text="masked (+91******1005); the full number: GET …/borrower-phone/"
+    )
     dpd = serializers.IntegerField(source="loan.dpd", read_only=True)
     bucket = serializers.CharField(source="loan.bucket", read_only=True)
     pending_promise = serializers.SerializerMethodField()
@@ -91,6 +101,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "loan",
             "borrower",
             "borrower_name",
+            "borrower_phone",
             "status",
             "assigned_to",
             "opened_on",
@@ -104,6 +115,10 @@ class CaseSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    def get_borrower_phone(self, case) -> str:
+        profile = getattr(case.loan.borrower, "profile", None)
+        return mask_phone(profile.phone if profile is not None else "")
+
     @extend_schema_field(PendingPromiseSerializer(allow_null=True))
     def get_pending_promise(self, case) -> dict | None:
         if getattr(case, "promise_due_on", None) is None:
@@ -111,6 +126,12 @@ class CaseSerializer(serializers.ModelSerializer):
         return PendingPromiseSerializer(
             {"amount": case.promise_amount, "promised_on": case.promise_due_on}
         ).data
+
+
+class RevealedPhoneSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    field = serializers.CharField()
+    phone = serializers.CharField()
 
 
 class CaseDetailSerializer(CaseSerializer):
@@ -220,6 +241,27 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         incoming.is_valid(raise_exception=True)
         contact = contact_log(acting_user=request.user, case=case, **incoming.validated_data)
         return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        responses={200: RevealedPhoneSerializer, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM}
+    )
+    @action(detail=True, methods=["get"], url_path="borrower-phone", filter_backends=[])
+    def borrower_phone(self, request, pk=None):
+        """The borrower's full phone number, to call them about this case: for the
+        collector the case is assigned to, or a collections manager, while the case is
+        open. Each call is recorded (audit `pii.revealed`); a refusal too (`pii.reveal`).
+        Someone else's case is a 404, an auditor gets 403, a closed case 409."""
+        case = (
+            CollectionCase.objects.select_related("loan__borrower__profile").filter(pk=pk).first()
+            if str(pk).isdigit()
+            else None
+        )
+        if case is None:
+            raise DomainError("not_found", "No such case.")
+        phone = case_phone_reveal(acting_user=request.user, case=case)
+        response = Response({"case": case.pk, "field": FIELD, "phone": phone})
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 router = SimpleRouter()

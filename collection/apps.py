@@ -13,3 +13,6 @@ class CollectionConfig(AppConfig):
         from collection.services import delinquency
 
         delinquency.listen()
+
+        # The borrower's notices react to the lower apps' actions (accounts.audit.audit_listen).
+        from collection.notices import listeners  # noqa: F401

@@ -2,6 +2,7 @@
 (contacts, promises to pay), reminders and collector scores."""
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from loans.models import Installment, Loan
@@ -212,7 +213,11 @@ class NotificationStatus(models.TextChoices):
 
 
 class Notification(models.Model):
-    """Every reminder to a borrower, with its delivery status (the notification log)."""
+    """Every message to a borrower, with its delivery status (the notification log;
+    collection.notices). A notice is its `in_app` row (what the borrower's messages page
+    shows); delivering it renders the texts and adds one row per channel (email, SMS),
+    each with its own status. The dedupe key, `<kind>:<reference>:<channel>`, is unique, so
+    a notice is made and sent once however often its event or task runs."""
 
     borrower = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="notifications"
@@ -226,10 +231,14 @@ class Notification(models.Model):
     promise = models.ForeignKey(
         PromiseToPay, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(max_length=30)  # due_t3, due_t1, due_today, promise_due
-    channel = models.CharField(max_length=10)  # email, sms
+    kind = models.CharField(max_length=30)  # collection.notices.kinds.KINDS
+    channel = models.CharField(max_length=10)  # in_app, email, sms
     subject = models.CharField(max_length=200, blank=True)
-    body = models.TextField()
+    body = models.TextField(blank=True)  # rendered at delivery when made in a hot path
+    # What the notice is about: the amount (reminder, payment, charge...) and the facts the
+    # texts are written from, as they were when the event happened.
+    amount = models.DecimalField(**MONEY, null=True, blank=True)
+    data = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     status = models.CharField(max_length=10, choices=NotificationStatus)
     not_before = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)

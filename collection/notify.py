@@ -17,7 +17,8 @@ from django.utils.module_loading import import_string
 
 EMAIL = "email"
 SMS = "sms"
-CHANNELS = (EMAIL, SMS)
+CHANNELS = (EMAIL, SMS)  # that reach the borrower; the in-app copy is stored, not sent
+IN_APP = "in_app"
 
 
 class DeliveryError(Exception):

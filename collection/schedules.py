@@ -23,6 +23,20 @@ PERIODIC_TASKS = [
         crontab="*/15 * * * *",
         description="Send reminders held outside calling hours (08:00-19:00 IST)",
     ),
+    # The notification service (collection.tasks_notices): transactional notices whose
+    # task was lost, and offers about to lapse.
+    PeriodicSpec(
+        name="collection.notices_release",
+        task="collection.tasks_notices.notices_release",
+        crontab="*/5 * * * *",
+        description="Deliver borrower notices (receipts, charges, offers...) not delivered yet",
+    ),
+    PeriodicSpec(
+        name="collection.offers_expiring_notify",
+        task="collection.tasks_notices.offers_expiring_notify",
+        crontab="0 10 * * *",
+        description="Tell borrowers whose loan offer lapses within a working day",
+    ),
     PeriodicSpec(
         name="collection.collector_scores_compute",
         task="collection.tasks_desk.collector_scores_compute",

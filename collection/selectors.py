@@ -49,7 +49,9 @@ def cases_for(user) -> QuerySet:
     if not getattr(user, "is_authenticated", False) or not user.has_perm(VIEW_CASE_PERM):
         return CollectionCase.objects.none()
     pending = pending_promises().filter(case=OuterRef("pk")).order_by("promised_on", "id")
-    qs = CollectionCase.objects.select_related("loan", "loan__borrower", "assigned_to").annotate(
+    qs = CollectionCase.objects.select_related(
+        "loan", "loan__borrower", "loan__borrower__profile", "assigned_to"
+    ).annotate(
         promise_due_on=Subquery(pending.values("promised_on")[:1]),
         promise_amount=Subquery(pending.values("amount")[:1]),
     )

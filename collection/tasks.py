@@ -15,7 +15,7 @@ from celery import chord, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from collection import tasks_desk  # noqa: F401  (registers the desk's tasks)
+from collection import tasks_desk, tasks_notices  # noqa: F401  (registers their tasks)
 from collection.dayend import job
 from collection.models import RunStatus
 from lendingsite.dates import today_ist

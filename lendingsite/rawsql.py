@@ -73,15 +73,20 @@ def _select_sql(vendor: str, model, names: tuple[str, ...], where: str, order: s
     return f"SELECT {columns} FROM {quote(model._meta.db_table)} WHERE {where}{tail}"  # noqa: S608
 
 
-def values_insert(model, names: tuple[str, ...], rows: list[Sequence]) -> None:
-    """INSERT rows of `names` in one multi-row statement (no instances, no ids back)."""
+def values_insert(
+    model, names: tuple[str, ...], rows: list[Sequence], *, skip_conflicts: bool = False
+) -> None:
+    """INSERT rows of `names` in one multi-row statement (no instances, no ids back); with
+    `skip_conflicts`, rows a unique constraint already holds are left out (ON CONFLICT DO
+    NOTHING)."""
     if not rows:
         return
     conn = db()
     fields = _fields(model, names)
     params = [prep(f, v, conn) for values in rows for f, v in zip(fields, values, strict=True)]
+    sql = _insert_sql(conn.vendor, model, names, len(rows))
     with conn.cursor() as cursor:
-        cursor.execute(_insert_sql(conn.vendor, model, names, len(rows)), params)
+        cursor.execute(sql + " ON CONFLICT DO NOTHING" if skip_conflicts else sql, params)
 
 
 def values_update(model, names: tuple[str, ...], rows: list[tuple[int, Sequence]]) -> None:

@@ -440,6 +440,9 @@ IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS = env.int(
 PROMISE_MAX_DAYS = env.int("PROMISE_MAX_DAYS", default=30)
 # Channels borrower reminders go out on (email, sms).
 REMINDER_CHANNELS = env.list("REMINDER_CHANNELS", default=["email", "sms"])
+# Channels the transactional notices (offer, disbursement, receipt, charge levied, exit
+# request, closure) go out on besides the in-app copy (email, sms; docs/collections.md).
+NOTICE_CHANNELS = env.list("NOTICE_CHANNELS", default=["email", "sms"])
 # Class path of the SMS gateway (collection/notify.py). Production fails each SMS visibly
 # (status "failed" in the notification log) until a real gateway is configured.
 SMS_BACKEND = env.str(

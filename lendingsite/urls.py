@@ -26,7 +26,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("privacy/", include("accounts.views_privacy")),
-    path("notifications/", include("accounts.views_notifications")),
+    path("notifications/", include("collection.views_notifications")),
     path("", include("loans.urls")),
     path("", include("loans.urls_borrower")),
     path("api/v1/", include(api_v1)),

@@ -19,5 +19,10 @@ urlpatterns = [
     path("loans/<int:pk>/", borrower_loan.loan_page, name="loan"),
     path("loans/<int:pk>/exit/", views_exit.exit_request_page, name="exit"),
     path("loans/<int:pk>/statement/", borrower_loan.statement, name="statement"),
+    path(
+        "loans/<int:pk>/no-dues-certificate/",
+        borrower_loan.no_dues_certificate,
+        name="no_dues_certificate",
+    ),
     path("loans/<int:pk>/pay/", views_pay.pay_page, name="pay"),
 ]

@@ -1,5 +1,7 @@
 """GET /api/v1/loans/{id}/statement/?format=csv|pdf: every transaction of the loan with its
-running balance (repayments.statements), as a download.
+running balance (repayments.statements), as a download. GET
+/api/v1/loans/{id}/no-dues-certificate/: the No Dues Certificate of a closed loan
+(repayments.certificates), a PDF; 409 invalid_state for a loan not closed.
 
 The owner or staff with loans.view_loan; anyone else gets 404, never 403. `format` defaults
 to csv; anything else than csv or pdf is a 400 problem.
@@ -14,6 +16,7 @@ from rest_framework.views import APIView
 
 from lendingsite.errors import DomainError
 from loans.selectors import loans_for
+from repayments.certificates import certificate_response
 from repayments.statements import statement_csv, statement_pdf
 
 FORMATS = {
@@ -62,6 +65,31 @@ class LoanStatementView(APIView):
         return response
 
 
+class NoDuesCertificateView(APIView):
+    def perform_content_negotiation(self, request, force=False):
+        return JSONRenderer(), JSONRenderer.media_type
+
+    @extend_schema(
+        operation_id="loans_no_dues_certificate",
+        responses={
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+            404: OpenApiResponse(description="problem+json: no such loan (or not yours)"),
+            409: OpenApiResponse(description="problem+json invalid_state: the loan is not closed"),
+        },
+    )
+    def get(self, request, pk: int):
+        """The No Dues Certificate of a closed (or foreclosed) loan, as a PDF attachment."""
+        loan = loans_for(request.user).filter(pk=pk).first()
+        if loan is None:
+            raise DomainError("not_found", "No such loan.")
+        return certificate_response(loan)
+
+
 urlpatterns = [
     path("loans/<int:pk>/statement/", LoanStatementView.as_view(), name="loan-statement"),
+    path(
+        "loans/<int:pk>/no-dues-certificate/",
+        NoDuesCertificateView.as_view(),
+        name="loan-no-dues-certificate",
+    ),
 ]

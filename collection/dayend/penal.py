@@ -19,6 +19,10 @@ constraint has the last word.
 
 from __future__ import annotations
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+
 from collection.dayend.sql import (
     ACTIVE,
     FLOOR_PAISE,
@@ -33,10 +37,15 @@ from collection.dayend.sql import (
     days_since,
     rounded_paise_sql,
 )
+from collection.models import NotificationStatus
+from collection.notices.listeners import charge_facts
+from collection.notices.service import notices_deliver_after_commit
+from collection.notify import IN_APP
 from loans import ledger
 from loans.models import LedgerAccount
 
 PENAL = "dayend_penal"
+NOTICE_KIND = "charge_levied"  # collection.notices.kinds
 
 
 def _candidates_sql() -> str:
@@ -161,7 +170,43 @@ def penal_step(cur, p: ChunkParams) -> dict:
         FROM {PENAL} c WHERE {OVERDUE}.id = c.installment_id
         """,
     )
+    _notices_insert(cur, p)
     cur.execute(f"SELECT COALESCE(SUM(amount_paise), 0) FROM {PENAL}")
     total_paise = int(cur.fetchone()[0])
     _drop(cur, PENAL)
     return {"charges": charges, "amount": f"{total_paise / 100:.2f}"}
+
+
+def _notices_insert(cur, p: ChunkParams) -> int:
+    """RBI requires each penal charge to be communicated: one notice per charge levied
+    (collection.notices), made here in the chunk's transaction, set-based like the charges,
+    with the key a charge levied by hand gets (`charge_levied:<charge id>:in_app`), so a
+    charge is told once whichever way it was levied. The texts are written, and the email
+    and SMS sent, after the chunk commits (transactional: at any hour)."""
+    facts = json.dumps(
+        charge_facts(kind=PENAL_KIND, charged_on=p.business_date, reason=PENAL_REASON),
+        cls=DjangoJSONEncoder,
+    )
+    data = "CAST(%(data)s AS jsonb)" if _postgres() else "%(data)s"
+    made = _exec(
+        cur,
+        f"""
+        INSERT INTO collection_notification
+            (borrower_id, loan_id, installment_id, promise_id, kind, channel, subject, body,
+             amount, data, status, not_before, sent_at, error, created_at, dedupe_key)
+        SELECT l.borrower_id, c.loan_id, c.installment_id, NULL, %(notice)s, %(in_app)s, '', '',
+               c.amount_paise / 100.0, {data}, %(queued)s, %(now)s, NULL, '', %(now)s,
+               %(notice)s || ':' || x.id || ':' || %(in_app)s
+        FROM {PENAL} c
+        JOIN repayments_charge x ON x.journal_entry_id = c.entry_id
+        JOIN loans_loan l ON l.id = c.loan_id
+        WHERE c.amount_paise > 0
+        ON CONFLICT (dedupe_key) DO NOTHING
+        """,
+        p.bind(
+            notice=NOTICE_KIND, in_app=IN_APP, queued=NotificationStatus.QUEUED.value, data=facts
+        ),
+    )
+    if made:
+        notices_deliver_after_commit()
+    return made

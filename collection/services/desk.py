@@ -31,6 +31,7 @@ from collection.models import (
     PromiseStatus,
     PromiseToPay,
 )
+from collection.notices.hours import in_calling_hours
 from collection.selectors import (
     ADD_CONTACT_PERM,
     ADD_PROMISE_PERM,
@@ -38,7 +39,6 @@ from collection.selectors import (
     active_collectors,
     is_active_collector,
 )
-from collection.services.reminders import in_calling_hours
 from lendingsite.errors import DomainError
 from repayments.models import Payment, PaymentStatus
 

@@ -6,6 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.roles import AUDITOR, LOAN_OFFICER
+from accounts.selectors import mask_phone
 from accounts.tests.factories import borrower, staff
 from collection.models import CaseStatus, CollectionCase, ContactLog, PromiseToPay
 from collection.tests.factories_desk import CaseFactory, PromiseFactory, collector, manager
@@ -53,6 +54,7 @@ def test_a_collector_lists_only_their_own_cases():
         "loan": case.loan_id,
         "borrower": case.loan.borrower_id,
         "borrower_name": case.loan.borrower.full_name,
+        "borrower_phone": mask_phone(case.loan.borrower.profile.phone),
         "status": "open",
         "assigned_to": mine.pk,
         "opened_on": case.opened_on.isoformat(),

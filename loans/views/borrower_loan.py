@@ -1,14 +1,16 @@
 """The borrower's loan page (/loans/<id>/): the schedule with paid / partly paid / overdue
-marks, payments, a foreclosure quote for a chosen date, statement downloads, and the
-cooling-off exit (repayments.views_exit: ask, then pay). Numbers come from the services'
-own functions (foreclosure_quote, cooling_off_quote, statement_csv/pdf); only the
-borrower's own loans are found, so another borrower's id is a 404."""
+marks, payments, a foreclosure quote for a chosen date, statement downloads, the No Dues
+Certificate once the loan is closed, and the cooling-off exit (repayments.views_exit: ask,
+then pay). Numbers come from the services' own functions (foreclosure_quote,
+cooling_off_quote, statement_csv/pdf); only the borrower's own loans are found, so another
+borrower's id is a 404."""
 
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -24,6 +26,7 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
+from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote
 from repayments.statements import statement_csv, statement_pdf
@@ -106,6 +109,11 @@ def _loan_context(request, loan: Loan) -> dict:
         "statement_csv": _statement_url(loan, "csv"),
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
+        "certificate_url": (
+            reverse("borrower:no_dues_certificate", args=[loan.pk])
+            if certificate_available(loan)
+            else None
+        ),
     }
 
 
@@ -139,3 +147,18 @@ def statement(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="loan-{loan.pk}-statement.{fmt}"'
     response["Cache-Control"] = "private, no-store"  # personal financial data
     return response
+
+
+@login_required
+@require_safe
+def no_dues_certificate(request, pk: int):
+    """The No Dues Certificate (repayments.certificates) of the borrower's own closed loan;
+    for a loan not closed, back to its page with the reason."""
+    loan = get_object_or_404(
+        Loan.objects.filter(borrower=request.user).select_related("product", "borrower"), pk=pk
+    )
+    try:
+        return certificate_response(loan)
+    except DomainError as exc:
+        messages.error(request, exc.detail)
+        return redirect("borrower:loan", pk=loan.pk)

@@ -224,6 +224,7 @@ def payment_post(
             "allocation": allocation,
             "loan_status": loan.status,
             "principal_outstanding": loan.principal_outstanding,
+            "total_outstanding": replay.result.total_outstanding,
         },
     )
     # A payment that paid the loan off may answer the borrower's cooling-off exit request.

@@ -13,6 +13,7 @@ from lendingsite.rawsql import day, db
 # The loan columns posting needs; the rest load on first use (payment.loan.borrower, ...).
 POST_FIELDS = (
     "id",
+    "borrower_id",  # whom the receipt is for (collection.notices), without another read
     "status",
     "principal",
     "annual_rate",

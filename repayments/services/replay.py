@@ -275,7 +275,9 @@ def _installments_drop(extras: list[int]) -> None:
                 setattr(extra, name, ZERO)
             extra.paid_on = None
             extra.balance_after = ZERO
-            extra.save(update_fields=ROW_FIELDS)
+            # Not save(update_fields=...): inside payment posting's pipeline the ORM cannot
+            # read the row count it checks, and refuses the save.
+            rawsql.values_update(Installment, ROW_FIELDS, [(extra.pk, _row_values(extra))])
 
 
 def _payments_adjust(loan, result, new_payment, stored, acting_user, today) -> None:
