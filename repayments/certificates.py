@@ -26,10 +26,11 @@ from repayments.selectors import credit_balance
 from repayments.statements import _StatementPDF, unicode_font_available
 
 ZERO = Decimal("0.00")
-CERTIFIED_STATUSES = (LoanStatus.CLOSED, LoanStatus.FORECLOSED)
+CERTIFIED_STATUSES = (LoanStatus.CLOSED, LoanStatus.FORECLOSED, LoanStatus.CANCELLED)
 HOW_CLOSED = {
     LoanStatus.CLOSED: "Paid in full",
     LoanStatus.FORECLOSED: "Foreclosed (paid off before the end of its term)",
+    LoanStatus.CANCELLED: "Cancelled within the cooling-off period (principal and interest repaid)",
 }
 
 

@@ -3,15 +3,8 @@ its target) into notice drafts; `notice_for` registers it with accounts.audit.au
 so the notices are made in the action's own transaction (a rolled-back action tells
 nobody) and delivered after it commits. Imported by CollectionConfig.ready().
 
-Adding a notice for another action (the cooling-off exit requests, say) is a kind in
-collection.notices.kinds with its texts, and a builder here:
-
-    @notice_for("exit_request.opened")
-    def exit_request_opened(*, event, target):
-        yield NoticeDraft("exit_request_opened", target.pk, target.loan.borrower_id,
-                          loan_id=target.loan_id, amount=target.amount,
-                          data={"amount": target.amount, "pay_by": target.pay_by,
-                                "reference": target.reference})
+Adding a notice for another action is a kind in collection.notices.kinds with its
+texts, and a builder here (`exit_request_notice` below is the shortest example).
 
 Builders read nothing they do not need: the receipt's runs inside payment posting's
 pipeline, so it uses only the event and the objects the posting already holds.
@@ -88,8 +81,8 @@ def loan_disbursed(*, event, target):
             "processing_fee": loan.processing_fee,
             "disbursed_on": loan.disbursed_on,
             "reference": loan.disbursement_reference,
-            # The beneficiary account, once disbursement records one (masked, as shown).
-            "account": after.get("account", ""),
+            # The beneficiary account the disbursement names (masked, as shown), with its bank.
+            "account": _account_words(after.get("beneficiary")),
             "first_due_on": first.get("due_date"),
             "first_due_amount": (first["principal_due"] + first["interest_due"] if first else None),
             "installments": loan.tenure,
@@ -97,6 +90,12 @@ def loan_disbursed(*, event, target):
             "loan_url": site_url("borrower:loan", loan.pk),
         },
     )
+
+
+def _account_words(beneficiary: dict | None) -> str:
+    if not beneficiary:
+        return ""
+    return f"{beneficiary['account']} ({beneficiary['bank']}, IFSC {beneficiary['ifsc']})"
 
 
 @notice_for("payment.posted")
@@ -145,3 +144,23 @@ def charge_levied(*, event, target):
 
 def charge_facts(*, kind: str, charged_on, reason: str) -> dict:
     return {"charge_kind": kind, "charged_on": charged_on, "reason": reason}
+
+
+@notice_for("exit_request.opened", "exit_request.lapsed", "exit_request.completed")
+def exit_request_notice(*, event, target):
+    """The cooling-off exit (repayments.services.exits): the amount, the pay-by date and the
+    reference to quote when it opens; that it lapsed; that the loan is cancelled, with the
+    certificate, when the money arrived."""
+    request = target
+    kind = event.action.replace(".", "_")  # exit_request_opened, _lapsed, _completed
+    data = {"amount": request.amount, "pay_by": request.pay_by, "reference": request.reference}
+    if kind == "exit_request_completed":
+        data["certificate_url"] = site_url("borrower:no_dues_certificate", request.loan_id)
+    yield NoticeDraft(
+        kind,
+        request.pk,
+        request.loan.borrower_id,
+        loan_id=request.loan_id,
+        amount=request.amount,
+        data=data,
+    )

@@ -172,7 +172,11 @@ def test_disbursed_notice_with_amount_reference_and_first_due_date(delivered):
     net = format_inr(loan.net_disbursed)
     assert email.subject == f"Loan #{loan.pk}: {net} paid out"
     assert "HDFCN26010100042" in email.body
-    assert f"{net} was transferred to your bank account" in email.body
+    account = loan.disbursement_account
+    assert (
+        f"{net} was transferred to your account {account.masked_number} "
+        f"({account.bank_name}, IFSC {account.ifsc})" in email.body
+    )
     assert "amount borrowed is ₹1,00,000.00" in email.body
     assert "first installment of ₹8,978.71 is due on 10 Feb 2026" in email.body
     assert f"{SITE}/loans/{loan.pk}/" in email.body
@@ -397,6 +401,61 @@ def test_exit_request_notices_render_from_their_facts(loan):
     assert opened.subject == f"To cancel loan #{loan.pk}, pay ₹1,00,115.07 by 15 Jan 2026"
     assert "quoting EXIT-71" in opened.body and "lendingsite.demo@examplebank" in opened.body
     assert "lapsed" in mails("lapsed")[0].subject
+
+
+def _exit_loan() -> Loan:
+    """A loan paid out yesterday, inside its cooling-off period."""
+    return active_loan(disbursed_on=today_ist() - timedelta(days=1))
+
+
+def test_asking_to_exit_tells_the_amount_the_deadline_and_where_to_pay_once(delivered):
+    from repayments.services.exits import exit_request_open
+
+    loan = _exit_loan()
+    with delivered():
+        request, created = exit_request_open(acting_user=loan.borrower, loan=loan)
+    assert created
+    with delivered():
+        exit_request_open(acting_user=loan.borrower, loan=loan)  # asked again: nothing new
+    assert sorted(rows("exit_request_opened")) == ["email", "in_app", "sms"]
+    [opened] = mails("To cancel loan")
+    assert opened.subject == (
+        f"To cancel loan #{loan.pk}, pay {format_inr(request.amount)} by {day_text(request.pay_by)}"
+    )
+    assert f"quoting {request.reference}" in opened.body
+    assert "lendingsite.demo@examplebank" in opened.body  # where to pay: the UPI id
+
+
+def test_an_unpaid_exit_request_tells_the_borrower_it_lapsed(delivered):
+    from repayments.services.exits import exit_request_open, exit_requests_lapse
+
+    loan = _exit_loan()
+    request, _ = exit_request_open(acting_user=loan.borrower, loan=loan)
+    with delivered():
+        assert exit_requests_lapse(business_date=request.pay_by + timedelta(days=1)) == 1
+    [lapsed] = mails("lapsed")
+    assert lapsed.subject == f"Your request to cancel loan #{loan.pk} lapsed"
+    assert "continues as agreed" in lapsed.body
+
+
+def test_the_money_arriving_cancels_the_loan_and_says_so_with_the_certificate(delivered):
+    from repayments.services.exits import exit_request_open
+
+    loan = _exit_loan()
+    exit_request_open(acting_user=loan.borrower, loan=loan)
+    due = foreclosure_quote(loan, as_of=today_ist()).total
+    with delivered():
+        post_payment(loan, amount=due, paid_on=today_ist(), utr="EXIT-NOTICE-1")
+    assert Loan.objects.get(pk=loan.pk).status == "cancelled"
+    [done] = mails(f"Loan #{loan.pk} is cancelled")
+    assert f"/loans/{loan.pk}/no-dues-certificate/" in done.body
+    # The receipt goes as for any payment; no "paid off" closure notice contradicts the
+    # cancellation, and the certificate the notice links to is there.
+    assert rows("payment_received") and not rows("loan_closed")
+    from repayments.certificates import no_dues_certificate
+
+    certificate = no_dues_certificate(Loan.objects.get(pk=loan.pk))
+    assert certificate.how_closed.startswith("Cancelled within the cooling-off period")
 
 
 def test_a_notice_that_cannot_be_written_is_recorded_not_raised(loan):

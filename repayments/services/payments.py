@@ -209,6 +209,9 @@ def payment_post(
         acting_user=acting_user,
         lines=payment_lines(allocation, amount=amount),
     )
+    # A payment that paid the loan off may answer the borrower's cooling-off exit request;
+    # settled first, so that the payment's event says what the loan became (cancelled).
+    exit_request_settle(loan=loan, payment=payment, acting_user=acting_user)
     audit_record(
         action="payment.posted",
         actor=acting_user,
@@ -227,8 +230,6 @@ def payment_post(
             "total_outstanding": replay.result.total_outstanding,
         },
     )
-    # A payment that paid the loan off may answer the borrower's cooling-off exit request.
-    exit_request_settle(loan=loan, payment=payment, acting_user=acting_user)
     return payment
 
 

@@ -57,6 +57,11 @@ def exit_request_completed(row) -> Texts:
         row,
         f"We received {inr(d['amount'])} and cancelled loan #{row.loan_id} within its "
         "cooling-off period. Nothing more is owed on it.",
+        *(
+            [f"Your No Dues Certificate: {d['certificate_url']}"]
+            if d.get("certificate_url")
+            else []
+        ),
     )
     return Texts(
         f"Loan #{row.loan_id} is cancelled",
