@@ -38,6 +38,12 @@ def test_healthz_is_ok_and_public(client, ops_guarded):
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_favicon_is_served_not_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
+
+
 def test_readyz_is_ok_when_database_and_cache_answer(client):
     response = client.get("/readyz")
 
