@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 from lendingsite import platform_views, views
@@ -23,7 +21,7 @@ api_v1 = [
 urlpatterns = [
     path("", views.home, name="home"),
     # Browsers ask for /favicon.ico on every page, the console's included.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", platform_views.healthz, name="healthz"),
     path("readyz", platform_views.readyz, name="readyz"),
     path("metrics", platform_views.metrics, name="metrics"),

@@ -2,12 +2,20 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views import defaults
 
 from lendingsite.problems import is_api_request, problem_response
 from loans.forms import CalculatorForm
 from loans.services.products import products_for
+
+
+def favicon(request):
+    # Resolved per request: the manifest storage only knows the hashed name after
+    # collectstatic, and urls.py is imported before that in every production check.
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def home(request):
