@@ -1,7 +1,7 @@
 """Auth API (API.md "Auth"): thin views over accounts.services.auth. Refusals come back as
 problem+json through lendingsite.problems; nothing here decides anything."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.generics import RetrieveAPIView
@@ -49,7 +49,22 @@ def _valid(serializer_class, request) -> dict:
 
 
 class RegisterView(AnonymousAuthEndpoint, APIView):
-    @extend_schema(request=s.RegisterSerializer, responses={201: s.DetailSerializer})
+    @extend_schema(
+        request=s.RegisterSerializer,
+        responses={201: s.DetailSerializer},
+        examples=[
+            OpenApiExample(
+                "A borrower",
+                value={
+                    "email": "asha.rao@example.com",
+                    "password": "monsoon-ledger-trellis-42",
+                    "full_name": "Asha Rao",
+                    "phone": "9876543210",
+                },
+                request_only=True,
+            )
+        ],
+    )
     def post(self, request):
         auth.user_register(**_valid(s.RegisterSerializer, request))
         return Response({"detail": REGISTERED}, status=status.HTTP_201_CREATED)

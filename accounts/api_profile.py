@@ -16,7 +16,7 @@ from pathlib import PurePath
 from django.http import FileResponse
 from django.urls import include, path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiRequest, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -34,6 +34,7 @@ from accounts.serializers_profile import (
     ProfileUpdateSerializer,
 )
 from accounts.services.kyc import (
+    KYC_CONTENT_TYPES,
     VERIFY_PERMISSION,
     kyc_document_reject,
     kyc_document_upload,
@@ -48,14 +49,25 @@ NO_PROFILE = "You have no borrower profile yet."
 class MeProfileView(APIView):
     serializer_class = ProfileSerializer
 
-    @extend_schema(responses=ProfileSerializer)
+    @extend_schema(
+        responses={
+            200: ProfileSerializer,
+            404: OpenApiResponse(description="problem+json not_found: no profile yet"),
+        }
+    )
     def get(self, request):
         profile = profile_for_user(user=request.user)
         if profile is None:
             raise DomainError("not_found", NO_PROFILE)
         return Response(ProfileSerializer(profile).data)
 
-    @extend_schema(request=ProfileUpdateSerializer, responses=ProfileSerializer)
+    @extend_schema(
+        request=ProfileUpdateSerializer,
+        responses={
+            200: ProfileSerializer,
+            201: OpenApiResponse(ProfileSerializer, description="this call created the profile"),
+        },
+    )
     def patch(self, request):
         """Change your profile (creates it on first use). PAN and phone come back masked."""
         borrower_first(acting_user=request.user, action="profile.updated")
@@ -85,7 +97,12 @@ class MyKycDocumentViewSet(
         return kyc_documents_of_user(user=self.request.user)
 
     @extend_schema(
-        request={"multipart/form-data": KycUploadSerializer},
+        request={
+            "multipart/form-data": OpenApiRequest(
+                KycUploadSerializer,
+                encoding={"file": {"contentType": ", ".join(KYC_CONTENT_TYPES)}},
+            )
+        },
         responses={201: KycDocumentSerializer},
     )
     def create(self, request):
@@ -144,7 +161,10 @@ class KycDocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         )
         return Response(KycDocumentSerializer(document).data)
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="Download the document's file",
+        responses={(200, content_type): OpenApiTypes.BINARY for content_type in KYC_CONTENT_TYPES},
+    )
     @action(detail=True, methods=["get"])
     def file(self, request, pk=None):
         document = self.get_object()

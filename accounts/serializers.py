@@ -2,16 +2,43 @@
 every rule about the content (password policy, phone number, tokens) is in
 accounts.services.auth, which pages call too."""
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from accounts.models import User
+from accounts.validators import PHONE_RE
+
+
+def _password_lengths() -> dict:
+    # What the configured password validators enforce, told to the schema (not enforced
+    # here: the validators say it in plain words).
+    lengths = {}
+    for validator in settings.AUTH_PASSWORD_VALIDATORS:
+        options = validator.get("OPTIONS", {})
+        if validator["NAME"].endswith("MinimumLengthValidator"):
+            lengths["minLength"] = options.get("min_length", 8)
+        if validator["NAME"].endswith("MaximumLengthValidator"):
+            lengths["maxLength"] = options.get("max_length", 128)
+    return lengths
+
+
+@extend_schema_field({"type": "string", "format": "password", **_password_lengths()})
+class PasswordField(serializers.CharField):
+    pass
+
+
+@extend_schema_field({"type": "string", "pattern": PHONE_RE.pattern, "example": "9876543210"})
+class PhoneField(serializers.CharField):
+    """The schema states the mobile-number rule (accounts.validators.PHONE_RE); the service
+    applies it, and also accepts blanks and dashes between the digits."""
 
 
 def _password_field(**kwargs) -> serializers.CharField:
     # No max_length: the password validators own the length rule and say it in plain words.
-    return serializers.CharField(
+    return PasswordField(
         write_only=True, trim_whitespace=False, style={"input_type": "password"}, **kwargs
     )
 
@@ -20,7 +47,7 @@ class RegisterSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = _password_field()
     full_name = serializers.CharField(max_length=150)
-    phone = serializers.CharField(max_length=20)
+    phone = PhoneField(max_length=20)
 
 
 class EmailSerializer(serializers.Serializer):

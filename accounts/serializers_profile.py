@@ -29,6 +29,10 @@ class ProfileSerializer(serializers.ModelSerializer):
     phone = MaskedField(mask_phone)
     pan = MaskedField(mask_pan)
     kyc_verified = serializers.BooleanField(read_only=True)
+    # Blank until the borrower says (the schema's enum must allow "" as the answers do).
+    employment_type = serializers.ChoiceField(
+        choices=EmploymentType.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = BorrowerProfile

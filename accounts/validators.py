@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 PAN_RE = re.compile(r"^[A-Z]{5}[0-9]{4}[A-Z]$")
 # Indian mobile numbers: 10 digits starting 6-9, optionally written with +91 / 0.
-PHONE_RE = re.compile(r"^(?:\+91|0)?([6-9]\d{9})$")
+PHONE_RE = re.compile(r"^(?:\+91|0)?([6-9][0-9]{9})$")
 
 
 class MaximumLengthValidator:

@@ -303,7 +303,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lendingsite.openapi.LendingsiteAutoSchema",
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
     # Depth, size, encoding, NUL and lone surrogates are refused here (400 invalid_body).
     "DEFAULT_PARSER_CLASSES": [
@@ -325,9 +325,30 @@ REST_FRAMEWORK = {
     "DATE_FORMAT": "%Y-%m-%d",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+API_DESCRIPTION = """Origination, servicing and collections for an Indian lender.
+
+## Authentication
+
+* **Bearer token (integrators, apps)**: `POST /api/v1/auth/token/` with `email` and
+  `password` answers `{access, refresh}`. Send `Authorization: Bearer <access>`; an access
+  token lives 15 minutes. `POST /api/v1/auth/token/refresh/` with the refresh token answers a
+  new pair and the old refresh token stops working. In Swagger: *Authorize* → `jwtAuth`.
+* **Browser session**: the borrower pages and the officer console sign in with a session
+  cookie; the API accepts it too, with the `X-CSRFToken` header on unsafe methods.
+* A borrower sees only their own objects (others' answer 404); staff see what their role
+  allows (403 `permission_denied` otherwise).
+
+## Conventions
+
+* Errors are `application/problem+json` (the `Problem` schema) with a stable `code`.
+* Money is a string of ASCII digits with up to two decimals (`"150000.50"`), rates four.
+* Unsafe calls may carry `Idempotency-Key`; a retry with the same key replays the answer.
+* Lists are paginated: `?page=N&page_size=M` (at most 200).
+"""
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lendingsite API",
-    "DESCRIPTION": "Origination, servicing and collections for an Indian lender.",
+    "DESCRIPTION": API_DESCRIPTION,
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -336,6 +357,11 @@ SPECTACULAR_SETTINGS = {
     # No badge from validator.swagger.io: the docs page loads nothing from other hosts.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    # Refusals every operation shares, documented once (lendingsite/openapi.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lendingsite.openapi.problem_responses",
+    ],
 }
 
 # --- Platform -------------------------------------------------------------------------

@@ -47,7 +47,7 @@ class LoanStatementView(APIView):
     )
     def get(self, request, pk: int):
         """The loan's statement as a CSV or PDF attachment."""
-        fmt = request.query_params.get("format") or "csv"
+        fmt = request.query_params.get("format", "csv")  # present but blank is refused
         if fmt not in FORMATS:
             raise DomainError(
                 "validation_error",

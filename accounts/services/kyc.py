@@ -27,6 +27,7 @@ SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
     (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
 )
+KYC_CONTENT_TYPES = tuple(content_type for _, content_type, _ in SIGNATURES)
 VERIFY_PERMISSION = "accounts.verify_kycdocument"
 
 

@@ -51,6 +51,8 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     filterset_fields = ["status", "bucket", "product"]
     queryset = Loan.objects.none()  # for the schema; requests use get_queryset
     http_method_names = ["get", "post", "patch", "head", "options"]
+    # Ids are numbers: anything else is no such loan (404), even on the withdrawn route.
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

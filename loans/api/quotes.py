@@ -217,7 +217,7 @@ class QuoteView(APIView):
             ),
             OpenApiExample(
                 "On a product",
-                value={"product": "personal", "principal": "200000.00", "tenure": 24},
+                value={"product": "personal-loan", "principal": "200000.00", "tenure": 24},
                 request_only=True,
             ),
         ],

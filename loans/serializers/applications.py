@@ -1,7 +1,6 @@
 """Shapes for the applications API. Parsing and presentation only: who may do what, the
 product limits, eligibility and maker-checker are all in loans.services.applications."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -82,12 +81,12 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "at": app.hard_stop_override_at,
         }
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_apr(self, app: LoanApplication) -> str | None:
         # Percent with 2 decimals, as the KFS states it (null until an offer is made).
         return app.kfs["apr"] if app.kfs else None
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_loan(self, app: LoanApplication) -> int | None:
         loan = getattr(app, "loan", None)
         return loan.pk if loan else None

@@ -89,6 +89,7 @@ class LoanSerializer(serializers.ModelSerializer):
             "notes",
         ]
         read_only_fields = fields
+        optional_in_schema = ("notes",)  # staff only (to_representation)
 
     def to_representation(self, loan):
         as_of = self.context.get("arrears_as_of") or today_as_of()
