@@ -302,7 +302,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["lendingsite.filters.StrictFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "lendingsite.openapi.LendingsiteAutoSchema",
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
     # Depth, size, encoding, NUL and lone surrogates are refused here (400 invalid_body).
