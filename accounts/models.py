@@ -240,7 +240,7 @@ class AuditOutcome(models.TextChoices):
 
 
 class AuditEvent(AppendOnlyModel):
-    """Every state change and every refused attempt. Written only by accounts.audit."""
+    """Every state change and every refused attempt. Written only by lendingsite.audit."""
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # No FK constraint: an audit row must outlive the user it names (erasure, merges).

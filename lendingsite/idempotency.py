@@ -166,7 +166,7 @@ def idempotency_release(*, record: IdempotencyRecord) -> None:
 @transaction.atomic
 def idempotency_purge_expired(*, now: datetime | None = None) -> int:
     """Delete keys past their expiry (answered or abandoned); returns how many."""
-    from accounts.audit import audit_record
+    from lendingsite.audit import audit_record
 
     now = now or timezone.now()
     deleted, _ = IdempotencyRecord.objects.filter(expires_at__lte=now).delete()

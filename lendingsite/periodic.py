@@ -173,7 +173,7 @@ def periodic_tasks_install(*, specs: Sequence[PeriodicSpec]) -> list[InstallLine
     written) if a spec names an unknown task or a name is taken by a hand-made row."""
     from django_celery_beat.models import PeriodicTask
 
-    from accounts.audit import audit_record
+    from lendingsite.audit import audit_record
 
     _check_specs(specs, _registered_tasks())
     existing = {

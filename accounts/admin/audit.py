@@ -10,9 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from accounts.audit import age_words, audit_verify
 from accounts.models import AuditEvent
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
+from lendingsite.audit import age_words, audit_verify
 from lendingsite.errors import DomainError
 
 # --- Audit trail --------------------------------------------------------------------

@@ -29,11 +29,11 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import ratelimit
-from accounts.audit import audit_record, refusals_audited
 from accounts.emails import email_send_on_commit
 from accounts.models import AuditOutcome, BorrowerProfile, EmailToken, TokenPurpose, User
 from accounts.roles import BORROWER
 from accounts.validators import normalize_phone, validate_phone
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 INVALID_LINK = (

@@ -7,14 +7,6 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
-from accounts.audit import (
-    _SEAL_LOCK_KEY,
-    GENESIS,
-    audit_record,
-    audit_seal_pending,
-    audit_verify,
-    chain_hash,
-)
 from accounts.models import AuditEvent, AuditSeal, EmailToken
 from accounts.roles import BORROWER, COLLECTOR, LOAN_OFFICER
 from accounts.schedules import PERIODIC_TASKS
@@ -22,6 +14,14 @@ from accounts.services.profile import borrower_profile_update
 from accounts.services.users import user_set_roles
 from accounts.tasks import audit_seal, purge_email_tokens
 from accounts.tests.factories import BorrowerProfileFactory, UserFactory
+from lendingsite.audit import (
+    _SEAL_LOCK_KEY,
+    GENESIS,
+    audit_record,
+    audit_seal_pending,
+    audit_verify,
+    chain_hash,
+)
 from lendingsite.periodic import PeriodicSpec, declared_periodic_tasks
 
 

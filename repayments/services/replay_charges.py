@@ -6,7 +6,7 @@ voids"). Call inside the payment services' transaction, with the loan row locked
 from datetime import date
 from decimal import Decimal
 
-from accounts.audit import audit_record
+from lendingsite.audit import audit_record
 from loans import ledger
 from loans.models import JournalEntry, Loan
 from repayments import engine
