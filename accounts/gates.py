@@ -8,8 +8,7 @@ like the service's own (`action`, outcome denied), so every refused attempt stil
 """
 
 from accounts.duties import borrower_capacity_check
-from accounts.models import AuditOutcome
-from lendingsite.audit import audit_record
+from lendingsite.audit import AuditOutcome, audit_record
 from lendingsite.errors import DomainError
 
 

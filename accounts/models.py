@@ -11,6 +11,7 @@ from django_fsm import FSMField, transition
 from accounts import crypto
 from accounts.fields import EncryptedDateField, EncryptedTextField
 from accounts.validators import normalize_pan, validate_pan, validate_phone
+from lendingsite.audit import AuditOutcome
 
 
 class UserManager(BaseUserManager):
@@ -234,13 +235,8 @@ class AppendOnlyModel(models.Model):
         raise PermissionError(f"{type(self).__name__} rows are append-only")
 
 
-class AuditOutcome(models.TextChoices):
-    SUCCESS = "success", "Done"
-    DENIED = "denied", "Refused"
-
-
 class AuditEvent(AppendOnlyModel):
-    """Every state change and every refused attempt. Written only by lendingsite.audit."""
+    """Every state change and every refused attempt. Written only by lendingsite.audit (settings.AUDIT_EVENT_MODEL names this model)."""
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     # No FK constraint: an audit row must outlive the user it names (erasure, merges).

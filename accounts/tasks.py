@@ -4,8 +4,8 @@ Both are beat-driven, so the CRON_ENABLED kill switch stops them (lendingsite.pe
 from celery import shared_task
 from django.db import OperationalError
 
+from accounts.seals import audit_seal_pending
 from accounts.services.users import email_tokens_purge_expired
-from lendingsite.audit import audit_seal_pending
 from lendingsite.periodic import cron_task
 
 

@@ -21,6 +21,7 @@ from celery.schedules import crontab as celery_crontab
 from django.conf import settings
 from django.db import transaction
 
+from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 
 PERIODIC_TIMEZONE = "Asia/Kolkata"
@@ -172,8 +173,6 @@ def periodic_tasks_install(*, specs: Sequence[PeriodicSpec]) -> list[InstallLine
     disable the registry's own rows that are no longer declared. Refuses as a whole (nothing
     written) if a spec names an unknown task or a name is taken by a hand-made row."""
     from django_celery_beat.models import PeriodicTask
-
-    from lendingsite.audit import audit_record
 
     _check_specs(specs, _registered_tasks())
     existing = {

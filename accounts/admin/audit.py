@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from accounts.models import AuditEvent
+from accounts.seals import age_words, audit_verify
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
-from lendingsite.audit import age_words, audit_verify
 from lendingsite.errors import DomainError
 
 # --- Audit trail --------------------------------------------------------------------

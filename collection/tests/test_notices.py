@@ -11,7 +11,6 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts import audit
 from accounts.models import AuditEvent
 from accounts.roles import CREDIT_MANAGER
 from accounts.services.privacy import consent_set
@@ -23,6 +22,7 @@ from collection.notices.service import NoticeDraft, notices_create, notices_deli
 from collection.services.reminders import reminders_send
 from collection.tasks_notices import notices_deliver_task, notices_release_task
 from collection.tests.factories_desk import at
+from lendingsite import audit
 from lendingsite.dates import today_ist
 from loans.models import Installment, Loan
 from loans.templatetags.money import format_inr
