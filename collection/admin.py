@@ -52,8 +52,8 @@ from collection.services.desk import (
 from collection.services.pii import phone_reveal_refusal
 from lendingsite.admin_forms import ActionFormMixin, form_page
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr
 from loans.forms import AmountField
-from loans.templatetags.money import format_inr
 
 
 class ReadOnlyInline(admin.TabularInline):

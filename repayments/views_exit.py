@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr
 from loans.models import Loan, LoanStatus
 from loans.services.loans import cooling_off_quote
-from loans.templatetags.money import format_inr
 from repayments.models import ExitRequestStatus
 from repayments.selectors_exits import (
     exit_amounts,

@@ -20,11 +20,11 @@ from django.views.decorators.http import require_http_methods
 from accounts.duties import borrower_capacity_check
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr
 from loans.arrears import Arrears, as_of_for_today
 from loans.forms import AmountField
 from loans.models import Loan
 from loans.selectors import OWING, loan_arrears, loans_with_arrears
-from loans.templatetags.money import format_inr
 from repayments.gateways.base import webhook_secrets
 from repayments.gateways.sandbox import NAME as SANDBOX
 from repayments.gateways.sandbox import sandbox_send

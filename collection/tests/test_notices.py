@@ -24,8 +24,8 @@ from collection.tasks_notices import notices_deliver_task, notices_release_task
 from collection.tests.factories_desk import at
 from lendingsite import audit
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, approved_application
 from repayments.selectors import foreclosure_quote, total_outstanding
 from repayments.tests.factories import levy_penal, post_payment

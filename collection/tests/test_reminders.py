@@ -21,7 +21,7 @@ from collection.services.reminders import (
 from collection.tasks_desk import reminders_release_held_task, reminders_send_task
 from collection.tests.factories_desk import CaseFactory, at, collector
 from lendingsite.dates import today_ist
-from loans.templatetags.money import format_inr
+from lendingsite.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower
 
 pytestmark = pytest.mark.django_db

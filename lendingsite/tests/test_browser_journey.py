@@ -20,10 +20,10 @@ from accounts.roles import CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from accounts.services.kyc import kyc_document_verify
 from accounts.tests.factories import PASSWORD, staff
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan, LoanApplication, LoanStatus
 from loans.services.applications import application_approve
 from loans.services.loans import loan_disburse
-from loans.templatetags.money import format_inr
 from loans.tests.factories import ProductFactory, active_loan, kyc_verified_borrower
 from repayments.models import Payment, PaymentSource
 

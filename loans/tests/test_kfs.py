@@ -60,7 +60,7 @@ def test_the_borrower_sees_every_key_fact_in_indian_notation(client):
 
 
 def _indian(amount: str) -> str:
-    from loans.templatetags.money import format_inr
+    from lendingsite.money import format_inr
 
     return format_inr(amount, symbol=False)
 

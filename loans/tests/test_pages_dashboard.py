@@ -12,9 +12,9 @@ from accounts.tests.factories import staff
 from collection.models import CollectionCase
 from collection.services.desk import promise_record
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment
 from loans.services.applications import application_submit
-from loans.templatetags.money import format_inr
 from loans.tests.factories import (
     ProductFactory,
     active_loan,

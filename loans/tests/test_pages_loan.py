@@ -11,8 +11,8 @@ from django.urls import reverse
 from accounts.roles import FINANCE
 from accounts.tests.factories import staff
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan, LoanStatus
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower, pending_loan
 from repayments.selectors import foreclosure_quote
 from repayments.services.payments import payment_post

@@ -17,6 +17,7 @@ from accounts.selectors import bank_account_current
 from collection.models import OPEN_CASE_STATUSES, PromiseToPay
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr, format_rate
 from loans.arrears import Arrears, as_of_for_today
 from loans.forms_borrower import ApplyForm
 from loans.models import Loan, LoanApplication, LoanStatus
@@ -25,7 +26,6 @@ from loans.models.applications import ApplicationStatus
 from loans.selectors import loan_arrears, loans_with_arrears
 from loans.services.applications import application_create, application_submit
 from loans.services.products import quote_compose
-from loans.templatetags.money import format_inr, format_rate
 
 
 def _kyc_verified(user) -> bool:

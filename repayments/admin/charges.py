@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 
 from lendingsite.admin_forms import ActionFormMixin
-from loans.templatetags.money import format_inr
+from lendingsite.money import format_inr
 from repayments.admin.common import ReadOnlyAdmin
 from repayments.forms import place_refusal
 from repayments.models import MONEY, Charge, ChargeWaiver, WaiverStatus

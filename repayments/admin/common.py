@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from lendingsite.admin_forms import form_page
-from loans.templatetags.money import format_inr
+from lendingsite.money import format_inr
 from repayments.selectors import loan_after
 
 

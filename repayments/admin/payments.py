@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from lendingsite.admin_forms import ActionFormMixin
 from lendingsite.errors import DomainError
-from loans.templatetags.money import format_inr
+from lendingsite.money import format_inr
 from repayments.admin.common import (
     ReadOnlyAdmin,
     ReadOnlyInline,

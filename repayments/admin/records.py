@@ -7,8 +7,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr
 from loans.models import Loan
-from loans.templatetags.money import format_inr
 from repayments.admin.common import ReadOnlyAdmin, service_form_page
 from repayments.forms import CreditRefundForm, place_refusal
 from repayments.models import CreditRefund, PaymentReversal

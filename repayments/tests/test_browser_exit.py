@@ -8,9 +8,9 @@ import pytest
 
 from accounts.tests.factories import PASSWORD
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Loan, LoanStatus
 from loans.services.loans import cooling_off_amount
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower
 from repayments.models import ExitRequest, ExitRequestStatus, Payment
 

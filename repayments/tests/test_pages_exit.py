@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Loan, LoanStatus
 from loans.services.loans import cooling_off_amount
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower
 from repayments.models import ExitRequest, ExitRequestStatus
 from repayments.services.exits import exit_requests_lapse

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from accounts.models import AuditEvent
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, kyc_verified_borrower, pending_loan
 from repayments.models import Channel, Payment, PaymentSource
 

@@ -1,12 +1,10 @@
-"""Money in Indian notation: {{ amount|inr }} → ₹12,34,567.89, {{ amount|inr_plain }} →
-12,34,567.89. Lakh/crore grouping (last three digits, then pairs), always two decimals,
-a real minus sign (U+2212) before the rupee sign, and an em dash for no value."""
+"""Money in Indian notation, the one formatter pages, texts, PDFs and the console use:
+format_inr → ₹12,34,567.89 (the template filters, {{ amount|inr }} and {{ amount|inr_plain }},
+are lendingsite/templatetags/money.py). Lakh/crore grouping (last three digits, then pairs),
+always two decimals, a real minus sign (U+2212) before the rupee sign, and an em dash for no
+value."""
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-
-from django import template
-
-register = template.Library()
 
 RUPEE = "₹"
 MINUS = "\u2212"
@@ -40,16 +38,6 @@ def format_inr(value, *, symbol: bool = True) -> str:
     return f"{sign}{RUPEE if symbol else ''}{_group_indian(whole)}.{fraction}"
 
 
-@register.filter(is_safe=True)
-def inr(value) -> str:
-    return format_inr(value)
-
-
-@register.filter(is_safe=True)
-def inr_plain(value) -> str:
-    return format_inr(value, symbol=False)
-
-
 def format_rate(value) -> str:
     """A rate without trailing zeros: 12.0000 → "12", 10.5000 → "10.5" (no exponent)."""
     if value is None or value == "":
@@ -64,8 +52,3 @@ def format_rate(value) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text if text not in {"", "-", "-0"} else "0"
-
-
-@register.filter(is_safe=True)
-def rate(value) -> str:
-    return format_rate(value)

@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from loans.templatetags.money import format_inr, inr, inr_plain, rate
+from lendingsite.money import format_inr
+from lendingsite.templatetags.money import inr, inr_plain, rate
 
 
 @pytest.mark.parametrize(
