@@ -50,25 +50,10 @@ from collection.services.desk import (
     promise_record,
 )
 from collection.services.pii import phone_reveal_refusal
-from lendingsite.admin_forms import ActionFormMixin, form_page
+from lendingsite.admin import ActionFormMixin, ReadOnlyInline, form_page
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
 from loans.forms import AmountField
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    max_num = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ContactInline(ReadOnlyInline):

@@ -6,17 +6,7 @@ collection.admin."""
 from django.contrib import admin
 
 from collection.models import CollectorScore, Notification
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from lendingsite.admin import ReadOnlyAdmin
 
 
 def _rate(part, whole) -> str:

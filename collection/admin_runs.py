@@ -6,24 +6,11 @@ record, changed only by collection.dayend. Collections managers and auditors see
 from django.contrib import admin
 
 from collection.models import BucketHistory, DayEndChunk, DayEndRun
+from lendingsite.admin import ReadOnlyAdmin, ReadOnlyInline
 
 
-class ReadOnlyAdminMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class DayEndChunkInline(ReadOnlyAdminMixin, admin.TabularInline):
+class DayEndChunkInline(ReadOnlyInline):
     model = DayEndChunk
-    extra = 0
-    max_num = 0
-    can_delete = False
     fields = ["step", "lo_id", "hi_id", "done", "finished_at", "counts"]
     readonly_fields = fields
     ordering = ["step", "lo_id"]
@@ -34,7 +21,7 @@ class DayEndChunkInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(DayEndRun)
-class DayEndRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class DayEndRunAdmin(ReadOnlyAdmin):
     list_display = [
         "business_date",
         "status",
@@ -65,7 +52,7 @@ class DayEndRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(BucketHistory)
-class BucketHistoryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class BucketHistoryAdmin(ReadOnlyAdmin):
     list_display = ["business_date", "loan", "from_bucket", "to_bucket", "dpd"]
     list_filter = ["to_bucket", "from_bucket"]
     list_select_related = ["loan"]

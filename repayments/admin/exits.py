@@ -9,8 +9,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from lendingsite.admin import ReadOnlyAdmin
 from lendingsite.money import format_inr
-from repayments.admin.common import ReadOnlyAdmin
 from repayments.admin.register import DateRangeFilter
 from repayments.models import ExitRequest, ExitRequestStatus, PaymentStatus
 from repayments.selectors_exits import exit_request_candidates

@@ -1,4 +1,5 @@
-"""The officer console's intermediate form pages, in one place.
+"""What every app's officer console shares: the read-only bases (`ReadOnlyAdmin`,
+`ReadOnlyInline`) for records that only services write, and the intermediate form pages.
 
 An admin action that needs a few words first (a reason, a note, a date and reference, a
 collector) shows a small form, validates it, calls the domain service, and either goes back
@@ -12,12 +13,41 @@ its intro (what is about to happen, to which rows) and its button label.
 from collections.abc import Callable, Iterable
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import QuerySet
 from django.template.response import TemplateResponse
 
 from lendingsite.errors import DomainError
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record that only services write (journal, payments, runs, logs): viewable, never
+    added, changed or deleted in the console, superusers included."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    max_num = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 def refusal_above_form(form: forms.Form, exc: DomainError) -> None:
