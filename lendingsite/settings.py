@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "portal",
 ]
 
 MIDDLEWARE = [

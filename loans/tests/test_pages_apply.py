@@ -284,7 +284,7 @@ def test_if_submitting_fails_the_draft_waits_on_its_page(client, product, monkey
     def refuse(**kwargs):
         raise DomainError("invalid_state", "Scoring is busy; try again in a minute.")
 
-    monkeypatch.setattr("loans.views.borrower.application_submit", refuse)
+    monkeypatch.setattr("portal.views.borrower.application_submit", refuse)
     client.force_login(kyc_verified_borrower())
     response = client.post(URL, {**GOOD, "action": "submit"}, follow=True)
     app = LoanApplication.objects.get()

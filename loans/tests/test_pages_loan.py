@@ -73,7 +73,7 @@ def test_schedule_marks_paid_partly_paid_and_overdue(client, monkeypatch):
     assert set(marks[3:]) == {"Due"}
     assert 'class="status-paid"' in html and 'class="status-overdue"' in html
     # As of the second due date itself, a partly paid installment is not yet overdue.
-    monkeypatch.setattr("loans.views.borrower_loan.today_ist", lambda: rows[1].due_date)
+    monkeypatch.setattr("portal.views.loan.today_ist", lambda: rows[1].due_date)
     monkeypatch.setattr("loans.selectors.today_ist", lambda: rows[1].due_date)
     assert _marks(_get(client, loan))[:3] == ["Paid", "Partly paid", "Due"]
 

@@ -159,7 +159,7 @@ def test_an_installment_due_today_is_due_now_but_not_overdue(client, monkeypatch
     loan = active_loan(disbursed_on=today_ist() - timedelta(days=70))
     rows = list(Installment.objects.filter(loan=loan).order_by("number"))
     # Seen on the second due date: the first is overdue, the second due today (not late).
-    monkeypatch.setattr("repayments.views_pay.today_ist", lambda: rows[1].due_date)
+    monkeypatch.setattr("portal.views.pay.today_ist", lambda: rows[1].due_date)
     html = _get(client, loan)
     owed = rows[0].total_due + rows[1].total_due
     assert f'<dd class="amount-due">{format_inr(owed)}</dd>' in html

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django import forms
 
-from accounts.forms import add_refusal
 from lendingsite.errors import DomainError
 from loans.forms import AmountField, ProductChoiceField
 from loans.services.products import MAX_TENURE, products_for
+from portal.forms.accounts import add_refusal
 
 
 def _money_input(**attrs) -> forms.TextInput:

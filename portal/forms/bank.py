@@ -4,7 +4,7 @@ whose refusals the view puts back on the form."""
 
 from django import forms
 
-from accounts.forms import _Form
+from portal.forms.accounts import _Form
 
 
 class BankAccountForm(_Form):

@@ -10,14 +10,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import add_refusal
 from lendingsite.errors import DomainError
 from loans.models import ApplicationStatus, Consent
 from loans.selectors import application_kfs, applications_for
 from loans.services.applications import application_accept
+from portal.forms.accounts import add_refusal
 
 TEMPLATE = "loans/kfs.html"
 
@@ -95,6 +94,3 @@ def kfs_page(request, pk: int):
         "form": form,
     }
     return render(request, TEMPLATE, context, status=status)
-
-
-urlpatterns = [path("applications/<int:pk>/kfs/", kfs_page, name="kfs")]

@@ -16,6 +16,7 @@ from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
 from loans.models import Loan, LoanStatus
 from loans.services.loans import cooling_off_quote
+from portal.views.pay import sandbox_enabled
 from repayments.models import ExitRequestStatus
 from repayments.selectors_exits import (
     exit_amounts,
@@ -23,7 +24,6 @@ from repayments.selectors_exits import (
     exit_request_latest,
 )
 from repayments.services.exits import exit_request_open
-from repayments.views_pay import sandbox_enabled
 
 
 def exit_context(loan: Loan, *, today: date) -> dict | None:

@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import add_refusal
-from accounts.forms_bank import BankAccountForm
 from accounts.models import BankAccountStatus
 from accounts.selectors import bank_accounts_of_user, profile_for_user
 from accounts.services.bank_accounts import bank_account_add
 from lendingsite.errors import DomainError
+from portal.forms.accounts import add_refusal
+from portal.forms.bank import BankAccountForm
 
 DONE = {
     BankAccountStatus.VERIFIED: "Your bank account is verified: your loan will be paid into it.",

@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import (
+from accounts.services import auth
+from lendingsite.errors import DomainError
+from portal.forms.accounts import (
     EmailAuthenticationForm,
     EmailForm,
     NewPasswordForm,
     RegisterForm,
     add_refusal,
 )
-from accounts.services import auth
-from lendingsite.errors import DomainError
 
 
 class LoginView(auth_views.LoginView):

@@ -11,13 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from accounts.forms import add_refusal
-from accounts.forms_profile import KycUploadForm, ProfileForm
 from accounts.models import KycDocType, KycStatus
 from accounts.selectors import kyc_documents_of_user, profile_for_user
 from accounts.services.kyc import kyc_document_upload
 from accounts.services.profile import borrower_profile_create, borrower_profile_update
 from lendingsite.errors import DomainError
+from portal.forms.accounts import add_refusal
+from portal.forms.profile import KycUploadForm, ProfileForm
 
 # What a borrower needs verified before they can borrow (BorrowerProfile.kyc_verified).
 REQUIRED_DOCUMENTS = (KycDocType.PAN_CARD, KycDocType.ADDRESS_PROOF)

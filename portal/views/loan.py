@@ -1,6 +1,6 @@
 """The borrower's loan page (/loans/<id>/): the schedule with paid / partly paid / overdue
 marks, payments, a foreclosure quote for a chosen date, statement downloads, the No Dues
-Certificate once the loan is closed, and the cooling-off exit (repayments.views_exit: ask,
+Certificate once the loan is closed, and the cooling-off exit (portal.views.exit: ask,
 then pay). Numbers come from the services' own functions (foreclosure_quote,
 cooling_off_quote, statement_csv/pdf); only the borrower's own loans are found, so another
 borrower's id is a 404."""
@@ -17,7 +17,6 @@ from django.views.decorators.http import require_safe
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.arrears import Arrears
-from loans.forms_borrower import ForeclosureQuoteForm
 from loans.models import InstallmentStatus, Loan, LoanStatus
 from loans.selectors import (
     OWING,
@@ -26,11 +25,12 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
+from portal.forms.loans import ForeclosureQuoteForm
+from portal.views.exit import exit_context
 from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote
 from repayments.statements import statement_csv, statement_pdf
-from repayments.views_exit import exit_context
 
 STATUS_LABELS = {
     InstallmentStatus.PAID: "Paid",

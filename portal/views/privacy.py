@@ -11,12 +11,9 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from accounts.forms import add_refusal
-from accounts.forms_profile import ConsentForm, ErasureRequestForm
 from accounts.models import ConsentPurpose, DataConsent, ErasureRequest, ErasureStatus
 from accounts.services.privacy import (
     consent_set,
@@ -27,6 +24,8 @@ from accounts.services.privacy import (
 )
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from portal.forms.accounts import add_refusal
+from portal.forms.profile import ConsentForm, ErasureRequestForm
 
 HISTORY_PER_PAGE = 20
 
@@ -120,12 +119,3 @@ def erasure(request):
             "blockers": erasure_blockers(user=request.user),
         },
     )
-
-
-app_name = "privacy"
-urlpatterns = [
-    path("", privacy_home, name="home"),
-    path("consents/", consent_update, name="consent_update"),
-    path("export/", data_export, name="export"),
-    path("erasure/", erasure, name="erasure"),
-]

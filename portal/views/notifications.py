@@ -6,7 +6,6 @@ not stored, so they can't be listed; the page says so."""
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -89,7 +88,3 @@ def notification_list(request):
         "notifications/list.html",
         {"page": page, "rows": [_row(n, copies.get(_base(n.dedupe_key), [])) for n in rows]},
     )
-
-
-app_name = "notifications"
-urlpatterns = [path("", notification_list, name="list")]

@@ -1,6 +1,6 @@
 """The borrower's loan pages: apply (with an installment preview), the application with its
 eligibility outcome and status timeline, and the dashboard (the loan page itself is in
-loans.views.borrower_loan).
+portal.views.loan).
 
 Pages are thin: writes go through the same services as the API (application_create,
 application_submit), the preview comes from the calculator's quote function. Every query is scoped to the signed-in borrower, so another
@@ -19,13 +19,13 @@ from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr, format_rate
 from loans.arrears import Arrears, as_of_for_today
-from loans.forms_borrower import ApplyForm
 from loans.models import Loan, LoanApplication, LoanStatus
 from loans.models.applications import OPEN as OPEN_APPLICATIONS
 from loans.models.applications import ApplicationStatus
 from loans.selectors import loan_arrears, loans_with_arrears
 from loans.services.applications import application_create, application_submit
 from loans.services.products import quote_compose
+from portal.forms.loans import ApplyForm
 
 
 def _kyc_verified(user) -> bool:

@@ -3,7 +3,6 @@ JavaScript and a result can be bookmarked or shared. The numbers come from
 quote_compose, the very function behind POST /api/v1/quotes/."""
 
 from django.shortcuts import render
-from django.urls import path
 from django.views.decorators.http import require_safe
 
 from lendingsite.dates import today_ist
@@ -38,6 +37,3 @@ def calculator(request):
             "product": form.cleaned_data.get("product") if quote else None,
         },
     )
-
-
-urlpatterns = [path("calculator/", calculator, name="calculator")]

@@ -1,14 +1,14 @@
-"""Forms for the borrower's profile, KYC and privacy pages. Like accounts.forms they check
+"""Forms for the borrower's profile, KYC and privacy pages. Like portal.forms.accounts they check
 shape only (a date, a number, a file chosen); the rules live in the services
 (accounts.services.profile / kyc / privacy), whose refusals the views put back on the form
-with accounts.forms.add_refusal."""
+with portal.forms.accounts.add_refusal."""
 
 from django import forms
 
-from accounts.forms import _Form
 from accounts.models import ConsentPurpose, EmploymentType, KycDocType
 from accounts.selectors import mask_pan, mask_phone
 from loans.forms import AmountField
+from portal.forms.accounts import _Form
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 ACCEPTED_FILES = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
