@@ -1,7 +1,7 @@
 """Fixtures for the Playwright browser tests (DESIGN §11): Debian's chromium driven by the
 `playwright` package's own driver (`playwright install` cannot download here).
 
-    pytest_plugins = ["lendingsite.tests.browser_support"]   # in the test module
+    pytest_plugins = ["portal.tests.browser_support"]   # in the test module
 
 Without chromium or the playwright module the tests skip with the reason, except on CI
 (CI=true), where a missing browser is a failure: CI installs it (.ci/run).

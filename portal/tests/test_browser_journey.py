@@ -27,7 +27,7 @@ from loans.services.loans import loan_disburse
 from loans.tests.factories import ProductFactory, active_loan, kyc_verified_borrower
 from repayments.models import Payment, PaymentSource
 
-pytest_plugins = ["lendingsite.tests.browser_support"]  # browser, site, tab
+pytest_plugins = ["portal.tests.browser_support"]  # browser, site, tab
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "asha.verma@example.in"

@@ -18,8 +18,8 @@ from accounts.models import (
 from accounts.roles import FINANCE, LOAN_OFFICER
 from accounts.services.privacy import consent_granted, consent_set, erasure_request_create
 from accounts.tests.factories import BorrowerProfileFactory, UserFactory, borrower, staff
-from accounts.tests.test_pages_landing import assert_csp_clean, text_of
 from loans.tests.factories import active_loan
+from portal.tests.test_pages_landing import assert_csp_clean, text_of
 
 IP, UA = "198.51.100.77", "Mozilla/5.0 (Phone; PrivacyPages)"
 HOME, EXPORT, ERASURE = "/privacy/", "/privacy/export/", "/privacy/erasure/"

@@ -13,7 +13,7 @@ from loans.tests.factories import active_loan, kyc_verified_borrower
 from repayments.selectors import foreclosure_quote
 from repayments.tests.factories import levy_penal, post_payment
 
-pytest_plugins = ["lendingsite.tests.browser_support"]  # browser, site, tab
+pytest_plugins = ["portal.tests.browser_support"]  # browser, site, tab
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}

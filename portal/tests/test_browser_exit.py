@@ -14,7 +14,7 @@ from loans.services.loans import cooling_off_amount
 from loans.tests.factories import active_loan, kyc_verified_borrower
 from repayments.models import ExitRequest, ExitRequestStatus, Payment
 
-pytest_plugins = ["lendingsite.tests.browser_support"]  # browser, site, tab
+pytest_plugins = ["portal.tests.browser_support"]  # browser, site, tab
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}

@@ -14,7 +14,7 @@ from accounts.models import AuditEvent, BorrowerProfile, KycDocType, KycDocument
 from accounts.roles import BORROWER, CREDIT_MANAGER
 from accounts.services.kyc import kyc_document_reject, kyc_document_upload, kyc_document_verify
 from accounts.tests.factories import BorrowerProfileFactory, UserFactory, staff
-from accounts.tests.test_pages_landing import assert_csp_clean, text_of
+from portal.tests.test_pages_landing import assert_csp_clean, text_of
 
 PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64

@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import UserFactory, staff
-from accounts.tests.test_pages_landing import assert_csp_clean, text_of
 from collection.models import Notification
 from collection.notices.jobs import offers_expiring_notify
 from collection.notices.kinds import KINDS
@@ -18,6 +17,7 @@ from collection.tests.factories_desk import at
 from lendingsite.dates import today_ist
 from loans.models import Installment
 from loans.tests.factories import active_loan, approved_application, kyc_verified_borrower
+from portal.tests.test_pages_landing import assert_csp_clean, text_of
 from repayments.selectors import foreclosure_quote
 from repayments.tests.factories import levy_penal, post_payment
 
