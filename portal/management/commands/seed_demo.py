@@ -1,5 +1,6 @@
-"""Demo data: one login per role (later issues add products, borrowers and loans).
-Idempotent: a second run resets the demo passwords and changes nothing else."""
+"""Demo data: one login per role, then each app's demo (products, borrowers and loans,
+payment histories, collections). Idempotent: a second run resets the demo passwords and
+changes nothing else. In portal because it drives every app, and only the top layer may."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -9,6 +10,9 @@ from django.utils import timezone
 
 from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES, BORROWER, STAFF_ROLES
+from collection.demo import collection_demo_seed
+from loans.demo import loans_demo_seed
+from repayments.demo import repayments_demo_seed
 
 DEMO_DOMAIN = "demo.lendingsite.example"
 
@@ -25,16 +29,11 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("seed_demo refuses to run with DJANGO_ENV=production")
         logins = self._seed_users()
-        from loans.demo import loans_demo_seed  # loans builds on accounts, not the reverse
-
+        # In layer order: loans on the users, payments on the loans, then day-ends on those.
         self.stdout.write(
             loans_demo_seed(domain=DEMO_DOMAIN, borrower_password=demo_password(BORROWER))
         )
-        from repayments.demo import repayments_demo_seed  # payment histories on those loans
-
         self.stdout.write(repayments_demo_seed(domain=DEMO_DOMAIN))
-        from collection.demo import collection_demo_seed  # after loans and payments: day-ends
-
         self.stdout.write(
             collection_demo_seed(domain=DEMO_DOMAIN, collector_password=demo_password("collector"))
         )
