@@ -1,4 +1,4 @@
-"""Celery tasks: thin wrappers over the services (the schedule is in accounts.schedules).
+"""Celery tasks: thin wrappers over the services (the schedule is in accounts.beat).
 Both are beat-driven, so the CRON_ENABLED kill switch stops them (lendingsite.periodic)."""
 
 from celery import shared_task

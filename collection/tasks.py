@@ -1,4 +1,4 @@
-"""Celery tasks of the collections app (schedules in collection.schedules).
+"""Celery tasks of the collections app (schedules in collection.beat).
 
 The day-end fans out: `day_end_beat` (00:30 IST, for the day just ended) plans the run and
 sends one `day_end_chunk` task per loan-id chunk in a chord whose body is `day_end_finish`;

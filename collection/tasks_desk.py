@@ -1,5 +1,5 @@
 """Celery tasks of the collections desk: thin, beat-driven wrappers over the services
-(schedules in collection.schedules). CRON_ENABLED stops all three; REMINDERS_ENABLED and
+(schedules in collection.beat). CRON_ENABLED stops all three; REMINDERS_ENABLED and
 SCORING_ENABLED stop their own (lendingsite.periodic.cron_task)."""
 
 from datetime import date

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
+from accounts.beat import PERIODIC_TASKS
 from accounts.models import AuditEvent, AuditSeal, EmailToken
 from accounts.roles import BORROWER, COLLECTOR, LOAN_OFFICER
-from accounts.schedules import PERIODIC_TASKS
 from accounts.seals import (
     _SEAL_LOCK_KEY,
     GENESIS,
