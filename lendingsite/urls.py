@@ -10,7 +10,7 @@ admin.site.site_title = "Lendingsite officer console"
 admin.site.index_title = "Officer console"
 
 api_v1 = [
-    path("", include("accounts.api_urls")),
+    path("", include("accounts.api.urls")),
     path("", include("repayments.api_urls")),
     path("", include("loans.api_urls")),
     path("collection/", include("collection.api_urls")),

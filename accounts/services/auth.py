@@ -1,5 +1,5 @@
 """Sign-up, email verification, password reset and ending sessions: the one place each auth
-rule lives. The API (accounts.api) and the pages (portal.views.auth) only call these.
+rule lives. The API (accounts.api.auth) and the pages (portal.views.auth) only call these.
 
 Two rules shape every function here:
 - No user enumeration. Sign-up, "resend the link" and "reset my password" do the same work,

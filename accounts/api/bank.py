@@ -20,7 +20,7 @@ from rest_framework.routers import SimpleRouter
 from accounts.gates import borrower_first, permission_first
 from accounts.models import BankAccount
 from accounts.selectors import bank_accounts_of_user, bank_accounts_visible_to, profile_for_user
-from accounts.serializers_bank import (
+from accounts.serializers.bank import (
     BankAccountCreateSerializer,
     BankAccountSerializer,
     BankAccountVerifySerializer,

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from accounts import serializers as s
+from accounts.serializers import auth as s
 from accounts.auth_hooks import axes_lockout_response
 from accounts.services import auth
 from lendingsite.throttling import AnonRateThrottle, ScopedRateThrottle

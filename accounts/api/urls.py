@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from accounts import api
+from accounts.api import auth as api
 
 urlpatterns = [
     path("auth/register/", api.RegisterView.as_view(), name="api-register"),
@@ -20,6 +20,6 @@ urlpatterns = [
     path("auth/token/refresh/", api.TokenRefreshRotateView.as_view(), name="api-token-refresh"),
     path("auth/logout/", api.LogoutView.as_view(), name="api-logout"),
     path("me/", api.MeView.as_view(), name="api-me"),
-    path("", include("accounts.api_profile")),
-    path("", include("accounts.api_bank")),
+    path("", include("accounts.api.profile")),
+    path("", include("accounts.api.bank")),
 ]

@@ -26,7 +26,7 @@ from rest_framework.views import APIView
 from accounts.gates import borrower_first, permission_first
 from accounts.models import KycDocument
 from accounts.selectors import kyc_documents_of_user, kyc_documents_visible_to, profile_for_user
-from accounts.serializers_profile import (
+from accounts.serializers.profile import (
     KycDocumentSerializer,
     KycRejectSerializer,
     KycUploadSerializer,
