@@ -10,7 +10,7 @@ PERIODIC_TASKS = [
         description="Day-end for the day just ended: DPD, buckets, penal charges, "
         "legal escalation, collection cases",
     ),
-    # The desk (collection.tasks_desk): reminders inside calling hours, weekly scores.
+    # The desk (collection.tasks.desk): reminders inside calling hours, weekly scores.
     PeriodicSpec(
         name="collection.reminders_send",
         task="collection.tasks_desk.reminders_send",
@@ -23,7 +23,7 @@ PERIODIC_TASKS = [
         crontab="*/15 * * * *",
         description="Send reminders held outside calling hours (08:00-19:00 IST)",
     ),
-    # The notification service (collection.tasks_notices): transactional notices whose
+    # The notification service (collection.tasks.notices): transactional notices whose
     # task was lost, and offers about to lapse.
     PeriodicSpec(
         name="collection.notices_release",

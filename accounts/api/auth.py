@@ -10,8 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from accounts.serializers import auth as s
 from accounts.auth_hooks import axes_lockout_response
+from accounts.serializers import auth as s
 from accounts.services import auth
 from lendingsite.throttling import AnonRateThrottle, ScopedRateThrottle
 

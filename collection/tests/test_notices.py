@@ -20,7 +20,7 @@ from collection.models import Notification
 from collection.notices.jobs import offers_expiring_notify
 from collection.notices.service import NoticeDraft, notices_create, notices_deliver
 from collection.services.reminders import reminders_send
-from collection.tasks_notices import notices_deliver_task, notices_release_task
+from collection.tasks.notices import notices_deliver_task, notices_release_task
 from collection.tests.factories_desk import at
 from lendingsite import audit
 from lendingsite.dates import today_ist

@@ -1,7 +1,7 @@
 """The case page's phone number (collection.services.pii): shown masked, and revealed to
 whoever may (the case's collector, a collections manager) by a button that posts here. The
 number comes back on a page of its own that nothing caches; every reveal and refusal is on
-the audit trail. Mixed into the case admin (collection.admin)."""
+the audit trail. Mixed into the case admin (collection.admin.cases)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied

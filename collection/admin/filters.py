@@ -1,4 +1,4 @@
-"""List filters of the collections worklist (collection.admin): bucket, DPD range, promise
+"""List filters of the collections worklist (collection.admin.cases): bucket, DPD range, promise
 due and collector. DPD and bucket are the loan's (set by the day-end)."""
 
 from datetime import timedelta

@@ -17,14 +17,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.admin.common import form_errors_from
-from collection import admin_logs, admin_runs  # noqa: F401  (they register their pages)
-from collection.admin_filters import (
+from collection.admin.filters import (
     BucketFilter,
     CollectorFilter,
     DpdRangeFilter,
     PromiseDueFilter,
 )
-from collection.admin_phone import PhoneRevealMixin
+from collection.admin.phone import PhoneRevealMixin
 from collection.models import (
     OPEN_CASE_STATUSES,
     CollectionCase,

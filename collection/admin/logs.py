@@ -1,7 +1,7 @@
 """Read-only desk logs in the officer console: weekly collector scores and the borrower
 notification log, every notice and reminder with a row per channel (collections managers
 and auditors; collectors have no view permission). Registered on import from
-collection.admin."""
+the collection.admin package."""
 
 from django.contrib import admin
 

@@ -1,11 +1,10 @@
-"""Celery tasks of the collections app (schedules in collection.beat).
+"""The day-end tasks of the collections app (schedules in collection.beat).
 
 The day-end fans out: `day_end_beat` (00:30 IST, for the day just ended) plans the run and
 sends one `day_end_chunk` task per loan-id chunk in a chord whose body is `day_end_finish`;
 workers on any number of machines share the chunks. Each task is a thin wrapper over
 collection.dayend.job, the same functions `manage.py run_day_end` runs in one process, so
-both paths give the same database. The desk's tasks live in collection.tasks_desk and are
-imported here so that Celery's autodiscovery (which imports `<app>.tasks`) registers them.
+both paths give the same database.
 """
 
 from datetime import date, timedelta
@@ -15,7 +14,6 @@ from celery import chord, shared_task
 from django.conf import settings
 from django.db import OperationalError
 
-from collection import tasks_desk, tasks_notices  # noqa: F401  (registers their tasks)
 from collection.dayend import job
 from collection.models import RunStatus
 from lendingsite.dates import today_ist
