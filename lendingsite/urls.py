@@ -12,7 +12,7 @@ admin.site.index_title = "Officer console"
 api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("repayments.api_urls")),
-    path("", include("loans.api_urls")),
+    path("", include("loans.api.urls")),
     path("collection/", include("collection.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
