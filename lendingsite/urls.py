@@ -11,7 +11,7 @@ admin.site.index_title = "Officer console"
 
 api_v1 = [
     path("", include("accounts.api.urls")),
-    path("", include("repayments.api_urls")),
+    path("", include("repayments.api.urls")),
     path("", include("loans.api.urls")),
     path("collection/", include("collection.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -18,7 +18,7 @@ from loans.models import Loan, LoanStatus
 from loans.services.loans import cooling_off_quote
 from portal.views.pay import sandbox_enabled
 from repayments.models import ExitRequestStatus
-from repayments.selectors_exits import (
+from repayments.selectors.exits import (
     exit_amounts,
     exit_payment_instructions,
     exit_request_latest,

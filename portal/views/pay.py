@@ -29,7 +29,7 @@ from repayments.gateways.base import webhook_secrets
 from repayments.gateways.sandbox import NAME as SANDBOX
 from repayments.gateways.sandbox import sandbox_send
 from repayments.models import ExitRequest, ExitRequestStatus
-from repayments.selectors_exits import exit_amounts
+from repayments.selectors.exits import exit_amounts
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")

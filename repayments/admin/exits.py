@@ -13,7 +13,7 @@ from lendingsite.admin import ReadOnlyAdmin
 from lendingsite.money import format_inr
 from repayments.admin.register import DateRangeFilter
 from repayments.models import ExitRequest, ExitRequestStatus, PaymentStatus
-from repayments.selectors_exits import exit_request_candidates
+from repayments.selectors.exits import exit_request_candidates
 
 ALL = "all"
 

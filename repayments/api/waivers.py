@@ -26,7 +26,7 @@ from rest_framework.routers import SimpleRouter
 from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
 from repayments.models import Charge, ChargeKind, ChargeStatus, ChargeWaiver, WaiverStatus
 from repayments.selectors import charges_for, waivers_for
-from repayments.serializers_waivers import (
+from repayments.serializers.waivers import (
     ChargeSerializer,
     WaiverDecisionSerializer,
     WaiverRejectSerializer,

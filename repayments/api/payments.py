@@ -29,7 +29,7 @@ from loans.models import Loan
 from loans.selectors import loans_for
 from repayments.models import Channel, Payment, PaymentSource, PaymentStatus
 from repayments.selectors import credit_balance, foreclosure_quote, loan_after
-from repayments.serializers import (
+from repayments.serializers.payments import (
     ForeclosureQuerySerializer,
     ForeclosureQuoteSerializer,
     PaymentCreateSerializer,

@@ -24,7 +24,7 @@ from lendingsite.pagination import Pagination
 from loans.models import Loan
 from loans.selectors import loans_for
 from repayments.models import ExitRequest
-from repayments.selectors_exits import exit_amounts, exit_payment_instructions
+from repayments.selectors.exits import exit_amounts, exit_payment_instructions
 from repayments.services.exits import exit_request_open
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")

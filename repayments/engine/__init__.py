@@ -29,7 +29,7 @@ from repayments.amortization import (
     reamortize,
     split_prepayment,
 )
-from repayments.engine_types import (
+from repayments.engine.types import (
     ACTIVE,
     CENT,
     CLOSED,
@@ -52,7 +52,7 @@ from repayments.engine_types import (
     Row,
 )
 
-# The data types live in repayments.engine_types and the foreclosure arithmetic in
+# The data types live in repayments.engine.types and the foreclosure arithmetic in
 # repayments.amortization; callers use both from here.
 __all__ = [
     "ACTIVE",
