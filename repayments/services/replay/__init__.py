@@ -3,7 +3,7 @@ only; call inside their transaction, with the loan row locked).
 
 Effects, in this order: changed installment rows updated, new rows created, charges
 following their installments, penal charges the history voids reversed
-(repayments.services.replay_charges), rows the replay no longer has deleted (a row
+(repayments.services.replay.charges), rows the replay no longer has deleted (a row
 something still points at is zeroed instead);
 allocations of every payment whose split changed rewritten; the payments' allocation
 totals updated, with one balanced `payment_adjustment` entry per earlier payment whose
@@ -24,7 +24,7 @@ from loans.models import Installment, Loan, LoanStatus
 from repayments import engine
 from repayments.models import Payment, PaymentAllocation, PaymentStatus
 from repayments.selectors import loan_terms
-from repayments.services import replay_charges
+from repayments.services.replay import charges as replay_charges
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
