@@ -6,8 +6,10 @@ def _sync_roles(sender, **kwargs):
     from django.apps import apps
     from django.contrib.auth.models import Group, Permission
 
-    # post_migrate fires once per app; permissions of every app exist only after the last.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # post_migrate fires once per app that has models; permissions of every app exist only
+    # after the last of those (apps without models, like portal, get no signal).
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
 
     from accounts.roles import sync_role_groups

@@ -7,9 +7,8 @@ for what the caller may not see, then 403, then the body's 400. A refusal here i
 like the service's own (`action`, outcome denied), so every refused attempt still is.
 """
 
-from accounts.audit import audit_record
 from accounts.duties import borrower_capacity_check
-from accounts.models import AuditOutcome
+from lendingsite.audit import AuditOutcome, audit_record
 from lendingsite.errors import DomainError
 
 

@@ -1,7 +1,7 @@
-"""Reactions inside the accounts app to its own audited actions (accounts.audit.audit_listen),
+"""Reactions inside the accounts app to its own audited actions (lendingsite.audit.audit_listen),
 registered when the app is ready."""
 
-from accounts.audit import audit_listen
+from lendingsite.audit import audit_listen
 
 
 @audit_listen("profile.updated")

@@ -7,8 +7,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
-from accounts.audit import audit_record
-from accounts.models import AuditOutcome
+from lendingsite.audit import AuditOutcome, audit_record
 
 User = get_user_model()
 

@@ -1,10 +1,10 @@
-"""Celery tasks: thin wrappers over the services (the schedule is in accounts.schedules).
+"""Celery tasks: thin wrappers over the services (the schedule is in accounts.beat).
 Both are beat-driven, so the CRON_ENABLED kill switch stops them (lendingsite.periodic)."""
 
 from celery import shared_task
 from django.db import OperationalError
 
-from accounts.audit import audit_seal_pending
+from accounts.seals import audit_seal_pending
 from accounts.services.users import email_tokens_purge_expired
 from lendingsite.periodic import cron_task
 

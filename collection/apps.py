@@ -9,10 +9,10 @@ class CollectionConfig(AppConfig):
 
     def ready(self):
         # What this app does when a payment, a reversal or a waiver changes what a borrower
-        # owes (reported by repayments through the audit trail, accounts.audit).
+        # owes (reported by repayments through the audit trail, lendingsite.audit).
         from collection.services import delinquency
 
         delinquency.listen()
 
-        # The borrower's notices react to the lower apps' actions (accounts.audit.audit_listen).
+        # The borrower's notices react to the lower apps' actions (lendingsite.audit.audit_listen).
         from collection.notices import listeners  # noqa: F401

@@ -24,9 +24,8 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 
-from accounts.audit import audit_record
-from accounts.models import AuditOutcome
 from lendingsite import context
+from lendingsite.audit import AuditOutcome, audit_record
 from lendingsite.errors import DomainError
 
 # What every money-bearing object shares; apps extend it (`FINANCIAL_FIELDS | {...}`).

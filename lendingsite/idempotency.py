@@ -28,9 +28,11 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, TokenError
 from rest_framework_simplejwt.settings import api_settings as jwt_settings
 
+from lendingsite.audit import audit_record
 from lendingsite.middleware import client_ip
 from lendingsite.models import IdempotencyRecord, IdempotencyState
 from lendingsite.problems import problem_response
@@ -167,7 +169,6 @@ def idempotency_release(*, record: IdempotencyRecord) -> None:
 @transaction.atomic
 def idempotency_purge_expired(*, now: datetime | None = None) -> int:
     """Delete keys past their expiry (answered or abandoned); returns how many."""
-    from accounts.audit import audit_record
 
     now = now or timezone.now()
     deleted, _ = IdempotencyRecord.objects.filter(expires_at__lte=now).delete()
@@ -186,8 +187,9 @@ def idempotency_purge_expired(*, now: datetime | None = None) -> int:
 
 def bearer_user_id(request: HttpRequest) -> str | None:
     """The user id of a valid Bearer access token, else None. Only the token is checked
-    (no query): a token of a user who may no longer sign in is refused by the view (401)."""
-    from accounts.authentication import JWTAuthentication
+    (no query): a token of a user who may no longer sign in is refused by the view (401).
+    simplejwt's own class: the project's subclass (accounts.authentication) only adds a
+    check on the user, which this does not load."""
 
     auth = JWTAuthentication()
     header = auth.get_header(request)

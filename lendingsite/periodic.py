@@ -1,6 +1,6 @@
 """Periodic tasks: apps declare them, one command installs them, one switch stops them.
 
-Each project app may have ``<app>/schedules.py`` with ``PERIODIC_TASKS = [PeriodicSpec(...)]``.
+Each project app may have ``<app>/beat.py`` with ``PERIODIC_TASKS = [PeriodicSpec(...)]``.
 ``manage.py setup_periodic_tasks`` (run on every release) upserts them into
 django-celery-beat's tables, which Celery beat's DatabaseScheduler reads. Rows it installs
 carry a description prefix so that it can retire them later without ever touching a row an
@@ -21,11 +21,13 @@ from celery.schedules import crontab as celery_crontab
 from django.conf import settings
 from django.db import transaction
 
+from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 
 PERIODIC_TIMEZONE = "Asia/Kolkata"
 PROJECT_APPS = ("lendingsite", "accounts", "loans", "repayments", "collection")
-SCHEDULES_MODULE = "schedules"
+# <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).
+BEAT_MODULE = "beat"
 
 # Rows this registry owns start with MANAGED_MARK; a retired row says so, so that a task
 # declared again is re-enabled, while one an operator paused in the admin stays paused.
@@ -98,12 +100,12 @@ def declared_periodic_tasks(app_names: Iterable[str] | None = None) -> list[Peri
         app_names = [name for name in PROJECT_APPS if name in installed]
     specs: list[PeriodicSpec] = []
     for app_name in app_names:
-        module_name = f"{app_name}.{SCHEDULES_MODULE}"
+        module_name = f"{app_name}.{BEAT_MODULE}"
         try:
             module = import_module(module_name)
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
-                raise  # the schedules module exists but imports something missing
+                raise  # the beat module exists but imports something missing
             continue
         declared = getattr(module, "PERIODIC_TASKS", [])
         for spec in declared:
@@ -172,8 +174,6 @@ def periodic_tasks_install(*, specs: Sequence[PeriodicSpec]) -> list[InstallLine
     disable the registry's own rows that are no longer declared. Refuses as a whole (nothing
     written) if a spec names an unknown task or a name is taken by a hand-made row."""
     from django_celery_beat.models import PeriodicTask
-
-    from accounts.audit import audit_record
 
     _check_specs(specs, _registered_tasks())
     existing = {

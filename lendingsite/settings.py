@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +189,8 @@ REMINDERS_ENABLED = env.bool("REMINDERS_ENABLED", default=True)
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Where lendingsite.audit stores events: the platform layer names no app, settings do.
+AUDIT_EVENT_MODEL = "accounts.AuditEvent"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -1,5 +1,5 @@
 """Celery tasks of the platform: thin wrappers over services (the schedule is in
-lendingsite.schedules). Beat-driven, so the CRON_ENABLED kill switch stops them."""
+lendingsite.beat). Beat-driven, so the CRON_ENABLED kill switch stops them."""
 
 from celery import shared_task
 

@@ -1,36 +1,18 @@
-"""The landing page and the error handlers: problem+json under /api/, HTML elsewhere."""
+"""The favicon and the error handlers: problem+json under /api/, HTML elsewhere (the
+landing page is portal.views.home)."""
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.views import defaults
 
 from lendingsite.problems import is_api_request, problem_response
-from loans.forms import CalculatorForm
-from loans.services.products import products_for
 
 
 def favicon(request):
     # Resolved per request: the manifest storage only knows the hashed name after
     # collectstatic, and urls.py is imported before that in every production check.
     return HttpResponsePermanentRedirect(static("favicon.svg"))
-
-
-def home(request):
-    # The calculator form submits to /calculator/ (loans:calculator), so its numbers come
-    # from the same quote function; the cards show products open for applications.
-    return render(
-        request,
-        "home.html",
-        {
-            "products": products_for(None),
-            "calculator_form": CalculatorForm(user=request.user, label_suffix=""),
-            "lender_name": settings.LENDER_NAME,
-            "grievance": settings.GRIEVANCE_OFFICER,
-        },
-    )
 
 
 def bad_request(request, exception=None):

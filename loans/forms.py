@@ -8,8 +8,8 @@ from django import forms
 
 from lendingsite.api_fields import plain_decimal
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr, format_rate
 from loans.services.products import MAX_ANNUAL_RATE, MAX_TENURE, products_for
-from loans.templatetags.money import format_inr, format_rate
 
 
 class AmountField(forms.DecimalField):

@@ -1,7 +1,7 @@
-"""The loans app's reactions to what the accounts app reports (accounts.audit.audit_listen),
+"""The loans app's reactions to what the accounts app reports (lendingsite.audit.audit_listen),
 registered from LoansConfig.ready(); each runs inside the transaction of the change."""
 
-from accounts.audit import audit_listen
+from lendingsite.audit import audit_listen
 from loans.models import ApplicationStatus, Loan, LoanApplication, LoanStatus
 
 

@@ -1,5 +1,5 @@
 """Celery tasks of the loans app: thin wrappers over the services (the schedule is in
-loans.schedules). Beat-driven, so the CRON_ENABLED kill switch stops them."""
+loans.beat). Beat-driven, so the CRON_ENABLED kill switch stops them."""
 
 from celery import shared_task
 

@@ -29,8 +29,8 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan, LoanStatus
-from loans.templatetags.money import format_inr
 from repayments.models import (
     Charge,
     ChargeStatus,

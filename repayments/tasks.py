@@ -1,5 +1,5 @@
 """Celery tasks of the repayments app: thin wrappers over the services (the schedule is in
-repayments.schedules). Beat-driven, so the CRON_ENABLED kill switch stops them."""
+repayments.beat). Beat-driven, so the CRON_ENABLED kill switch stops them."""
 
 from celery import shared_task
 

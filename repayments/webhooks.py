@@ -21,8 +21,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.audit import audit_record
-from accounts.models import AuditOutcome
+from lendingsite.audit import AuditOutcome, audit_record
 from lendingsite.errors import DomainError
 from lendingsite.parsers import StrictJSONParser
 from lendingsite.throttling import ScopedRateThrottle

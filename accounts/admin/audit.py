@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from accounts.audit import age_words, audit_verify
 from accounts.models import AuditEvent
+from accounts.seals import age_words, audit_verify
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
 from lendingsite.errors import DomainError
 

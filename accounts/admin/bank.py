@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from accounts.models import BankAccount, BankBranch
 from accounts.services.bank_accounts import EVIDENCE, VERIFY_PERM, bank_account_verify
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin
 
 
 class VerifyForm(forms.Form):

@@ -17,7 +17,7 @@ from accounts.services.kyc import (
     kyc_document_verify,
     kyc_file_check,
 )
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin
 from lendingsite.errors import DomainError
 
 

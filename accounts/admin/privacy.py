@@ -12,7 +12,7 @@ from accounts.services.privacy import (
     erasure_request_complete,
     erasure_request_reject,
 )
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin
 
 
 class RejectNoteForm(forms.Form):

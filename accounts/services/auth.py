@@ -1,5 +1,5 @@
 """Sign-up, email verification, password reset and ending sessions: the one place each auth
-rule lives. The API (accounts.api) and the pages (accounts.views) only call these.
+rule lives. The API (accounts.api.auth) and the pages (portal.views.auth) only call these.
 
 Two rules shape every function here:
 - No user enumeration. Sign-up, "resend the link" and "reset my password" do the same work,
@@ -29,11 +29,11 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import ratelimit
-from accounts.audit import audit_record, refusals_audited
 from accounts.emails import email_send_on_commit
 from accounts.models import AuditOutcome, BorrowerProfile, EmailToken, TokenPurpose, User
 from accounts.roles import BORROWER
 from accounts.validators import normalize_phone, validate_phone
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 INVALID_LINK = (

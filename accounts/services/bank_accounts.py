@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts import crypto
-from accounts.audit import audit_record, refusals_audited
 from accounts.bank_verifiers import VerifierResult, bank_verifier
 from accounts.banking import (
     account_number_normalize,
@@ -23,6 +22,7 @@ from accounts.banking import (
 )
 from accounts.models import BankAccount, BankAccountStatus, BorrowerProfile, User
 from accounts.services.bank_directory import bank_branch_find
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 ADD_FOR_OTHERS_PERM = "accounts.add_bankaccount"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from accounts.audit import audit_record
 from accounts.banking import IFSC_RE, ifsc_normalize
 from accounts.models import BankBranch
+from lendingsite.audit import audit_record
 
 # Column names in the two published layouts, folded to lower case without spaces.
 # RBI: BANK, IFSC, BRANCH, ADDRESS, CITY1 (centre), CITY2 (district), STATE, STD CODE, PHONE

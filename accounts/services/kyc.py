@@ -15,9 +15,9 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from accounts import ratelimit
-from accounts.audit import audit_record, refusals_audited
 from accounts.duties import borrower_capacity_check
 from accounts.models import BorrowerProfile, KycDocType, KycDocument, KycStatus, User
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 # The file's first bytes decide what it is; the name and the client's Content-Type are

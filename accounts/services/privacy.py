@@ -12,7 +12,6 @@ from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from accounts.models import (
     BankAccount,
     BorrowerProfile,
@@ -26,6 +25,7 @@ from accounts.models import (
 )
 from accounts.services.auth import _sessions_end
 from lendingsite import context
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 # Reminders about dues on a running loan are part of servicing the contract, so they run

@@ -15,12 +15,12 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accounts import crypto
-from accounts.audit import audit_record, refusals_audited
 from accounts.duties import borrower_capacity_check
 from accounts.fields import EncryptedTextField
 from accounts.models import BorrowerProfile, EmploymentType, KycDocType, KycStatus, User
 from accounts.selectors import mask_date, mask_pan, mask_phone
 from accounts.validators import normalize_pan, normalize_phone, validate_pan, validate_phone
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 EDITABLE_FIELDS = (

@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from accounts.models import BorrowerProfile, EmailToken, User
 from accounts.roles import ALL_ROLES, STAFF_ROLES
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 EMAIL_TOKEN_KEEP = timedelta(days=7)

@@ -5,11 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from accounts.audit import audit_record, audit_seal_pending
 from accounts.models import AuditEvent, BorrowerProfile, KycDocument, KycStatus, User
 from accounts.roles import AUDITOR, BORROWER, COLLECTOR, CREDIT_MANAGER, LOAN_OFFICER
+from accounts.seals import audit_seal_pending
 from accounts.services.kyc import kyc_document_upload
 from accounts.tests.factories import PASSWORD, BorrowerProfileFactory, UserFactory, staff
+from lendingsite.audit import audit_record
 
 PDF = b"%PDF-1.7\n%%EOF\n"
 KYC_LIST = "admin:accounts_kycdocument_changelist"

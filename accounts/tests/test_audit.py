@@ -7,21 +7,21 @@ from django.core.management import call_command
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
-from accounts.audit import (
+from accounts.beat import PERIODIC_TASKS
+from accounts.models import AuditEvent, AuditSeal, EmailToken
+from accounts.roles import BORROWER, COLLECTOR, LOAN_OFFICER
+from accounts.seals import (
     _SEAL_LOCK_KEY,
     GENESIS,
-    audit_record,
     audit_seal_pending,
     audit_verify,
     chain_hash,
 )
-from accounts.models import AuditEvent, AuditSeal, EmailToken
-from accounts.roles import BORROWER, COLLECTOR, LOAN_OFFICER
-from accounts.schedules import PERIODIC_TASKS
 from accounts.services.profile import borrower_profile_update
 from accounts.services.users import user_set_roles
 from accounts.tasks import audit_seal, purge_email_tokens
 from accounts.tests.factories import BorrowerProfileFactory, UserFactory
+from lendingsite.audit import audit_record
 from lendingsite.periodic import PeriodicSpec, declared_periodic_tasks
 
 
@@ -379,8 +379,8 @@ def test_scheduled_task_names_are_registered_with_celery():
 
 
 def test_listeners_hear_successes_of_their_actions_only(db):
-    from accounts import audit
     from accounts.models import AuditOutcome
+    from lendingsite import audit
 
     heard = []
 
@@ -399,7 +399,7 @@ def test_listeners_hear_successes_of_their_actions_only(db):
 
 
 def test_a_listener_that_raises_rolls_the_change_back(db):
-    from accounts import audit
+    from lendingsite import audit
 
     @audit.audit_listen("test.failing")
     def listener(*, event, target):

@@ -19,12 +19,12 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from collection.dayend import penal, sql
 from collection.dayend.buckets import bucket_table
 from collection.models import CaseStatus, CollectionCase, DayEndChunk, DayEndRun, RunStatus
 from collection.services.desk import cases_assign_round_robin, promises_settle
 from lendingsite import rawsql
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanStatus
 

@@ -4,10 +4,10 @@ from datetime import date
 
 from django.db import transaction
 
-from accounts.audit import audit_record
 from collection.models import Notification
 from collection.notices.listeners import offer_facts
 from collection.notices.service import NoticeDraft, notices_create
+from lendingsite.audit import audit_record
 from lendingsite.dates import add_working_days
 from loans.models import ApplicationStatus, LoanApplication
 

@@ -1,5 +1,5 @@
 """Which successful actions make which notices. Each builder turns one audit event (and
-its target) into notice drafts; `notice_for` registers it with accounts.audit.audit_listen,
+its target) into notice drafts; `notice_for` registers it with lendingsite.audit.audit_listen,
 so the notices are made in the action's own transaction (a rolled-back action tells
 nobody) and delivered after it commits. Imported by CollectionConfig.ready().
 
@@ -12,9 +12,9 @@ pipeline, so it uses only the event and the objects the posting already holds.
 
 from collections.abc import Callable, Iterable
 
-from accounts.audit import audit_listen
 from collection.notices.service import NoticeDraft, notices_create
 from collection.notices.texts import CLOSED_STATUSES, site_url
+from lendingsite.audit import audit_listen
 
 RECEIPT_FACTS = (
     *("utr", "paid_on", "channel", "allocation", "loan_status"),

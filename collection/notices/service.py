@@ -104,7 +104,7 @@ def notices_deliver_after_commit(keys: Iterable[str] | None = None) -> None:
 
 
 def _enqueue(keys: list[str] | None) -> None:
-    from collection.tasks_notices import notices_deliver_task
+    from collection.tasks.notices import notices_deliver_task
 
     try:
         if notices_deliver_task.app.conf.task_always_eager:

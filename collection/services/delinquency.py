@@ -21,7 +21,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from accounts.audit import audit_listen, audit_record
 from collection.dayend.buckets import bucket_for, bucket_table
 from collection.models import (
     OPEN_CASE_STATUSES,
@@ -30,6 +29,7 @@ from collection.models import (
     CollectionCase,
     DayEndRun,
 )
+from lendingsite.audit import audit_listen, audit_record
 from loans.models import Loan, LoanStatus
 from loans.selectors import loan_arrears
 
@@ -175,7 +175,7 @@ def loan_delinquency_refresh(
     )
 
 
-# --- listeners: what the payment services report (accounts.audit.audit_listen) ---------
+# --- listeners: what the payment services report (lendingsite.audit.audit_listen) ---------
 
 
 def _refresh_after(loan: Loan, *, booked_on: date, cause: str, acting_user) -> None:

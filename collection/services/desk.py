@@ -20,7 +20,6 @@ from django.db.models import Count, DecimalField, Exists, F, OuterRef, Subquery,
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from collection.models import (
     OPEN_CASE_STATUSES,
     CaseStatus,
@@ -39,6 +38,7 @@ from collection.selectors import (
     active_collectors,
     is_active_collector,
 )
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from repayments.models import Payment, PaymentStatus
 

@@ -11,10 +11,10 @@ decide whether to offer the button.
 
 from django.db import transaction
 
-from accounts.audit import audit_record, refusals_audited
 from accounts.selectors import mask_phone
 from collection.models import OPEN_CASE_STATUSES, CollectionCase
 from collection.selectors import ASSIGN_PERM, VIEW_CASE_PERM, sees_every_case
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
 FIELD = "phone"

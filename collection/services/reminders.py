@@ -22,7 +22,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record
 from accounts.models import ConsentPurpose
 from accounts.services.privacy import consent_filter
 from collection.models import (
@@ -39,6 +38,7 @@ from collection.notices.service import (
     notices_deliver_due,
 )
 from collection.notices.texts import BEFORE_DUE
+from lendingsite.audit import audit_record
 from loans.models import Installment, LoanStatus
 from loans.selectors import installment_unpaid
 

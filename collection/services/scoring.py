@@ -18,10 +18,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 
-from accounts.audit import audit_record
 from collection.models import CollectionCase, CollectorScore, ContactLog, PromiseStatus
 from collection.models import PromiseToPay as Promise
 from collection.selectors import active_collectors
+from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 from repayments.models import Payment, PaymentStatus
 

@@ -11,8 +11,8 @@ from django.core import mail
 from collection.dayend import day_end_run
 from collection.models import Notification
 from collection.tests.dayend_helpers import loan_due, pay_installments
+from lendingsite.money import format_inr
 from loans.models import Installment
-from loans.templatetags.money import format_inr
 from loans.tests.factories import ProductFactory
 from repayments.models import Charge
 from repayments.services.payments import charge_levy

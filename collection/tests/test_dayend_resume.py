@@ -13,9 +13,9 @@ from django.db import connection
 from accounts.models import AuditEvent
 from accounts.roles import COLLECTOR
 from accounts.tests.factories import staff
-from collection import tasks
 from collection.dayend import day_end_run, job, sql
 from collection.models import DayEndChunk, DayEndRun, RunStatus
+from collection.tasks import dayend as tasks
 from collection.tests.dayend_helpers import (
     loan_due,
     pay_installments,

@@ -10,11 +10,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts import audit
 from accounts.models import AuditEvent
 from collection.dayend import day_end_run
 from collection.models import BucketHistory, CollectionCase
 from collection.tests.dayend_helpers import arrears, loan_due, pay, pay_installments
+from lendingsite import audit
 from loans.models import Loan
 from loans.tests.factories import ProductFactory
 from repayments.tests.factories import reverse_payment

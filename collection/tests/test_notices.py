@@ -11,7 +11,6 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts import audit
 from accounts.models import AuditEvent
 from accounts.roles import CREDIT_MANAGER
 from accounts.services.privacy import consent_set
@@ -21,11 +20,12 @@ from collection.models import Notification
 from collection.notices.jobs import offers_expiring_notify
 from collection.notices.service import NoticeDraft, notices_create, notices_deliver
 from collection.services.reminders import reminders_send
-from collection.tasks_notices import notices_deliver_task, notices_release_task
+from collection.tasks.notices import notices_deliver_task, notices_release_task
 from collection.tests.factories_desk import at
+from lendingsite import audit
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, approved_application
 from repayments.selectors import foreclosure_quote, total_outstanding
 from repayments.tests.factories import levy_penal, post_payment

@@ -7,7 +7,7 @@ import pytest
 
 from collection.models import CaseStatus, CollectorScore, ContactLog, PromiseStatus
 from collection.services.scoring import collector_scores_compute, last_full_week_start
-from collection.tasks_desk import collector_scores_compute_task
+from collection.tasks.desk import collector_scores_compute_task
 from collection.tests.factories_desk import (
     CaseFactory,
     PaymentRowFactory,

@@ -11,7 +11,7 @@ from rest_framework import permissions
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.audit import audit_record
+from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 from lendingsite.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from lendingsite.urls import urlpatterns as site_urlpatterns

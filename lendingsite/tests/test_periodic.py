@@ -282,7 +282,7 @@ def fake_apps(tmp_path, monkeypatch):
         package.mkdir()
         (package / "__init__.py").write_text("")
         if schedules_source is not None:
-            (package / "schedules.py").write_text(schedules_source)
+            (package / "beat.py").write_text(schedules_source)
         names.append(name)
 
     yield install

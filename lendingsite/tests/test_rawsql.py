@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.audit import audit_record
 from accounts.models import AuditEvent
 from lendingsite import rawsql
+from lendingsite.audit import audit_record
 from loans import ledger
 from loans.models import JournalEntry, JournalLine
 

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.models import User
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.admin.decisions import approve_page, recommend_page
 from loans.models import Consent, LoanApplication

@@ -1,7 +1,7 @@
 """The console's confirmation pages for recommending and approving applications: each
 shows today's score, grade, reasons and hard stops (and, for approval, the offer it would
 make and the payout account) before anything happens; the action runs only when the page
-is confirmed. Built on lendingsite.admin_forms; the rules are the services'."""
+is confirmed. Built on lendingsite.admin; the rules are the services'."""
 
 from django import forms
 from django.contrib import messages

@@ -10,7 +10,7 @@ from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 
 from accounts.selectors import bank_account_current
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, ReadOnlyInline
 from lendingsite.dates import today_ist
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.models import Installment, JournalEntry, JournalLine, LedgerAccount, Loan
@@ -20,22 +20,6 @@ from loans.services.loans import DISBURSE_PERM, loan_disburse, loan_update
 
 MONEY = DecimalField(max_digits=16, decimal_places=2)
 ZERO = Value(0, output_field=MONEY)
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    max_num = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class InstallmentInline(ReadOnlyInline):
@@ -231,17 +215,6 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
             loan=loan,
             account=bank_account_current(user=loan.borrower),
         )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class EntryLineInline(ReadOnlyInline):

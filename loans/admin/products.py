@@ -10,6 +10,7 @@ from django.forms.models import construct_instance
 
 from accounts.admin import ServiceFormMixin
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr, format_rate
 from loans.models import LoanProduct
 from loans.services.products import (
     EDITABLE_FIELDS,
@@ -19,7 +20,6 @@ from loans.services.products import (
     product_update,
     product_validate,
 )
-from loans.templatetags.money import format_inr, format_rate
 
 FIELDSETS = (
     (None, {"fields": ["code", "name", "description", "is_active"]}),

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from accounts.audit import audit_record, refusals_audited
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from loans.fees import ProcessingFee
 from loans.models import LoanProduct

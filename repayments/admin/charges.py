@@ -7,9 +7,8 @@ approved or rejected by another finance officer with the "Approve…" and "Rejec
 from django import forms
 from django.contrib import admin, messages
 
-from lendingsite.admin_forms import ActionFormMixin
-from loans.templatetags.money import format_inr
-from repayments.admin.common import ReadOnlyAdmin
+from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
+from lendingsite.money import format_inr
 from repayments.forms import place_refusal
 from repayments.models import MONEY, Charge, ChargeWaiver, WaiverStatus
 from repayments.services.waivers import (

@@ -1,36 +1,8 @@
-"""Shared by the payments console pages: read-only bases and the service form page."""
+"""Shared by the payments console pages: the service form page and the loan-after line."""
 
-from django.contrib import admin
-
-from lendingsite.admin_forms import form_page
-from loans.templatetags.money import format_inr
+from lendingsite.admin import form_page
+from lendingsite.money import format_inr
 from repayments.selectors import loan_after
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    max_num = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 def service_form_page(modeladmin, request, *, form, title: str, intro: str, submit: str):

@@ -9,11 +9,11 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from loans.templatetags.money import format_inr
-from repayments.admin.common import ReadOnlyAdmin
+from lendingsite.admin import ReadOnlyAdmin
+from lendingsite.money import format_inr
 from repayments.admin.register import DateRangeFilter
 from repayments.models import ExitRequest, ExitRequestStatus, PaymentStatus
-from repayments.selectors_exits import exit_request_candidates
+from repayments.selectors.exits import exit_request_candidates
 
 ALL = "all"
 

@@ -9,15 +9,10 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from lendingsite.admin_forms import ActionFormMixin
+from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, ReadOnlyInline
 from lendingsite.errors import DomainError
-from loans.templatetags.money import format_inr
-from repayments.admin.common import (
-    ReadOnlyAdmin,
-    ReadOnlyInline,
-    loan_after_text,
-    service_form_page,
-)
+from lendingsite.money import format_inr
+from repayments.admin.common import loan_after_text, service_form_page
 from repayments.admin.register import DateRangeFilter, register_csv
 from repayments.forms import PaymentEntryForm, PaymentReverseForm, place_refusal
 from repayments.models import Payment, PaymentAllocation, PaymentReversal, PaymentSource

@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
+from lendingsite.admin import ReadOnlyAdmin
 from lendingsite.errors import DomainError
+from lendingsite.money import format_inr
 from loans.models import Loan
-from loans.templatetags.money import format_inr
-from repayments.admin.common import ReadOnlyAdmin, service_form_page
+from repayments.admin.common import service_form_page
 from repayments.forms import CreditRefundForm, place_refusal
 from repayments.models import CreditRefund, PaymentReversal
 from repayments.selectors import credit_balance

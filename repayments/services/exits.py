@@ -24,8 +24,8 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from lendingsite import rawsql
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanStatus

@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
-from accounts.audit import audit_record, refusals_audited
 from lendingsite import rawsql
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.utr import utr_canonical

@@ -15,8 +15,8 @@ from rest_framework.test import APIClient
 from accounts.roles import COLLECTOR, FINANCE
 from accounts.tests.factories import borrower, staff
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import Installment, Loan
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan
 from repayments.certificates import no_dues_certificate_pdf
 from repayments.selectors import foreclosure_quote

@@ -24,7 +24,7 @@ from loans.tests.factories import ProductFactory, active_loan, kyc_verified_borr
 from repayments import engine
 from repayments.models import ExitRequest, ExitRequestStatus, Payment, PaymentAllocation
 from repayments.selectors import credit_balance, foreclosure_quote
-from repayments.selectors_exits import exit_amounts
+from repayments.selectors.exits import exit_amounts
 from repayments.services.exits import exit_request_open, exit_requests_lapse
 from repayments.tasks import lapse_exit_requests
 from repayments.tests.factories import (

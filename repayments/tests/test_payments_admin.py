@@ -13,8 +13,8 @@ from django.urls import reverse
 from accounts.roles import AUDITOR, COLLECTOR, CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from accounts.tests.factories import staff
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 from loans.models import JournalEntry, Loan
-from loans.templatetags.money import format_inr
 from loans.tests.factories import active_loan, pending_loan
 from repayments.models import CreditRefund, Payment, PaymentReversal
 from repayments.selectors import credit_balance, foreclosure_quote

@@ -327,7 +327,7 @@ def test_pdf_has_title_block_table_and_indian_amounts(history, settings):
     assert "₹96,166.67" in text
     assert "Cheque bounced" in text
     closing = statement_build(loan, as_of=AS_OF).closing_balance
-    from loans.templatetags.money import format_inr
+    from lendingsite.money import format_inr
 
     assert format_inr(closing) in text
 

@@ -5,7 +5,7 @@ import structlog
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from accounts.audit import audit_seal_pending
+from accounts.seals import audit_seal_pending
 
 log = structlog.get_logger(__name__)
 

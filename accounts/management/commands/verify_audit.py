@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from accounts.audit import age_words, audit_seal_pending, audit_verify
+from accounts.seals import age_words, audit_seal_pending, audit_verify
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.urls import reverse
 
-from loans.templatetags.money import format_inr
+from lendingsite.money import format_inr
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from lendingsite.periodic import declared_periodic_tasks, periodic_tasks_install
 
 class Command(BaseCommand):
     help = (
-        "Install the periodic tasks the apps declare in <app>/schedules.py into Celery "
+        "Install the periodic tasks the apps declare in <app>/beat.py into Celery "
         "beat's tables. Idempotent: run it on every release."
     )
 
@@ -14,7 +14,7 @@ class Command(BaseCommand):
         try:
             specs = declared_periodic_tasks()
         except (ImportError, TypeError, ValueError) as exc:
-            raise CommandError(f"A schedules module is broken: {exc}") from exc
+            raise CommandError(f"A beat module is broken: {exc}") from exc
         try:
             lines = periodic_tasks_install(specs=specs)
         except DomainError as exc:

@@ -19,9 +19,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from accounts.models import BankAccount, BankAccountStatus
 from accounts.selectors import bank_account_current
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import add_working_days, today_ist
 from lendingsite.errors import DomainError
 from loans import scoring

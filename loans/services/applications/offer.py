@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.audit import audit_record, refusals_audited
 from accounts.duties import borrower_capacity_check
 from lendingsite import context
+from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import ApplicationStatus, Consent, Loan, LoanApplication

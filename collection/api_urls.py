@@ -1,8 +1,0 @@
-"""/api/v1/collection/ (included from lendingsite.urls)."""
-
-from django.urls import include, path
-
-urlpatterns = [
-    path("", include("collection.api_runs")),
-    path("", include("collection.api")),  # cases, their promises and contacts (the desk)
-]
