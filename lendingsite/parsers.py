@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import QueryDict
 from django.http.multipartparser import MultiPartParserError
+from django.utils.http import parse_header_parameters
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -187,5 +188,19 @@ class StrictMultiPartParser(parsers.MultiPartParser):
             result = super().parse(stream, media_type, parser_context)
         except (SuspiciousOperation, MultiPartParserError) as exc:
             raise InvalidBody(f"The form could not be read: {exc}") from None
+        if not result.data and not result.files and _has_unread_parts(media_type, parser_context):
+            # Django skips a part it cannot read; a body of nothing but such parts would
+            # otherwise be "no change" answered 200.
+            raise InvalidBody(
+                "The form's parts could not be read: each part needs a Content-Disposition "
+                "header naming its field."
+            )
         _refuse_faults(querydict_faults(result.data))
         return result
+
+
+def _has_unread_parts(media_type, parser_context) -> bool:
+    """More bytes than an empty form (the closing delimiter alone) were sent."""
+    _, params = parse_header_parameters(media_type or "")
+    closing = len(f"--{params.get('boundary', '')}--\r\n")
+    return _declared_length(parser_context) > closing

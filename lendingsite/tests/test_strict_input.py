@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from accounts.roles import FINANCE
-from accounts.tests.factories import staff
+from accounts.tests.factories import UserFactory, staff
 from lendingsite.api_fields import StrictDecimalField
 from lendingsite.tests.test_client_ip import _api_views
 from loans.forms import CalculatorForm
@@ -218,3 +218,22 @@ def test_every_writable_decimal_in_the_api_is_strict():
                 checked += 1
                 assert isinstance(field, StrictDecimalField), f"{cls.__name__}.{name}"
     assert checked >= 10
+
+
+def _multipart(body: str, boundary: str = "b0undary") -> dict:
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}
+
+
+def test_a_multipart_body_of_unreadable_parts_is_refused_not_read_as_no_change():
+    client = APIClient()
+    client.force_authenticate(UserFactory(roles=["borrower"]))
+    response = client.patch("/api/v1/me/profile/", **_multipart("--b0undary\r\n[]--b0undary--\r\n"))
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_body"
+
+
+def test_an_empty_multipart_form_is_still_an_empty_form():
+    client = APIClient()
+    client.force_authenticate(UserFactory(roles=["borrower"]))
+    response = client.patch("/api/v1/me/profile/", **_multipart("--b0undary--\r\n"))
+    assert response.status_code in (200, 201)
