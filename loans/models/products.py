@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from loans import vocabulary
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 RATE = {"max_digits": 7, "decimal_places": 4}
 
@@ -42,11 +44,11 @@ class InstallmentMultiple(models.TextChoices):
 
 class AllocationStrategy(models.TextChoices):
     PENAL_FEES_INTEREST_PRINCIPAL = (
-        "penal_fees_interest_principal",
+        vocabulary.PENAL_FEES_INTEREST_PRINCIPAL,
         "Penal → fees → interest → principal",
     )
     INTEREST_PRINCIPAL_PENAL_FEES = (
-        "interest_principal_penal_fees",
+        vocabulary.INTEREST_PRINCIPAL_PENAL_FEES,
         "Interest → principal → penal → fees",
     )
 
@@ -57,8 +59,8 @@ class PrepaymentStrategy(models.TextChoices):
 
 
 class PenalChargeType(models.TextChoices):
-    FLAT = "flat", "Flat amount per overdue installment"
-    PERCENT_OF_OVERDUE = "percent_of_overdue", "Percent of the overdue amount"
+    FLAT = vocabulary.PENAL_FLAT, "Flat amount per overdue installment"
+    PERCENT_OF_OVERDUE = vocabulary.PENAL_PERCENT_OF_OVERDUE, "Percent of the overdue amount"
 
 
 class LoanProduct(models.Model):
@@ -96,13 +98,15 @@ class LoanProduct(models.Model):
     processing_fee_flat = models.DecimalField(**MONEY, default=Decimal("0"))
     gst_percent = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("18.00"))
 
-    penal_charge_type = models.CharField(max_length=20, choices=PenalChargeType, default="flat")
+    penal_charge_type = models.CharField(
+        max_length=20, choices=PenalChargeType, default=vocabulary.PENAL_FLAT
+    )
     penal_charge_flat = models.DecimalField(**MONEY, default=Decimal("500.00"))
     penal_charge_percent = models.DecimalField(**RATE, default=Decimal("0"))
     penal_grace_days = models.PositiveSmallIntegerField(default=3)
 
     allocation_strategy = models.CharField(
-        max_length=40, choices=AllocationStrategy, default="penal_fees_interest_principal"
+        max_length=40, choices=AllocationStrategy, default=vocabulary.PENAL_FEES_INTEREST_PRINCIPAL
     )
     prepayment_strategy = models.CharField(
         max_length=20, choices=PrepaymentStrategy, default="reduce_tenure"
