@@ -15,8 +15,8 @@ from loans import ledger
 from loans.fees import ProcessingFee
 from loans.ledger import Cr, Dr
 from loans.models import Installment, Loan, LoanStatus
-from loans.quotes import Quote, quote_build
-from loans.schedule import interest_for_days
+from loans.quotes import Quote, quote_of
+from loans.schedule import ScheduleTerms, interest_for_days
 from loans.services.applications.decision import account_verified_check
 
 DISBURSE_PERM = "loans.disburse_loan"
@@ -34,20 +34,7 @@ def loan_quote(loan: Loan, *, disbursement_date: date) -> Quote:
     fee = ProcessingFee(
         base=Decimal(charge.get("amount", "0.00")), gst=Decimal(charge.get("gst", "0.00"))
     )
-    return quote_build(
-        principal=loan.principal,
-        annual_rate=loan.annual_rate,
-        tenure=loan.tenure,
-        disbursement_date=disbursement_date,
-        interest_method=loan.interest_method,
-        amortization=loan.amortization,
-        interest_period=loan.interest_period,
-        frequency=loan.frequency,
-        installment_multiple=Decimal(loan.installment_multiple),
-        rounding=loan.rounding,
-        grace_on_principal=loan.grace_on_principal,
-        fee=fee,
-    )
+    return quote_of(ScheduleTerms.from_terms(loan, disbursement_date=disbursement_date), fee=fee)
 
 
 @refusals_audited("loan.disburse")
