@@ -116,7 +116,7 @@ def _sha256(uploaded_file) -> str:
     return digest.hexdigest()
 
 
-@refusals_audited("kyc.uploaded")
+@refusals_audited("kyc.upload_refused")
 @transaction.atomic
 def kyc_document_upload(
     *, acting_user: User, profile: BorrowerProfile, doc_type: str, uploaded_file
@@ -211,7 +211,7 @@ def _lock_for_decision(acting_user: User, document: KycDocument, verb: str) -> K
     return locked
 
 
-@refusals_audited("kyc.verified")
+@refusals_audited("kyc.verify_refused")
 @transaction.atomic
 def kyc_document_verify(*, acting_user: User, document: KycDocument) -> KycDocument:
     locked = _lock_for_decision(acting_user, document, "verified")
@@ -228,7 +228,7 @@ def kyc_document_verify(*, acting_user: User, document: KycDocument) -> KycDocum
     return locked
 
 
-@refusals_audited("kyc.rejected")
+@refusals_audited("kyc.reject_refused")
 @transaction.atomic
 def kyc_document_reject(*, acting_user: User, document: KycDocument, reason: str) -> KycDocument:
     reason = (reason or "").strip()

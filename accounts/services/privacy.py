@@ -114,7 +114,7 @@ def consent_states(*, user: User) -> list[dict]:
     return states
 
 
-@refusals_audited("consent.changed")
+@refusals_audited("consent.change_refused")
 @transaction.atomic
 def consent_set(*, acting_user: User, purpose: str, granted: bool) -> DataConsent | None:
     """Record the borrower's own decision for one purpose. Consent is personal, so nobody
@@ -304,7 +304,7 @@ def _lock_pending(acting_user: User, request: ErasureRequest) -> ErasureRequest:
     return locked
 
 
-@refusals_audited("privacy.erasure_requested")
+@refusals_audited("privacy.erasure_request_refused")
 @transaction.atomic
 def erasure_request_create(*, acting_user: User) -> ErasureRequest:
     """The borrower asks for their personal data to be erased (DPDP Act s.12)."""
@@ -352,7 +352,7 @@ def _login_traces_forget(email: str) -> None:
             model.objects.filter(username__iexact=email).delete()
 
 
-@refusals_audited("privacy.erasure_completed")
+@refusals_audited("privacy.erasure_complete_refused")
 @transaction.atomic
 def erasure_request_complete(
     *, acting_user: User, request: ErasureRequest, note: str = ""
@@ -414,7 +414,7 @@ def erasure_request_complete(
     return locked
 
 
-@refusals_audited("privacy.erasure_rejected")
+@refusals_audited("privacy.erasure_reject_refused")
 @transaction.atomic
 def erasure_request_reject(
     *, acting_user: User, request: ErasureRequest, note: str

@@ -37,7 +37,7 @@ def loan_quote(loan: Loan, *, disbursement_date: date) -> Quote:
     return quote_of(ScheduleTerms.from_terms(loan, disbursement_date=disbursement_date), fee=fee)
 
 
-@refusals_audited("loan.disburse")
+@refusals_audited("loan.disburse_refused")
 @transaction.atomic
 def loan_disburse(
     *,
@@ -201,7 +201,7 @@ def cooling_off_quote(*, loan: Loan, on: date) -> dict:
     return {**cooling_off_amount(loan, on=on), "cooling_off_until": loan.cooling_off_until}
 
 
-@refusals_audited("loan.update")
+@refusals_audited("loan.update_refused")
 @transaction.atomic
 def loan_update(*, acting_user, loan: Loan, notes: str | None = None) -> Loan:
     """Change a loan's non-financial fields (loan officers; superusers). The financial

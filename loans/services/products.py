@@ -152,7 +152,7 @@ def _save(product: LoanProduct) -> None:
     product.refresh_from_db()  # the stored values (rates to 4 places), for the audit and caller
 
 
-@refusals_audited("product.create")
+@refusals_audited("product.create_refused")
 @transaction.atomic
 def product_create(*, acting_user, **fields) -> LoanProduct:
     """Create a product from its terms (any EDITABLE_FIELDS; model defaults fill the rest)."""
@@ -171,7 +171,7 @@ def product_create(*, acting_user, **fields) -> LoanProduct:
     return product
 
 
-@refusals_audited("product.update")
+@refusals_audited("product.update_refused")
 @transaction.atomic
 def product_update(*, acting_user, product: LoanProduct, **fields) -> LoanProduct:
     """Change some of a product's terms. Existing loans keep the terms they copied; only

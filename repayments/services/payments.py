@@ -125,7 +125,7 @@ def _duplicate_utr(utr: str) -> DomainError:
     )
 
 
-@refusals_audited("payment.post")
+@refusals_audited("payment.post_refused")
 @transaction.atomic
 @rawsql.pipelined  # BEGIN travels with the lock; the writes after the insert go in one batch
 def payment_post(
@@ -233,7 +233,7 @@ def payment_post(
     return payment
 
 
-@refusals_audited("payment.reverse")
+@refusals_audited("payment.reverse_refused")
 @transaction.atomic
 def payment_reverse(
     *, acting_user, payment: Payment, reason: str, business_date: date | None = None

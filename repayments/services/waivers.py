@@ -44,7 +44,7 @@ def _charge_in_force(charge: Charge) -> None:
         )
 
 
-@refusals_audited("charge.waive")
+@refusals_audited("charge.waive_refused")
 @transaction.atomic
 def charge_waiver_propose(
     *,
@@ -126,7 +126,7 @@ def _decidable(acting_user, waiver: ChargeWaiver, verb: str) -> ChargeWaiver:
     return waiver
 
 
-@refusals_audited("charge.waiver_approve")
+@refusals_audited("charge.waiver_approve_refused")
 @transaction.atomic
 def charge_waiver_approve(
     *, acting_user, waiver: ChargeWaiver, note: str = "", business_date: date | None = None
@@ -195,7 +195,7 @@ def charge_waiver_approve(
     return waiver
 
 
-@refusals_audited("charge.waiver_reject")
+@refusals_audited("charge.waiver_reject_refused")
 @transaction.atomic
 def charge_waiver_reject(
     *, acting_user, waiver: ChargeWaiver, note: str, business_date: date | None = None

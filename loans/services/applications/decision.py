@@ -164,7 +164,7 @@ def account_verified_check(borrower) -> BankAccount:
     return account
 
 
-@refusals_audited("application.override")
+@refusals_audited("application.override_refused")
 @transaction.atomic
 def application_hard_stops_override(
     *,
@@ -217,7 +217,7 @@ def application_hard_stops_override(
     return app
 
 
-@refusals_audited("application.approve")
+@refusals_audited("application.approve_refused")
 @transaction.atomic
 def application_approve(
     *,

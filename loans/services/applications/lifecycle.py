@@ -27,7 +27,7 @@ from loans.services.applications.rules import (
 )
 
 
-@refusals_audited("application.create")
+@refusals_audited("application.create_refused")
 @transaction.atomic
 def application_create(
     *,
@@ -72,7 +72,7 @@ def application_create(
     return app
 
 
-@refusals_audited("application.submit")
+@refusals_audited("application.submit_refused")
 @transaction.atomic
 def application_submit(
     *, acting_user, application: LoanApplication, business_date: date | None = None
@@ -113,7 +113,7 @@ def application_submit(
     return app
 
 
-@refusals_audited("application.recommend")
+@refusals_audited("application.recommend_refused")
 @transaction.atomic
 def application_recommend(
     *,
@@ -149,7 +149,7 @@ def application_recommend(
     return app
 
 
-@refusals_audited("application.reject")
+@refusals_audited("application.reject_refused")
 @transaction.atomic
 def application_reject(
     *, acting_user, application: LoanApplication, reason: str
@@ -179,7 +179,7 @@ def application_reject(
     return app
 
 
-@refusals_audited("application.withdraw")
+@refusals_audited("application.withdraw_refused")
 @transaction.atomic
 def application_withdraw(
     *, acting_user, application: LoanApplication, reason: str = ""

@@ -40,7 +40,7 @@ def applications_expire(*, business_date: date) -> int:
     return expired
 
 
-@refusals_audited("application.accept")
+@refusals_audited("application.accept_refused")
 @transaction.atomic
 def application_accept(
     *,
