@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from accounts import ratelimit
 from accounts.audit import audit_record, refusals_audited
@@ -192,7 +193,7 @@ def _lock_for_decision(acting_user: User, document: KycDocument, verb: str) -> K
             f"KYC #{locked.pk} was replaced by a newer upload (#{locked.superseded_by_id}); "
             f"check that one instead.",
         )
-    if locked.status != KycStatus.PENDING:
+    if not can_proceed(locked.verify if verb == "verified" else locked.reject):
         raise DomainError(
             "invalid_state",
             f"KYC #{locked.pk} is already {locked.status}; only pending documents can be {verb}.",

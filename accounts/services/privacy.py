@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from accounts.audit import audit_record, refusals_audited
 from accounts.models import (
@@ -290,7 +291,7 @@ def _lock_pending(acting_user: User, request: ErasureRequest) -> ErasureRequest:
             "permission_denied", "You don't have permission to decide erasure requests."
         )
     locked = ErasureRequest.objects.select_for_update().get(pk=request.pk)
-    if locked.status != ErasureStatus.PENDING:
+    if not can_proceed(locked.complete):  # complete and reject share their source
         raise DomainError(
             "invalid_state",
             f"Erasure request #{locked.pk} is already {locked.status}; only pending requests "

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Min, Q
+from django_fsm import can_proceed
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -57,7 +58,7 @@ def loan_disburse(
             "maker_checker",
             f"You approved (or borrow) loan #{loan.pk}; someone else in finance must disburse it.",
         )
-    if loan.status != LoanStatus.PENDING_DISBURSEMENT:
+    if not can_proceed(loan.activate):
         raise DomainError(
             "invalid_state",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; only a loan pending disbursement can be disbursed.",

@@ -12,10 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_http_methods
+from django_fsm import can_proceed
 
 from accounts.forms import add_refusal
 from lendingsite.errors import DomainError
-from loans.models import ApplicationStatus, Consent
+from loans.models import Consent
 from loans.selectors import application_kfs, applications_for
 from loans.services.applications import application_accept
 
@@ -91,7 +92,7 @@ def kfs_page(request, pk: int):
         # Whether to offer the form at all; the service still decides whether accepting is
         # allowed when it is posted.
         "is_borrower": is_borrower,
-        "can_accept": is_borrower and application.status == ApplicationStatus.APPROVED,
+        "can_accept": is_borrower and can_proceed(application.accept),
         "form": form,
     }
     return render(request, TEMPLATE, context, status=status)

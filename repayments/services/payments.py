@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django_fsm import can_proceed
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite import rawsql
@@ -28,7 +29,6 @@ from repayments.models import (
     Payment,
     PaymentReversal,
     PaymentSource,
-    PaymentStatus,
 )
 from repayments.services.base import (
     ADD_PERM,
@@ -255,7 +255,7 @@ def payment_reverse(
             "maker_checker",
             f"You posted payment {payment.pk}; someone else in finance must reverse it.",
         )
-    if payment.status != PaymentStatus.POSTED:
+    if not can_proceed(payment.reverse):
         raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
     today = business_date or today_ist()
     # Reversing the payment that completed a cooling-off exit takes the cancellation back.

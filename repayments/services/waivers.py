@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django_fsm import can_proceed
 
 from accounts.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -118,7 +119,7 @@ def _decidable(acting_user, waiver: ChargeWaiver, verb: str) -> ChargeWaiver:
             "maker_checker",
             f"You proposed waiver {waiver.pk}; someone else in finance must {verb} it.",
         )
-    if waiver.status != WaiverStatus.PROPOSED:
+    if not can_proceed(waiver.approve):  # approve and reject share their source
         raise DomainError(
             "invalid_state",
             f"Waiver {waiver.pk} is already {waiver.get_status_display().lower()}.",

@@ -82,7 +82,7 @@ def application_submit(
         CHANGE_PERM
     ):
         refuse_outsider(acting_user, app, "submit")
-    require_state(app, {ApplicationStatus.DRAFT}, "submitted")
+    require_state(app, app.submit, "submitted")
     before = snapshot(app)
     day = business_date or today_ist()
     app.submitted_at = timezone.now()
@@ -128,6 +128,8 @@ def application_recommend(
     if not acting_user.has_perm(CHANGE_PERM):
         raise DomainError("permission_denied", "Only a loan officer can recommend applications.")
     app = locked(application)
+    # Narrower than send_to_review's sources (which also takes a draft, for the scoring at
+    # submission): an officer recommends only a submitted application.
     require_state(app, {ApplicationStatus.SUBMITTED}, "recommended")
     before = snapshot(app)
     application_rescore(
@@ -160,7 +162,7 @@ def application_reject(
         )
     app = locked(application)
     check_checker(acting_user, app, "reject")
-    require_state(app, {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}, "rejected")
+    require_state(app, app.reject, "rejected")
     before = snapshot(app)
     app.decided_by, app.decided_at, app.decision_reason = (
         acting_user,
@@ -189,12 +191,7 @@ def application_withdraw(
         refuse_outsider(acting_user, app, "withdraw")
     require_state(
         app,
-        {
-            ApplicationStatus.DRAFT,
-            ApplicationStatus.SUBMITTED,
-            ApplicationStatus.UNDER_REVIEW,
-            ApplicationStatus.APPROVED,
-        },
+        app.withdraw,
         "withdrawn",
     )
     before = snapshot(app)

@@ -55,7 +55,7 @@ def application_accept(
     if acting_user.pk != app.borrower_id:
         refuse_outsider(acting_user, app, "accept the offer on")
     borrower_capacity_check(user=acting_user)
-    require_state(app, {ApplicationStatus.APPROVED}, "accepted")
+    require_state(app, app.accept, "accepted")
     day = business_date or today_ist()
     if app.offer_expires_on and day > app.offer_expires_on:
         raise DomainError(
