@@ -15,13 +15,13 @@ User = get_user_model()
 @receiver(user_logged_in, dispatch_uid="audit.login")
 def _logged_in(sender, request, user, **kwargs):
     channel = "jwt" if request is not None and request.path.startswith("/api/") else "session"
-    audit_record(action="auth.login", actor=user, target=user, after={"channel": channel})
+    audit_record(action="auth.logged_in", actor=user, target=user, after={"channel": channel})
 
 
 @receiver(user_logged_out, dispatch_uid="audit.logout")
 def _logged_out(sender, request, user, **kwargs):
     if user is not None:
-        audit_record(action="auth.logout", actor=user, target=user)
+        audit_record(action="auth.logged_out", actor=user, target=user)
 
 
 @receiver(user_login_failed, dispatch_uid="audit.login_failed")

@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from lendingsite import context, rawsql
+from lendingsite.audit_actions import action_check
 from lendingsite.errors import DomainError
 
 
@@ -38,10 +39,19 @@ def audit_event_model():
 _listeners: dict[str, list[Callable]] = {}
 
 
+def _strict() -> bool:
+    """Unknown action names are refused while developing and under the tests (a typo in a
+    name a listener matches would otherwise go unnoticed); production records them."""
+    return settings.DEBUG or settings.DJANGO_ENV == "test"
+
+
 def audit_listen(*actions: str) -> Callable:
     """Decorator: call `fn(event=..., target=...)` after every successful `audit_record`
     of one of `actions`, inside the same transaction (a rolled-back change never reacts;
     a listener that raises rolls the change back with it)."""
+    if _strict():
+        for action in actions:
+            action_check(action)
 
     def decorator(fn: Callable) -> Callable:
         for action in actions:
@@ -73,6 +83,8 @@ def audit_record(
 ):
     """Write one audit event. `actor` defaults to the signed-in user of the current request;
     ip, user agent and request id come from the request context (blank in jobs)."""
+    if _strict():
+        action_check(action)
     ctx = context.current()
     if actor is None:
         actor = ctx.user
@@ -106,6 +118,8 @@ def refusals_audited(action: str) -> Callable:
     """Put above @transaction.atomic on a service: when the service refuses (raises
     DomainError) its transaction is rolled back first, then the refusal is recorded, so
     "a refusal writes nothing" and "every refused attempt is on record" both hold."""
+    if _strict():
+        action_check(action)
 
     def decorator(fn):
         @functools.wraps(fn)

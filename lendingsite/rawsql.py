@@ -37,6 +37,19 @@ def money(value) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value)).quantize(CENT)
 
 
+def money_from_paise_sql(paise: str) -> str:
+    """SQL for a whole, non-negative number of paise (the expression `paise`) as a money
+    value, without binary floating point: NUMERIC arithmetic on PostgreSQL, and on SQLite
+    the decimal text '123.45' built by integer division (what the ORM binds for a Decimal,
+    so the column's affinity stores both the same way). No '%' in it, so it is valid in a
+    statement with or without parameters."""
+    if db().vendor == "postgresql":
+        return f"(CAST({paise} AS NUMERIC) * 0.01)"
+    whole = f"CAST({paise} AS INTEGER)"
+    rupees = f"({whole} / 100)"
+    return f"(CAST({rupees} AS TEXT) || '.' || SUBSTR('0' || ({whole} - {rupees} * 100), -2))"
+
+
 def day(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 

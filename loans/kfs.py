@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 
 from loans.quotes import Quote
+from loans.vocabulary import PENAL_FLAT
 
 KFS_VERSION = 1
 
@@ -69,7 +70,7 @@ def kfs_build(*, application, quote: Quote, valid_until: date, generated_on: dat
 
 
 def _penal_text(product) -> str:
-    if product.penal_charge_type == "flat":
+    if product.penal_charge_type == PENAL_FLAT:
         charge = f"₹{product.penal_charge_flat} per overdue installment"
     else:
         charge = (

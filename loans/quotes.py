@@ -105,6 +105,10 @@ def quote_build(
         rounding=rounding,
         grace_on_principal=grace_on_principal,
     )
+    return quote_of(terms, fee=fee)
+
+
+def quote_of(terms: ScheduleTerms, *, fee: ProcessingFee | None = None) -> Quote:
     return Quote(schedule=build_schedule(terms), fee=fee or ProcessingFee(ZERO, ZERO))
 
 
@@ -125,17 +129,11 @@ def quote_for_product(
         gst_percent=product.gst_percent,
         rounding=product.rounding,
     )
-    return quote_build(
+    terms = ScheduleTerms.from_terms(
+        product,
         principal=principal,
         annual_rate=rate,
         tenure=tenure,
         disbursement_date=disbursement_date,
-        interest_method=product.interest_method,
-        amortization=product.amortization,
-        interest_period=product.interest_period,
-        frequency=product.frequency,
-        installment_multiple=Decimal(product.installment_multiple),
-        rounding=product.rounding,
-        grace_on_principal=product.grace_on_principal,
-        fee=fee,
     )
+    return quote_of(terms, fee=fee)

@@ -13,6 +13,7 @@ from django.urls import path
 from accounts.models import AuditEvent
 from accounts.seals import age_words, audit_verify
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
+from lendingsite.audit_actions import current_name
 from lendingsite.errors import DomainError
 
 # --- Audit trail --------------------------------------------------------------------
@@ -23,7 +24,15 @@ class AuditEventAdmin(admin.ModelAdmin):
     """Read-only for everyone, superusers included: the rows are append-only evidence."""
 
     change_list_template = "admin/accounts/auditevent/change_list.html"
-    list_display = ["created_at", "actor", "action", "outcome", "target", "ip", "chain_position"]
+    list_display = [
+        "created_at",
+        "actor",
+        "action_name",
+        "outcome",
+        "target",
+        "ip",
+        "chain_position",
+    ]
     list_select_related = ["seal"]
     list_filter = ["action", "outcome", "created_at"]
     search_fields = ["target_id__exact", "actor_repr"]
@@ -33,7 +42,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     fields = [
         "created_at",
         "actor",
-        "action",
+        "action_name",
         "outcome",
         "target",
         "before_json",
@@ -48,6 +57,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description="actor", ordering="actor_repr")
     def actor(self, obj):
         return obj.actor_repr or "system"
+
+    @admin.display(description="action", ordering="action")
+    def action_name(self, obj):
+        """Under its current name (lendingsite.audit_actions); an event sealed before the
+        naming rule keeps its stored name, shown beside it."""
+        name = current_name(obj.action, obj.outcome)
+        return name if name == obj.action else f"{name} (stored as {obj.action})"
 
     @admin.display(description="target")
     def target(self, obj):

@@ -48,7 +48,7 @@ class MyBankAccountViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         """Add the account the loan should be paid into. It replaces your current one and
         is checked against your KYC name at once; added while an offer is open, an officer
         must verify it first."""
-        borrower_first(acting_user=request.user, action="bank_account.add")
+        borrower_first(acting_user=request.user, action="bank_account.add_refused")
         incoming = BankAccountCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -88,7 +88,7 @@ class BankAccountViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             acting_user=request.user,
             perm=VERIFY_PERM,
             message="Only a loan officer can verify bank accounts.",
-            action="bank_account.verify",
+            action="bank_account.verify_refused",
             target=account,
         )
         incoming = BankAccountVerifySerializer(data=request.data)

@@ -70,7 +70,7 @@ class MeProfileView(APIView):
     )
     def patch(self, request):
         """Change your profile (creates it on first use). PAN and phone come back masked."""
-        borrower_first(acting_user=request.user, action="profile.updated")
+        borrower_first(acting_user=request.user, action="profile.update_refused")
         incoming = ProfileUpdateSerializer(data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -107,7 +107,7 @@ class MyKycDocumentViewSet(
     )
     def create(self, request):
         """Upload a KYC document (PDF, JPEG or PNG, up to 5 MB) to your own profile."""
-        borrower_first(acting_user=request.user, action="kyc.uploaded")
+        borrower_first(acting_user=request.user, action="kyc.upload_refused")
         incoming = KycUploadSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         profile = profile_for_user(user=request.user)
@@ -149,7 +149,7 @@ class KycDocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             acting_user=request.user,
             perm=VERIFY_PERMISSION,
             message="You don't have permission to verify or reject KYC documents.",
-            action="kyc.rejected",
+            action="kyc.reject_refused",
             target=document,
         )
         incoming = KycRejectSerializer(data=request.data)

@@ -171,7 +171,7 @@ def _sessions_end(*, user: User) -> dict:
 # --- services ------------------------------------------------------------------------------
 
 
-@refusals_audited("auth.register")
+@refusals_audited("auth.register_refused")
 @transaction.atomic
 def user_register(*, email: str, password: str, full_name: str, phone: str) -> None:
     """Create a borrower account (unverified) and email a verification link. For an address
@@ -207,7 +207,7 @@ def user_register(*, email: str, password: str, full_name: str, phone: str) -> N
     if existing is not None:
         make_password(password)  # the same hashing cost as a real sign-up: timing tells nothing
         audit_record(
-            action="auth.register_duplicate",
+            action="auth.register_duplicate_refused",
             target=existing,
             outcome=AuditOutcome.DENIED,
             after={"email": address, "notified": existing.is_active},
@@ -226,7 +226,7 @@ def user_register(*, email: str, password: str, full_name: str, phone: str) -> N
 
     user.groups.add(Group.objects.get(name=BORROWER))
     BorrowerProfile.objects.create(user=user, full_name=full_name, phone=normalize_phone(phone))
-    audit_record(action="auth.register", actor=user, target=user, after={"email": address})
+    audit_record(action="auth.registered", actor=user, target=user, after={"email": address})
     _verification_email(user=user)
 
 
@@ -239,7 +239,7 @@ def _link_request_queue(*, kind: str, address: str) -> None:
     transaction.on_commit(lambda: email_link_deliver.delay(kind, address), robust=True)
 
 
-@refusals_audited("auth.verify_email_resend")
+@refusals_audited("auth.verify_email_resend_refused")
 @transaction.atomic
 def email_verification_resend(*, email: str) -> None:
     """Queue a new verification link for the address (sent if it has an unverified
@@ -248,7 +248,7 @@ def email_verification_resend(*, email: str) -> None:
     _email_quota_take(kind="verify", address=address, limit=settings.VERIFICATION_EMAILS_PER_HOUR)
     user = User.objects.filter(email__iexact=address, is_active=True).first()
     audit_record(
-        action="auth.verify_email_resend",
+        action="auth.verification_email_resent",
         target=user,
         target_type="accounts.user",
         after={"email": address, "sent": user is not None and not user.email_verified},
@@ -256,7 +256,7 @@ def email_verification_resend(*, email: str) -> None:
     _link_request_queue(kind=LINK_VERIFY, address=address)
 
 
-@refusals_audited("auth.verify_email")
+@refusals_audited("auth.verify_email_refused")
 @transaction.atomic
 def email_verify(*, token: str) -> User:
     """Spend a verification link: the account's email is verified from now on."""
@@ -266,7 +266,7 @@ def email_verify(*, token: str) -> User:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
     audit_record(
-        action="auth.verify_email",
+        action="auth.email_verified",
         actor=user,
         target=user,
         before=before,
@@ -275,7 +275,7 @@ def email_verify(*, token: str) -> User:
     return user
 
 
-@refusals_audited("auth.password_reset_request")
+@refusals_audited("auth.password_reset_request_refused")
 @transaction.atomic
 def password_reset_request(*, email: str) -> None:
     """Queue a password-reset link for the address (sent if it has an active account).
@@ -284,7 +284,7 @@ def password_reset_request(*, email: str) -> None:
     _email_quota_take(kind="reset", address=address, limit=settings.RESET_EMAILS_PER_HOUR)
     user = User.objects.filter(email__iexact=address, is_active=True).first()
     audit_record(
-        action="auth.password_reset_request",
+        action="auth.password_reset_requested",
         target=user,
         target_type="accounts.user",
         after={"email": address, "sent": user is not None},
@@ -322,7 +322,7 @@ def email_link_deliver(*, kind: str, address: str) -> bool:
     return True
 
 
-@refusals_audited("auth.password_reset")
+@refusals_audited("auth.password_reset_refused")
 @transaction.atomic
 def password_reset_confirm(*, token: str, password: str) -> User:
     """Spend a reset link and set the new password. Every existing session of the user
@@ -352,7 +352,7 @@ def password_reset_confirm(*, token: str, password: str) -> User:
     return user
 
 
-@refusals_audited("auth.logout")
+@refusals_audited("auth.logout_refused")
 @transaction.atomic
 def refresh_token_revoke(*, refresh: str) -> None:
     """API log-out: the refresh token can never be used again. Its access token lives out
@@ -365,4 +365,4 @@ def refresh_token_revoke(*, refresh: str) -> None:
             "not_authenticated", "This refresh token is invalid, expired or already revoked."
         ) from exc
     user = User.objects.filter(pk=token.get(jwt_settings.USER_ID_CLAIM)).first()
-    audit_record(action="auth.logout", actor=user, target=user, after={"channel": "jwt"})
+    audit_record(action="auth.logged_out", actor=user, target=user, after={"channel": "jwt"})

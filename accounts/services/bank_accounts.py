@@ -91,7 +91,7 @@ def _result_apply(
         account.status_reason = result.reason[:300]
         account.save()
         audit_record(
-            action="bank_account.check_unavailable",
+            action="bank_account.check_deferred",
             actor=actor,
             target=account,
             before=before,
@@ -135,7 +135,7 @@ def _automatic_check(account: BankAccount, *, actor: User) -> BankAccount:
     return _result_apply(account, result, actor=actor, method=verifier.name, by_officer=False)
 
 
-@refusals_audited("bank_account.add")
+@refusals_audited("bank_account.add_refused")
 @transaction.atomic
 def bank_account_add(
     *,
@@ -235,7 +235,7 @@ def _lock_for_officer(acting_user: User, account: BankAccount) -> BankAccount:
     return locked
 
 
-@refusals_audited("bank_account.verify")
+@refusals_audited("bank_account.verify_refused")
 @transaction.atomic
 def bank_account_verify(
     *,

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from accounts import ratelimit
 from accounts.duties import borrower_capacity_check
@@ -117,7 +118,7 @@ def _sha256(uploaded_file) -> str:
     return digest.hexdigest()
 
 
-@refusals_audited("kyc.uploaded")
+@refusals_audited("kyc.upload_refused")
 @transaction.atomic
 def kyc_document_upload(
     *, acting_user: User, profile: BorrowerProfile, doc_type: str, uploaded_file
@@ -193,7 +194,7 @@ def _lock_for_decision(acting_user: User, document: KycDocument, verb: str) -> K
             f"KYC #{locked.pk} was replaced by a newer upload (#{locked.superseded_by_id}); "
             f"check that one instead.",
         )
-    if locked.status != KycStatus.PENDING:
+    if not can_proceed(locked.verify if verb == "verified" else locked.reject):
         raise DomainError(
             "invalid_state",
             f"KYC #{locked.pk} is already {locked.status}; only pending documents can be {verb}.",
@@ -212,7 +213,7 @@ def _lock_for_decision(acting_user: User, document: KycDocument, verb: str) -> K
     return locked
 
 
-@refusals_audited("kyc.verified")
+@refusals_audited("kyc.verify_refused")
 @transaction.atomic
 def kyc_document_verify(*, acting_user: User, document: KycDocument) -> KycDocument:
     locked = _lock_for_decision(acting_user, document, "verified")
@@ -229,7 +230,7 @@ def kyc_document_verify(*, acting_user: User, document: KycDocument) -> KycDocum
     return locked
 
 
-@refusals_audited("kyc.rejected")
+@refusals_audited("kyc.reject_refused")
 @transaction.atomic
 def kyc_document_reject(*, acting_user: User, document: KycDocument, reason: str) -> KycDocument:
     reason = (reason or "").strip()

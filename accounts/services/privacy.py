@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from accounts.models import (
     BankAccount,
@@ -114,7 +115,7 @@ def consent_states(*, user: User) -> list[dict]:
     return states
 
 
-@refusals_audited("consent.changed")
+@refusals_audited("consent.change_refused")
 @transaction.atomic
 def consent_set(*, acting_user: User, purpose: str, granted: bool) -> DataConsent | None:
     """Record the borrower's own decision for one purpose. Consent is personal, so nobody
@@ -290,7 +291,7 @@ def _lock_pending(acting_user: User, request: ErasureRequest) -> ErasureRequest:
             "permission_denied", "You don't have permission to decide erasure requests."
         )
     locked = ErasureRequest.objects.select_for_update().get(pk=request.pk)
-    if locked.status != ErasureStatus.PENDING:
+    if not can_proceed(locked.complete):  # complete and reject share their source
         raise DomainError(
             "invalid_state",
             f"Erasure request #{locked.pk} is already {locked.status}; only pending requests "
@@ -304,7 +305,7 @@ def _lock_pending(acting_user: User, request: ErasureRequest) -> ErasureRequest:
     return locked
 
 
-@refusals_audited("privacy.erasure_requested")
+@refusals_audited("privacy.erasure_request_refused")
 @transaction.atomic
 def erasure_request_create(*, acting_user: User) -> ErasureRequest:
     """The borrower asks for their personal data to be erased (DPDP Act s.12)."""
@@ -352,7 +353,7 @@ def _login_traces_forget(email: str) -> None:
             model.objects.filter(username__iexact=email).delete()
 
 
-@refusals_audited("privacy.erasure_completed")
+@refusals_audited("privacy.erasure_complete_refused")
 @transaction.atomic
 def erasure_request_complete(
     *, acting_user: User, request: ErasureRequest, note: str = ""
@@ -414,7 +415,7 @@ def erasure_request_complete(
     return locked
 
 
-@refusals_audited("privacy.erasure_rejected")
+@refusals_audited("privacy.erasure_reject_refused")
 @transaction.atomic
 def erasure_request_reject(
     *, acting_user: User, request: ErasureRequest, note: str

@@ -163,7 +163,7 @@ def _may_edit(acting_user: User, owner_id: int, permission: str) -> bool:
     return acting_user.pk == owner_id or acting_user.has_perm(permission)
 
 
-@refusals_audited("profile.created")
+@refusals_audited("profile.create_refused")
 @transaction.atomic
 def borrower_profile_create(*, acting_user: User, user: User, **fields) -> BorrowerProfile:
     if not _may_edit(acting_user, user.pk, "accounts.add_borrowerprofile"):
@@ -184,7 +184,7 @@ def borrower_profile_create(*, acting_user: User, user: User, **fields) -> Borro
     return profile
 
 
-@refusals_audited("profile.updated")
+@refusals_audited("profile.update_refused")
 @transaction.atomic
 def borrower_profile_update(
     *, acting_user: User, profile: BorrowerProfile, **fields
@@ -282,7 +282,7 @@ def _rotate_chunk(model, fields, primary: Fernet, after_pk, chunk_size: int, tot
     return rows[-1][0] if rows else None
 
 
-@refusals_audited("pii.keys_rotated")
+@refusals_audited("pii.keys_rotate_refused")
 def pii_keys_rotate(*, acting_user: User | None = None, chunk_size: int = 500) -> dict:
     """Re-encrypt every encrypted column under the first key of FIELD_ENCRYPTION_KEYS.
     One transaction per chunk (not one for the whole table, which would hold locks for the

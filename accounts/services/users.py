@@ -33,7 +33,7 @@ def user_roles_clean(*, acting_user: User, roles: list[str]) -> list[str]:
     return wanted
 
 
-@refusals_audited("role.changed")
+@refusals_audited("role.change_refused")
 @transaction.atomic
 def user_set_roles(*, acting_user: User, user: User, roles: list[str]) -> User:
     """Replace the user's roles; `is_staff` follows (any staff role, or superuser).
@@ -91,7 +91,7 @@ def user_fields_clean(*, acting_user: User, user: User, fields: dict) -> dict:
     return cleaned
 
 
-@refusals_audited("user.updated")
+@refusals_audited("user.update_refused")
 @transaction.atomic
 def user_update(*, acting_user: User, user: User, **fields) -> User:
     """Officer-console edits of an account (name, active). Email and password change
@@ -111,7 +111,7 @@ def user_update(*, acting_user: User, user: User, **fields) -> User:
     return user
 
 
-@refusals_audited("auth.unlocked")
+@refusals_audited("auth.unlock_refused")
 @transaction.atomic
 def login_unlock(*, acting_user: User, username: str) -> int:
     """Clear django-axes' failed attempts (and so the lockout) for a username, from every

@@ -75,7 +75,7 @@ def test_the_uploader_gets_the_maker_checker_message_and_nothing_changes(client)
     ]
     assert KycDocument.objects.get(pk=doc.pk).status == KycStatus.PENDING
     assert not AuditEvent.objects.filter(action="kyc.verified", outcome="success").exists()
-    assert AuditEvent.objects.filter(action="kyc.verified", outcome="denied").count() == 1
+    assert AuditEvent.objects.filter(action="kyc.verify_refused", outcome="denied").count() == 1
 
 
 @pytest.mark.django_db

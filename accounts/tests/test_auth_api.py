@@ -171,7 +171,7 @@ def test_bad_verification_tokens_are_422_invalid_token(post, kind):
         EmailToken.objects.update(expires_at=timezone.now())
 
     _assert_problem(post("auth/verify-email/", {"token": token}), 422, "invalid_token")
-    denied = AuditEvent.objects.get(action="auth.verify_email", outcome="denied")
+    denied = AuditEvent.objects.get(action="auth.verify_email_refused", outcome="denied")
     assert (denied.ip, denied.user_agent) == (IP, UA)
 
 
@@ -193,7 +193,7 @@ def test_bad_reset_tokens_are_422_invalid_token(post, kind):
     _assert_problem(response, 422, "invalid_token")
     user.refresh_from_db()
     assert not user.check_password("yet another one")
-    denied = AuditEvent.objects.get(action="auth.password_reset", outcome="denied")
+    denied = AuditEvent.objects.get(action="auth.password_reset_refused", outcome="denied")
     assert (denied.ip, denied.user_agent) == (IP, UA)
 
 
@@ -224,7 +224,7 @@ def test_logout_blacklists_the_refresh_token(post):
         post("auth/token/refresh/", {"refresh": tokens["refresh"]}), 401, "not_authenticated"
     )
     _assert_problem(post("auth/logout/", {"refresh": tokens["refresh"]}), 401, "not_authenticated")
-    event = AuditEvent.objects.get(action="auth.logout", outcome="success")
+    event = AuditEvent.objects.get(action="auth.logged_out", outcome="success")
     assert (event.actor_id, event.ip, event.user_agent) == (user.pk, IP, UA)
 
 
@@ -303,7 +303,7 @@ def test_fourth_verification_email_is_429_and_not_sent(post):
     _assert_problem(response, 429, "throttled")
     assert 0 < int(response["Retry-After"]) <= 3600
     assert len(mail.outbox) == 3
-    denied = AuditEvent.objects.get(action="auth.verify_email_resend", outcome="denied")
+    denied = AuditEvent.objects.get(action="auth.verify_email_resend_refused", outcome="denied")
     assert (denied.ip, denied.user_agent) == (IP, UA)
 
 
@@ -339,18 +339,18 @@ def test_auth_events_are_audited_with_ip_and_user_agent(post):
 
     events = list(AuditEvent.objects.order_by("id"))
     expected = [
-        ("auth.register", "success"),
-        ("auth.verify_email", "success"),
-        ("auth.login", "success"),
+        ("auth.registered", "success"),
+        ("auth.email_verified", "success"),
+        ("auth.logged_in", "success"),
         ("auth.login_failed", "denied"),
-        ("auth.password_reset_request", "success"),
+        ("auth.password_reset_requested", "success"),
         ("auth.password_reset", "success"),
     ]
     seen = [(e.action, e.outcome) for e in events if e.action.startswith("auth.")]
     assert seen == expected
     for event in events:
         assert (event.ip, event.user_agent) == (IP, UA), event.action
-    login = next(e for e in events if e.action == "auth.login")
+    login = next(e for e in events if e.action == "auth.logged_in")
     assert login.after == {"channel": "jwt"}
     assert next(e for e in events if e.action == "auth.login_failed").after == {
         "username": "asha@example.in"

@@ -66,7 +66,7 @@ def test_register_creates_unverified_borrower_with_profile_and_emails_a_link(com
     assert mail.outbox[0].to == ["asha@example.in"]
     assert mail.outbox[0].subject == "Confirm your email address for Lendingsite"
     assert "http://localhost:8000/accounts/verify-email/" in mail.outbox[0].body
-    event = AuditEvent.objects.get(action="auth.register")
+    event = AuditEvent.objects.get(action="auth.registered")
     assert event.outcome == "success"
     assert event.target_id == str(user.pk)
 
@@ -96,7 +96,7 @@ def test_register_existing_address_creates_nothing_and_notifies_the_owner(commit
     assert mail.outbox[0].subject == "You already have a Lendingsite account"
     assert "/accounts/password-reset/" in mail.outbox[0].body
     assert not VERIFY_LINK.search(mail.outbox[0].body)
-    event = AuditEvent.objects.get(action="auth.register_duplicate")
+    event = AuditEvent.objects.get(action="auth.register_duplicate_refused")
     assert (event.outcome, event.target_id) == ("denied", str(owner.pk))
 
 
@@ -121,7 +121,7 @@ def test_register_refuses_weak_passwords_in_plain_words_and_writes_nothing(
     assert message in refused.value.errors["password"]
     assert not User.objects.exists()
     assert mail.outbox == []
-    denied = AuditEvent.objects.get(action="auth.register")
+    denied = AuditEvent.objects.get(action="auth.register_refused")
     assert denied.outcome == "denied"
     assert denied.after["code"] == "validation_error"
     assert password not in str(denied.after)
@@ -183,9 +183,11 @@ def test_email_verify_marks_the_email_verified_once(commit):
         auth.email_verify(token=token)
     assert refused.value.code == "invalid_token"
     outcomes = list(
-        AuditEvent.objects.filter(action="auth.verify_email").values_list("outcome", flat=True)
+        AuditEvent.objects.filter(
+            action__in=["auth.email_verified", "auth.verify_email_refused"]
+        ).values_list("action", "outcome")
     )
-    assert outcomes == ["success", "denied"]
+    assert outcomes == [("auth.email_verified", "success"), ("auth.verify_email_refused", "denied")]
 
 
 @pytest.mark.django_db
@@ -206,7 +208,7 @@ def test_email_verify_refuses_a_forged_token():
     with pytest.raises(DomainError) as refused:
         auth.email_verify(token="made-up-token-that-was-never-issued")
     assert refused.value.code == "invalid_token"
-    assert AuditEvent.objects.get(action="auth.verify_email").outcome == "denied"
+    assert AuditEvent.objects.get(action="auth.verify_email_refused").outcome == "denied"
 
 
 @pytest.mark.django_db
@@ -230,7 +232,7 @@ def test_resend_to_a_verified_or_unknown_address_sends_nothing_but_counts(commit
     commit(auth.email_verification_resend, email="nobody@example.in")
 
     assert mail.outbox == []
-    sent = AuditEvent.objects.filter(action="auth.verify_email_resend").values_list(
+    sent = AuditEvent.objects.filter(action="auth.verification_email_resent").values_list(
         "after", flat=True
     )
     assert [a["sent"] for a in sent] == [False, False]
@@ -261,7 +263,7 @@ def test_fourth_verification_email_in_an_hour_is_refused_and_not_sent(commit):
     assert refused.value.code == "throttled"
     assert 0 < refused.value.retry_after <= 3600
     assert len(mail.outbox) == 3
-    denied = AuditEvent.objects.filter(action="auth.verify_email_resend", outcome="denied")
+    denied = AuditEvent.objects.filter(action="auth.verify_email_resend_refused", outcome="denied")
     assert denied.get().after["code"] == "throttled"
 
 
@@ -327,10 +329,14 @@ def test_reset_link_lives_15_minutes_and_expired_or_used_links_are_refused(commi
     with pytest.raises(DomainError) as used:
         auth.password_reset_confirm(token=fresh, password="another new passphrase")
     assert used.value.code == "invalid_token"
-    outcomes = AuditEvent.objects.filter(action="auth.password_reset").values_list(
-        "outcome", flat=True
-    )
-    assert sorted(outcomes) == ["denied", "denied", "success"]
+    outcomes = AuditEvent.objects.filter(
+        action__in=["auth.password_reset", "auth.password_reset_refused"]
+    ).values_list("action", "outcome")
+    assert sorted(outcomes) == [
+        ("auth.password_reset", "success"),
+        ("auth.password_reset_refused", "denied"),
+        ("auth.password_reset_refused", "denied"),
+    ]
 
 
 @pytest.mark.django_db
@@ -376,7 +382,7 @@ def test_reset_request_for_an_unknown_or_closed_account_sends_nothing(commit):
     commit(auth.password_reset_request, email="closed@example.in")
     commit(auth.password_reset_request, email="nobody@example.in")
     assert mail.outbox == []
-    assert AuditEvent.objects.filter(action="auth.password_reset_request").count() == 2
+    assert AuditEvent.objects.filter(action="auth.password_reset_requested").count() == 2
 
 
 @pytest.mark.django_db

@@ -107,7 +107,7 @@ def test_bad_details_are_refused_per_field_and_nothing_is_written(fields, field,
     exc = _refusal(_add, profile=profile, **fields)
     assert exc.code == "validation_error" and words in exc.errors[field][0]
     assert not BankAccount.objects.exists()
-    assert AuditEvent.objects.get(action="bank_account.add").outcome == "denied"
+    assert AuditEvent.objects.get(action="bank_account.add_refused").outcome == "denied"
 
 
 def test_a_new_account_replaces_the_current_one():

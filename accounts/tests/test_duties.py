@@ -74,7 +74,7 @@ def test_a_superuser_may_not_apply_either():
 def test_the_refusal_comes_before_the_body_and_is_on_record():
     auditor = staff(AUDITOR)
     _refused(api(auditor).post("/api/v1/applications/", [], format="json"))
-    event = AuditEvent.objects.get(action="application.create", outcome="denied")
+    event = AuditEvent.objects.get(action="application.create_refused", outcome="denied")
     assert event.actor == auditor and event.after["code"] == "staff_cannot_borrow"
 
 

@@ -64,7 +64,9 @@ def test_known_and_unknown_addresses_take_the_same_path(
     assert known_queued == [(kind, KNOWN)] and unknown_queued == [(kind, UNKNOWN)]
     # Nothing was issued or sent on the request itself, for either; each is on record.
     assert not EmailToken.objects.exists() and mail.outbox == []
-    action = f"auth.{'password_reset_request' if kind == 'reset' else 'verify_email_resend'}"
+    action = (
+        "auth.password_reset_requested" if kind == "reset" else "auth.verification_email_resent"
+    )
     assert AuditEvent.objects.filter(action=action).count() == 2
 
 

@@ -101,7 +101,7 @@ def test_an_exe_renamed_pdf_is_refused_and_nothing_is_kept(tmp_path):
     ]
     assert not KycDocument.objects.exists()
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
-    [denied] = events("kyc.uploaded", outcome="denied")
+    [denied] = events("kyc.upload_refused", outcome="denied")
     assert denied.after["code"] == "validation_error"
     assert denied.target_id == str(profile.pk)
 
@@ -158,7 +158,7 @@ def test_borrower_cannot_upload_to_another_profile_but_an_officer_can():
     doc = uploaded_doc(theirs, by=officer)
     assert doc.uploaded_by == officer
     assert KycDocument.objects.count() == 1
-    assert len(events("kyc.uploaded", outcome="denied")) == 2
+    assert len(events("kyc.upload_refused", outcome="denied")) == 2
 
 
 @pytest.mark.django_db
@@ -205,7 +205,7 @@ def test_roles_without_the_verify_permission_are_refused(role):
         kyc_document_verify(acting_user=staff(role), document=doc)
     assert refused.value.code == "permission_denied"
     assert KycDocument.objects.get(pk=doc.pk).status == KycStatus.PENDING
-    [denied] = events("kyc.verified", outcome="denied")
+    [denied] = events("kyc.verify_refused", outcome="denied")
     assert denied.target_id == str(doc.pk)
 
 
@@ -247,7 +247,9 @@ def test_maker_checker_the_uploader_cannot_verify_or_reject():
         kyc_document_reject(acting_user=officer, document=doc, reason="Blurred")
     assert refused.value.code == "maker_checker"
     assert KycDocument.objects.get(pk=doc.pk).status == KycStatus.PENDING
-    assert [e.after["code"] for e in events("kyc.verified", outcome="denied")] == ["maker_checker"]
+    assert [e.after["code"] for e in events("kyc.verify_refused", outcome="denied")] == [
+        "maker_checker"
+    ]
 
 
 @pytest.mark.django_db

@@ -70,7 +70,7 @@ def test_api_sixth_attempt_is_locked_even_with_the_right_password(user):
     assert locked is not None
     assert (locked.ip, locked.user_agent, locked.outcome) == (IP, UA, "denied")
     assert locked.after == {"username": EMAIL, "ip": IP}
-    assert not AuditEvent.objects.filter(action="auth.login").exists()
+    assert not AuditEvent.objects.filter(action="auth.logged_in").exists()
 
 
 @pytest.mark.django_db

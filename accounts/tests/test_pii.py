@@ -81,7 +81,7 @@ def test_the_profile_service_refuses_a_registered_pan_in_plain_words(written):
     assert refused.value.code == "validation_error"
     assert refused.value.errors == {"pan": ["This PAN is already registered."]}
     assert BorrowerProfile.objects.get(pk=other.pk).pan == ""
-    [denied] = AuditEvent.objects.filter(action="profile.updated", outcome="denied")
+    [denied] = AuditEvent.objects.filter(action="profile.update_refused", outcome="denied")
     assert "ABCDE" not in str(denied.after)
 
 
@@ -151,4 +151,6 @@ def test_rotation_stops_with_a_clear_error_when_a_key_is_missing(settings):
     )
     settings.FIELD_ENCRYPTION_KEYS = [OLD_KEY]
     assert BorrowerProfile.objects.get(pk=profile.pk).pan == "ABCDE1234F"
-    assert AuditEvent.objects.filter(action="pii.keys_rotated", outcome="denied").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="pii.keys_rotate_refused", outcome="denied").count() == 1
+    )

@@ -170,7 +170,7 @@ def test_unknown_purpose_is_refused_and_recorded():
         consent_set(acting_user=user, purpose="telemarketing", granted=True)
     assert refused.value.code == "validation_error"
     assert not DataConsent.objects.exists()
-    [denied] = events("consent.changed", outcome="denied")
+    [denied] = events("consent.change_refused", outcome="denied")
     assert denied.actor == user
 
 
@@ -283,7 +283,7 @@ def test_one_pending_request_at_a_time():
     assert "already asked" in refused.value.detail
     assert ErasureRequest.objects.filter(user=user).count() == 1
     assert len(events("privacy.erasure_requested", outcome="success")) == 1
-    assert len(events("privacy.erasure_requested", outcome="denied")) == 1
+    assert len(events("privacy.erasure_request_refused", outcome="denied")) == 1
 
 
 @pytest.mark.django_db
@@ -301,7 +301,7 @@ def test_erasure_is_refused_while_a_loan_is_active_and_nothing_changes():
     assert user.is_active and "@invalid" not in user.email
     assert ErasureRequest.objects.get(pk=request.pk).status == ErasureStatus.PENDING
     assert BorrowerProfile.objects.get(user=user).pan
-    [denied] = events("privacy.erasure_completed", outcome="denied")
+    [denied] = events("privacy.erasure_complete_refused", outcome="denied")
     assert denied.actor == officer and denied.target_id == str(request.pk)
 
 
@@ -420,7 +420,7 @@ def test_deciding_needs_the_permission_and_another_person():
     assert refused.value.code == "maker_checker"
     for pending in (request, own):
         assert ErasureRequest.objects.get(pk=pending.pk).status == ErasureStatus.PENDING
-    assert len(events("privacy.erasure_completed", outcome="denied")) == 4
+    assert len(events("privacy.erasure_complete_refused", outcome="denied")) == 4
 
 
 @pytest.mark.django_db

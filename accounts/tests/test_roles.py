@@ -110,7 +110,7 @@ def test_only_a_superuser_changes_roles_and_refusals_are_recorded():
         user_set_roles(acting_user=officer, user=user, roles=[LOAN_OFFICER])
     assert refused.value.code == "permission_denied"
     assert User.objects.get(pk=user.pk).roles == [BORROWER]
-    [denied] = AuditEvent.objects.filter(action="role.changed", outcome="denied")
+    [denied] = AuditEvent.objects.filter(action="role.change_refused", outcome="denied")
     assert (denied.actor, denied.target_id) == (officer, str(user.pk))
 
 
@@ -185,4 +185,4 @@ def test_login_unlock_refusals():
     with pytest.raises(DomainError) as refused:
         login_unlock(acting_user=staff(LOAN_OFFICER), username="nobody@example.in")
     assert refused.value.code == "not_found"
-    assert AuditEvent.objects.filter(action="auth.unlocked", outcome="denied").count() == 2
+    assert AuditEvent.objects.filter(action="auth.unlock_refused", outcome="denied").count() == 2

@@ -52,7 +52,7 @@ def test_thirty_uploads_of_a_megabyte_meet_the_hourly_limit(profile, tmp_path):
     assert int(refused["Retry-After"]) > 0
     assert KycDocument.objects.count() == 10
     assert sum(1 for _ in tmp_path.rglob("*.pdf")) == 10  # refused files are not stored
-    denied = AuditEvent.objects.filter(action="kyc.uploaded", outcome="denied")
+    denied = AuditEvent.objects.filter(action="kyc.upload_refused", outcome="denied")
     assert denied.count() == 20 and denied.first().after["code"] == "upload_limit"
 
 

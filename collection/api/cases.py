@@ -207,7 +207,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             acting_user=request.user,
             perm=ADD_PROMISE_PERM,
             message="Your role cannot record promises on cases.",
-            action="case.promise",
+            action="case.promise_refused",
             target=case,
         )
         incoming = PromiseCreateSerializer(data=request.data)
@@ -234,7 +234,7 @@ class CaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             acting_user=request.user,
             perm=ADD_CONTACT_PERM,
             message="Your role cannot record contacts on cases.",
-            action="case.contact",
+            action="case.contact_refused",
             target=case,
         )
         incoming = ContactCreateSerializer(data=request.data)

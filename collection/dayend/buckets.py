@@ -25,6 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from loans.arrears import counts_as_overdue, days_past_due
 from loans.schedule import round_money
+from loans.vocabulary import PENAL_FLAT, PENAL_PERCENT_OF_OVERDUE
 
 # The overdue rule itself (which installments count, DPD) lives in loans.arrears, low
 # enough for every app to use; it is re-exported here with the day-end's other rules.
@@ -47,9 +48,6 @@ DEFAULT_BUCKETS = "current:0,SMA-0:1-30,SMA-1:31-60,SMA-2:61-90,NPA:91+"
 # uses the table's NPA start; any other value moves the NPA boundary for that product.
 DEFAULT_NPA_THRESHOLD_DAYS = 90
 BUCKET_NAME_MAX = 10  # Loan.bucket, BucketHistory.*_bucket are CharField(max_length=10)
-
-PENAL_FLAT = "flat"
-PENAL_PERCENT = "percent_of_overdue"
 
 
 @dataclass(frozen=True)
@@ -180,7 +178,7 @@ def penal_amount(
     rounding mode. Zero means no charge is levied."""
     if charge_type == PENAL_FLAT:
         return round_money(flat, rounding)
-    if charge_type == PENAL_PERCENT:
+    if charge_type == PENAL_PERCENT_OF_OVERDUE:
         return round_money(overdue * percent / Decimal(100), rounding)
     raise ValueError(f"unknown penal charge type {charge_type!r}")
 

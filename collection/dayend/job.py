@@ -88,7 +88,7 @@ def _refuse_out_of_order(business_date: date) -> None:
         )
 
 
-@refusals_audited("day_end.run")
+@refusals_audited("day_end.run_refused")
 @transaction.atomic
 def day_end_plan(
     *,
@@ -181,7 +181,7 @@ def _chunk_apply(chunk_id: int) -> dict:
     # One audit event per chunk, in the chunk's transaction, with what its steps did
     # (penal charges levied and their total, bucket changes, cases, escalations).
     audit_record(
-        action="day_end.chunk",
+        action="day_end.chunk_processed",
         target=run,
         after={"chunk": chunk.pk, "lo_id": chunk.lo_id, "hi_id": chunk.hi_id, **counts},
     )

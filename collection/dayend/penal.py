@@ -20,6 +20,7 @@ constraint has the last word.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -41,27 +42,24 @@ from collection.models import NotificationStatus
 from collection.notices.listeners import charge_facts
 from collection.notices.service import notices_deliver_after_commit
 from collection.notify import IN_APP
+from lendingsite.rawsql import money_from_paise_sql
 from loans import ledger
-from loans.models import LedgerAccount
+from loans.vocabulary import PENAL_FLAT
 
 PENAL = "dayend_penal"
 NOTICE_KIND = "charge_levied"  # collection.notices.kinds
 
 
 def _candidates_sql() -> str:
+    # The entries' ids are drawn now: each charge names its entry (the ledger writes them).
+    entry_id = ledger.entry_ids_sql(order_by="c.installment_id")
+    # outstanding paise x percent in 1/10000: the charge in paise is n / 1,000,000.
     if _postgres():
-        entry_id = "nextval(pg_get_serial_sequence('loans_journalentry', 'id'))"
-        # outstanding paise x percent in 1/10000: the charge in paise is n / 1,000,000.
         n_sql = "CAST(o.out_paise AS NUMERIC) * ROUND(p.penal_charge_percent * 10000)"
     else:
-        # SQLite has one writer at a time, so the next ids are simply above the largest.
-        entry_id = (
-            "(SELECT COALESCE(MAX(id), 0) FROM loans_journalentry)"
-            " + ROW_NUMBER() OVER (ORDER BY c.installment_id)"
-        )
         n_sql = "o.out_paise * CAST(ROUND(p.penal_charge_percent * 10000) AS BIGINT)"
     amount_paise = (
-        "CASE WHEN c.penal_charge_type = 'flat'"
+        "CASE WHEN c.penal_charge_type = %(flat)s"
         " THEN CAST(ROUND(c.penal_charge_flat * 100) AS BIGINT)"
         f" ELSE {rounded_paise_sql('c.n', 1_000_000, 'c.rounding')} END"
     )
@@ -93,17 +91,13 @@ def _candidates_sql() -> str:
 def penal_step(cur, p: ChunkParams) -> dict:
     """Levy today's penal charges of the range; the overdue table is updated to include
     them (what the borrower owes now is what the case shows)."""
-    _exec(cur, _candidates_sql(), p.bind(kind=PENAL_KIND, active=ACTIVE))
+    _exec(cur, _candidates_sql(), p.bind(kind=PENAL_KIND, active=ACTIVE, flat=PENAL_FLAT))
     cur.execute(f"SELECT COUNT(*) FROM {PENAL}")
     candidates = cur.fetchone()[0]
     if not candidates:
         _drop(cur, PENAL)
         return {"charges": 0, "amount": "0.00"}
-    accounts = dict(
-        LedgerAccount.objects.filter(
-            code__in=[ledger.CHARGES_RECEIVABLE, ledger.CHARGES_SUSPENSE]
-        ).values_list("code", "id")
-    )
+    amount = money_from_paise_sql("amount_paise")
     # The unique (installment, kind) constraint is the last word: a charge levied by hand
     # a moment ago wins, and the candidates that lost are dropped before any money moves.
     inserted = _exec(
@@ -112,7 +106,7 @@ def penal_step(cur, p: ChunkParams) -> dict:
         INSERT INTO repayments_charge
             (loan_id, installment_id, kind, amount, charged_on, reason, journal_entry_id,
              created_at)
-        SELECT loan_id, installment_id, %(kind)s, amount_paise / 100.0, %(d)s,
+        SELECT loan_id, installment_id, %(kind)s, {amount}, %(d)s,
                %(reason)s, entry_id, %(now)s
         FROM {PENAL} WHERE amount_paise > 0
         ON CONFLICT (installment_id, kind) DO NOTHING
@@ -131,35 +125,24 @@ def penal_step(cur, p: ChunkParams) -> dict:
             """,
             {"kind": PENAL_KIND},
         )
-    charges = _exec(
+    # As charge_levy posts it: Dr receivable / Cr suspense (income only when paid).
+    charges = ledger.journal_post_rows(
         cur,
-        f"""
-        INSERT INTO loans_journalentry
-            (id, entry_date, kind, loan_id, memo, reference, created_at)
-        SELECT entry_id, %(d)s, %(entry_kind)s, loan_id, %(reason)s,
-               'charge:' || installment_id || ':' || %(kind)s, %(now)s
-        FROM {PENAL}
-        """,
-        p.bind(entry_kind=PENAL_ENTRY_KIND, reason=PENAL_REASON, kind=PENAL_KIND),
-    )
-    _exec(
-        cur,
-        f"""
-        INSERT INTO loans_journalline (entry_id, account_id, loan_id, debit, credit)
-        SELECT entry_id, %(receivable)s, loan_id, amount_paise / 100.0, 0 FROM {PENAL}
-        UNION ALL
-        SELECT entry_id, %(suspense)s, loan_id, 0, amount_paise / 100.0 FROM {PENAL}
-        """,
-        {
-            "receivable": accounts[ledger.CHARGES_RECEIVABLE],
-            "suspense": accounts[ledger.CHARGES_SUSPENSE],
-        },
+        rows=PENAL,
+        entry_date=p.business_date,
+        kind=PENAL_ENTRY_KIND,
+        debit=ledger.CHARGES_RECEIVABLE,
+        credit=ledger.CHARGES_SUSPENSE,
+        now=p.now,
+        memo=PENAL_REASON,
+        reference_sql="'charge:' || installment_id || ':' || %(kind)s",
+        params={"kind": PENAL_KIND},
     )
     _exec(
         cur,
         f"""
         UPDATE loans_installment
-        SET penal_due = penal_due + c.amount_paise / 100.0, paid_on = NULL
+        SET penal_due = penal_due + {money_from_paise_sql("c.amount_paise")}, paid_on = NULL
         FROM {PENAL} c WHERE loans_installment.id = c.installment_id
         """,
     )
@@ -174,7 +157,7 @@ def penal_step(cur, p: ChunkParams) -> dict:
     cur.execute(f"SELECT COALESCE(SUM(amount_paise), 0) FROM {PENAL}")
     total_paise = int(cur.fetchone()[0])
     _drop(cur, PENAL)
-    return {"charges": charges, "amount": f"{total_paise / 100:.2f}"}
+    return {"charges": charges, "amount": str(Decimal(total_paise).scaleb(-2))}
 
 
 def _notices_insert(cur, p: ChunkParams) -> int:
@@ -195,7 +178,7 @@ def _notices_insert(cur, p: ChunkParams) -> int:
             (borrower_id, loan_id, installment_id, promise_id, kind, channel, subject, body,
              amount, data, status, not_before, sent_at, error, created_at, dedupe_key)
         SELECT l.borrower_id, c.loan_id, c.installment_id, NULL, %(notice)s, %(in_app)s, '', '',
-               c.amount_paise / 100.0, {data}, %(queued)s, %(now)s, NULL, '', %(now)s,
+               {money_from_paise_sql("c.amount_paise")}, {data}, %(queued)s, %(now)s, NULL, '', %(now)s,
                %(notice)s || ':' || x.id || ':' || %(in_app)s
         FROM {PENAL} c
         JOIN repayments_charge x ON x.journal_entry_id = c.entry_id

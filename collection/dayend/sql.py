@@ -30,6 +30,7 @@ from django.db import connection
 
 from collection.dayend.buckets import DEFAULT_NPA_THRESHOLD_DAYS, BucketTable
 from collection.models import OPEN_CASE_STATUSES, CaseStatus
+from lendingsite.rawsql import money_from_paise_sql
 from loans.models import LoanStatus
 
 ACTIVE = LoanStatus.ACTIVE.value
@@ -291,11 +292,11 @@ def cases_step(cur, p: ChunkParams) -> dict:
         cur,
         f"""
         UPDATE {case}
-        SET overdue_amount = s.overdue_paise / 100.0, updated_at = %(now)s
+        SET overdue_amount = {money_from_paise_sql("s.overdue_paise")}, updated_at = %(now)s
         FROM {STATE} s
         WHERE {case}.loan_id = s.loan_id AND {case}.status IN ({OPEN_STATUSES}) AND s.dpd > 0
           AND {case}.loan_id BETWEEN %(lo)s AND %(hi)s
-          AND {case}.overdue_amount <> s.overdue_paise / 100.0
+          AND CAST(ROUND({case}.overdue_amount * 100) AS BIGINT) <> s.overdue_paise
         """,
         p.bind(),
     )
@@ -304,7 +305,7 @@ def cases_step(cur, p: ChunkParams) -> dict:
         f"""
         INSERT INTO {case}
             (loan_id, status, opened_on, overdue_amount, legal_escalated, updated_at)
-        SELECT s.loan_id, %(open)s, %(d)s, s.overdue_paise / 100.0,
+        SELECT s.loan_id, %(open)s, %(d)s, {money_from_paise_sql("s.overdue_paise")},
                %(false)s, %(now)s
         FROM {STATE} s
         WHERE s.dpd > 0 AND NOT EXISTS (

@@ -38,7 +38,7 @@ def offers_expiring_notify(*, business_date: date) -> int:
     made = len(drafts) - before
     if made:
         audit_record(
-            action="notices.offer_expiring",
+            action="notices.offer_expiry_queued",
             target_type="collection.notification",
             after={"business_date": business_date, "notices": made},
         )

@@ -78,7 +78,7 @@ def _refuse_unless_case_worker(acting_user, case: CollectionCase, perm: str, wha
 # --- assignment -------------------------------------------------------------------------
 
 
-@refusals_audited("cases.auto_assign")
+@refusals_audited("cases.auto_assign_refused")
 @transaction.atomic
 def cases_assign_round_robin(*, case_ids: list[int] | None = None, acting_user=None) -> int:
     """Give every unassigned open case (or only those in `case_ids`) to an active collector:
@@ -130,7 +130,7 @@ def cases_assign_round_robin(*, case_ids: list[int] | None = None, acting_user=N
     return len(pending_ids)
 
 
-@refusals_audited("case.assign")
+@refusals_audited("case.assign_refused")
 @transaction.atomic
 def cases_assign(*, acting_user, cases: Iterable[CollectionCase], collector) -> int:
     """Assign the given open cases to `collector` (collections managers). All or nothing:
@@ -173,7 +173,7 @@ def cases_assign(*, acting_user, cases: Iterable[CollectionCase], collector) -> 
 # --- contacts ---------------------------------------------------------------------------
 
 
-@refusals_audited("case.contact")
+@refusals_audited("case.contact_refused")
 @transaction.atomic
 def contact_log(
     *,
@@ -255,7 +255,7 @@ def _promise_amount(amount) -> Decimal:
     return value
 
 
-@refusals_audited("case.promise")
+@refusals_audited("case.promise_refused")
 @transaction.atomic
 def promise_record(
     *,

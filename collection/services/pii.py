@@ -53,7 +53,7 @@ def borrower_phone_masked(case: CollectionCase) -> str:
     return mask_phone(borrower_phone(case))
 
 
-@refusals_audited("pii.reveal")
+@refusals_audited("pii.reveal_refused")
 @transaction.atomic
 def case_phone_reveal(*, acting_user, case: CollectionCase) -> str:
     """The full phone number of the borrower on `case`, recorded as revealed to

@@ -326,7 +326,7 @@ def test_a_date_before_the_last_completed_run_is_refused():
     assert "already completed for a later date (2025-03-10)" in refused.value.detail
     assert snapshot() == before
     assert DayEndRun.objects.count() == 1
-    assert AuditEvent.objects.filter(action="day_end.run", outcome="denied").count() == 1
+    assert AuditEvent.objects.filter(action="day_end.run_refused", outcome="denied").count() == 1
 
 
 def test_force_loan_processes_only_that_loan_even_for_an_earlier_date():

@@ -98,7 +98,10 @@ def test_a_crash_inside_a_chunk_is_resumed_to_exactly_the_clean_result(monkeypat
     assert (resumed.pk, resumed.outcome, resumed.status) == (run.pk, "resumed", "completed")
     assert snapshot() == clean
     assert (resumed.counts, resumed.loans_processed) == (clean_run["counts"], clean_run["loans"])
-    assert AuditEvent.objects.filter(action="day_end.chunk", target_id=str(run.pk)).count() == 4
+    assert (
+        AuditEvent.objects.filter(action="day_end.chunk_processed", target_id=str(run.pk)).count()
+        == 4
+    )
 
 
 def test_a_crash_in_the_last_steps_is_resumed_to_exactly_the_clean_result(monkeypatch):
@@ -193,7 +196,10 @@ def test_two_workers_sharing_a_run_do_each_chunk_once():
 
     assert failures == []
     assert finished.status == RunStatus.COMPLETED
-    assert AuditEvent.objects.filter(action="day_end.chunk", target_id=str(run.pk)).count() == 4
+    assert (
+        AuditEvent.objects.filter(action="day_end.chunk_processed", target_id=str(run.pk)).count()
+        == 4
+    )
     assert DayEndChunk.objects.filter(run=run, done=True).count() == 4
     installments = Charge.objects.values_list("installment_id", flat=True)
     assert len(installments) == len(set(installments))  # never twice

@@ -72,7 +72,7 @@ def test_round_robin_started_by_a_person_needs_the_assign_permission():
         cases_assign_round_robin(acting_user=mine)
     assert exc.value.code == "permission_denied"
     assert CollectionCase.objects.get(pk=case.pk).assigned_to_id is None
-    assert AuditEvent.objects.get(action="cases.auto_assign").outcome == "denied"
+    assert AuditEvent.objects.get(action="cases.auto_assign_refused").outcome == "denied"
     assert cases_assign_round_robin(acting_user=manager()) == 1
 
 
@@ -116,7 +116,7 @@ def test_bulk_assign_refusals_write_nothing_and_are_on_record():
     case.refresh_from_db()
     assert case.assigned_to_id == mine.pk
     assert not AuditEvent.objects.filter(action="case.assigned", outcome="success").exists()
-    assert AuditEvent.objects.filter(action="case.assign", outcome="denied").count() == 3
+    assert AuditEvent.objects.filter(action="case.assign_refused", outcome="denied").count() == 3
 
 
 # --- contact log ----------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_a_manager_may_log_on_any_case_another_collector_may_not():
         contact_log(acting_user=mine, case=case, channel="call", outcome="reached", note="")
     assert exc.value.code == "permission_denied"
     assert not ContactLog.objects.exists()
-    assert AuditEvent.objects.get(action="case.contact").outcome == "denied"
+    assert AuditEvent.objects.get(action="case.contact_refused").outcome == "denied"
     contact_log(acting_user=manager(), case=case, channel="visit", outcome="paid", note="")
     assert ContactLog.objects.count() == 1
 
@@ -325,4 +325,4 @@ def test_promise_needs_the_case_to_be_yours():
         )
     assert exc.value.code == "permission_denied"
     assert not PromiseToPay.objects.exists()
-    assert AuditEvent.objects.get(action="case.promise").outcome == "denied"
+    assert AuditEvent.objects.get(action="case.promise_refused").outcome == "denied"

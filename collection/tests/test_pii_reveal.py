@@ -24,7 +24,7 @@ def phone_of(case) -> str:
 
 def reveals() -> list[tuple]:
     return list(
-        AuditEvent.objects.filter(action__in=["pii.revealed", "pii.reveal"])
+        AuditEvent.objects.filter(action__in=["pii.revealed", "pii.reveal_refused"])
         .order_by("id")
         .values_list("action", "outcome", "actor_id", "target_type", "target_id", "after")
     )
@@ -77,7 +77,12 @@ def test_refused_to_anyone_else_and_the_refusal_is_recorded(who, code):
         case_phone_reveal(acting_user=user, case=case)
     assert refused.value.code == code
     [(action, outcome, actor, _, target, after)] = reveals()
-    assert (action, outcome, actor, target) == ("pii.reveal", "denied", user.pk, str(case.pk))
+    assert (action, outcome, actor, target) == (
+        "pii.reveal_refused",
+        "denied",
+        user.pk,
+        str(case.pk),
+    )
     assert after["code"] == code
 
 
@@ -94,7 +99,7 @@ def test_not_on_a_closed_case():
     with pytest.raises(DomainError) as refused:
         case_phone_reveal(acting_user=mine, case=case)
     assert refused.value.code == "invalid_state"
-    assert [r[0] for r in reveals()] == ["pii.reveal"]
+    assert [r[0] for r in reveals()] == ["pii.reveal_refused"]
 
 
 # --- the API ---------------------------------------------------------------------------------
@@ -144,9 +149,9 @@ def test_api_refusals_are_404_403_409_and_recorded():
     assert (response.status_code, response.json()["code"]) == (409, "invalid_state")
     assert api(other).get("/api/v1/collection/cases/999999/borrower-phone/").status_code == 404
     assert [(r[0], r[1]) for r in reveals()] == [
-        ("pii.reveal", "denied"),
-        ("pii.reveal", "denied"),
-        ("pii.reveal", "denied"),
+        ("pii.reveal_refused", "denied"),
+        ("pii.reveal_refused", "denied"),
+        ("pii.reveal_refused", "denied"),
     ]  # the loan officer is stopped by the API's own permission before the service
 
 
@@ -201,7 +206,7 @@ def test_console_reveal_is_a_post_and_limited_to_own_cases(client):
     assert client.post(reveal_url(theirs)).status_code == 404
     assert client.get(case_page(theirs)).status_code == 302  # the console's "does not exist"
     [(action, outcome, actor, *_)] = reveals()
-    assert (action, outcome, actor) == ("pii.reveal", "denied", mine.pk)
+    assert (action, outcome, actor) == ("pii.reveal_refused", "denied", mine.pk)
 
 
 def test_console_auditors_see_no_button_and_are_refused(client):
@@ -212,7 +217,7 @@ def test_console_auditors_see_no_button_and_are_refused(client):
     assert mask_phone(phone_of(case)) in html
     assert "Show the full phone number" not in html
     assert client.post(reveal_url(case)).status_code == 403
-    assert [(r[0], r[1]) for r in reveals()] == [("pii.reveal", "denied")]
+    assert [(r[0], r[1]) for r in reveals()] == [("pii.reveal_refused", "denied")]
 
 
 def test_console_closed_case_says_why(client):

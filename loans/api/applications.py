@@ -79,7 +79,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             acting_user=self.request.user,
             perm=perm,
             message=message,
-            action=f"application.{verb}",
+            action=f"application.{verb}_refused",
             target=app,
         )
         return app
@@ -94,7 +94,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     def create(self, request):
         """Apply for a loan: for yourself, or (loan officers) for the `borrower` given."""
         if not request.user.has_perm(CREATE_FOR_OTHERS_PERM):
-            borrower_first(acting_user=request.user, action="application.create")
+            borrower_first(acting_user=request.user, action="application.create_refused")
         data = _valid(ApplicationCreateSerializer, request)
         borrower = data.pop("borrower", None) or request.user
         app = services.application_create(acting_user=request.user, borrower=borrower, **data)
@@ -114,7 +114,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
                 acting_user=request.user,
                 perm=CHANGE_PERM,
                 message="Only the borrower or a loan officer can change an application.",
-                action="application.update",
+                action="application.update_refused",
                 target=app,
             )
         incoming = ApplicationUpdateSerializer(
@@ -228,7 +228,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             refuse_first(
                 acting_user=request.user,
                 message=f"Only the borrower can accept the offer on application #{app.pk}.",
-                action="application.accept",
+                action="application.accept_refused",
                 target=app,
             )
         data = _valid(AcceptSerializer, request)

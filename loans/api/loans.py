@@ -85,7 +85,7 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             acting_user=request.user,
             perm=services.CHANGE_PERM,
             message="You don't have permission to change loans.",
-            action="loan.update",
+            action="loan.update_refused",
             target=loan,
         )
         incoming = LoanUpdateSerializer(
@@ -123,7 +123,7 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
             acting_user=request.user,
             perm=services.DISBURSE_PERM,
             message="Only finance can disburse loans.",
-            action="loan.disburse",
+            action="loan.disburse_refused",
             target=loan,
         )
         incoming = DisburseSerializer(data=request.data)

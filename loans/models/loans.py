@@ -5,19 +5,8 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from loans.models.applications import LoanApplication
-from loans.models.products import (
-    MONEY,
-    RATE,
-    AllocationStrategy,
-    Amortization,
-    Frequency,
-    InstallmentMultiple,
-    InterestMethod,
-    InterestPeriod,
-    LoanProduct,
-    PrepaymentStrategy,
-    Rounding,
-)
+from loans.models.products import MONEY, RATE, LoanProduct
+from loans.models.terms import LoanTerms
 
 ZERO = Decimal("0.00")
 
@@ -31,7 +20,7 @@ class LoanStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled (cooling-off)"
 
 
-class Loan(models.Model):
+class Loan(LoanTerms):
     """A loan account. The financial fields (status, principal, rate, balances, dpd, bucket)
     are written only by services; the API and admin show them read-only."""
 
@@ -46,19 +35,11 @@ class Loan(models.Model):
         default=LoanStatus.PENDING_DISBURSEMENT, choices=LoanStatus, protected=True, db_index=True
     )
 
-    # Terms as agreed in the KFS (copied from the offer; the product may change later).
+    # Terms as agreed in the KFS (copied from the offer; the product may change later),
+    # with the product's schedule and allocation terms (LoanTerms, copied on acceptance).
     principal = models.DecimalField(**MONEY)
     annual_rate = models.DecimalField(**RATE)
     tenure = models.PositiveSmallIntegerField()
-    interest_method = models.CharField(max_length=20, choices=InterestMethod)
-    amortization = models.CharField(max_length=20, choices=Amortization)
-    interest_period = models.CharField(max_length=20, choices=InterestPeriod)
-    frequency = models.CharField(max_length=12, choices=Frequency)
-    installment_multiple = models.CharField(max_length=4, choices=InstallmentMultiple)
-    rounding = models.CharField(max_length=10, choices=Rounding)
-    grace_on_principal = models.PositiveSmallIntegerField(default=0)
-    allocation_strategy = models.CharField(max_length=40, choices=AllocationStrategy)
-    prepayment_strategy = models.CharField(max_length=20, choices=PrepaymentStrategy)
     processing_fee = models.DecimalField(**MONEY, default=ZERO)  # incl. GST
     net_disbursed = models.DecimalField(**MONEY)
     apr = models.DecimalField(max_digits=7, decimal_places=2)

@@ -4,64 +4,29 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from loans import vocabulary
+from loans.models.terms import (  # noqa: F401  (the choices are imported from here too)
+    AllocationStrategy,
+    Amortization,
+    Frequency,
+    InstallmentMultiple,
+    InterestMethod,
+    InterestPeriod,
+    LoanTerms,
+    PrepaymentStrategy,
+    Rounding,
+)
+
 MONEY = {"max_digits": 14, "decimal_places": 2}
 RATE = {"max_digits": 7, "decimal_places": 4}
 
 
-class InterestMethod(models.TextChoices):
-    DECLINING = "declining", "Declining balance"
-    FLAT = "flat", "Flat"
-
-
-class Amortization(models.TextChoices):
-    EQUAL_INSTALLMENTS = "equal_installments", "Equal installments (EMI)"
-    EQUAL_PRINCIPAL = "equal_principal", "Equal principal"
-
-
-class InterestPeriod(models.TextChoices):
-    SAME_AS_REPAYMENT = "same_as_repayment", "Same as repayment period"
-    DAILY = "daily", "Daily (actual days / 365)"
-
-
-class Frequency(models.TextChoices):
-    MONTHLY = "monthly", "Monthly"
-    FORTNIGHTLY = "fortnightly", "Fortnightly"
-    WEEKLY = "weekly", "Weekly"
-
-
-class Rounding(models.TextChoices):
-    HALF_EVEN = "half_even", "Half even (banker's)"
-    HALF_UP = "half_up", "Half up"
-    UP = "up", "Up"
-
-
-class InstallmentMultiple(models.TextChoices):
-    PAISA = "0.01", "₹0.01"
-    RUPEE = "1.00", "₹1"
-
-
-class AllocationStrategy(models.TextChoices):
-    PENAL_FEES_INTEREST_PRINCIPAL = (
-        "penal_fees_interest_principal",
-        "Penal → fees → interest → principal",
-    )
-    INTEREST_PRINCIPAL_PENAL_FEES = (
-        "interest_principal_penal_fees",
-        "Interest → principal → penal → fees",
-    )
-
-
-class PrepaymentStrategy(models.TextChoices):
-    REDUCE_TENURE = "reduce_tenure", "Reduce tenure"
-    REDUCE_EMI = "reduce_emi", "Reduce installment"
-
-
 class PenalChargeType(models.TextChoices):
-    FLAT = "flat", "Flat amount per overdue installment"
-    PERCENT_OF_OVERDUE = "percent_of_overdue", "Percent of the overdue amount"
+    FLAT = vocabulary.PENAL_FLAT, "Flat amount per overdue installment"
+    PERCENT_OF_OVERDUE = vocabulary.PENAL_PERCENT_OF_OVERDUE, "Percent of the overdue amount"
 
 
-class LoanProduct(models.Model):
+class LoanProduct(LoanTerms):
     """Everything DESIGN §3 lets a product fix. Loans copy the terms they were made on,
     so editing a product never changes an existing loan."""
 
@@ -78,35 +43,17 @@ class LoanProduct(models.Model):
     max_rate = models.DecimalField(**RATE)
     default_rate = models.DecimalField(**RATE)
 
-    interest_method = models.CharField(max_length=20, choices=InterestMethod, default="declining")
-    amortization = models.CharField(
-        max_length=20, choices=Amortization, default="equal_installments"
-    )
-    interest_period = models.CharField(
-        max_length=20, choices=InterestPeriod, default="same_as_repayment"
-    )
-    frequency = models.CharField(max_length=12, choices=Frequency, default="monthly")
-    installment_multiple = models.CharField(
-        max_length=4, choices=InstallmentMultiple, default="0.01"
-    )
-    rounding = models.CharField(max_length=10, choices=Rounding, default="half_even")
-    grace_on_principal = models.PositiveSmallIntegerField(default=0)
-
     processing_fee_percent = models.DecimalField(**RATE, default=Decimal("0"))
     processing_fee_flat = models.DecimalField(**MONEY, default=Decimal("0"))
     gst_percent = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("18.00"))
 
-    penal_charge_type = models.CharField(max_length=20, choices=PenalChargeType, default="flat")
+    penal_charge_type = models.CharField(
+        max_length=20, choices=PenalChargeType, default=vocabulary.PENAL_FLAT
+    )
     penal_charge_flat = models.DecimalField(**MONEY, default=Decimal("500.00"))
     penal_charge_percent = models.DecimalField(**RATE, default=Decimal("0"))
     penal_grace_days = models.PositiveSmallIntegerField(default=3)
 
-    allocation_strategy = models.CharField(
-        max_length=40, choices=AllocationStrategy, default="penal_fees_interest_principal"
-    )
-    prepayment_strategy = models.CharField(
-        max_length=20, choices=PrepaymentStrategy, default="reduce_tenure"
-    )
     cooling_off_days = models.PositiveSmallIntegerField(default=3)
     npa_threshold_days = models.PositiveSmallIntegerField(default=90)
     materiality_floor = models.DecimalField(**MONEY, default=Decimal("0"))

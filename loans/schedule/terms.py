@@ -21,6 +21,19 @@ AMORTIZATIONS: tuple[str, ...] = ("equal_installments", "equal_principal")
 INTEREST_PERIODS: tuple[str, ...] = ("same_as_repayment", "daily")
 FREQUENCIES: tuple[str, ...] = ("monthly", "fortnightly", "weekly")
 
+#: The terms a product fixes and a loan copies (loans.models.terms.LoanTerms) that shape
+#: the schedule; the amount, rate, tenure and date are the loan's or the quote's own.
+SCHEDULE_TERM_FIELDS: tuple[str, ...] = (
+    "interest_method",
+    "amortization",
+    "interest_period",
+    "frequency",
+    "installment_multiple",
+    "rounding",
+    "grace_on_principal",
+)
+_AMOUNT_FIELDS = ("principal", "annual_rate", "tenure")
+
 #: Installments per year; the periodic rate is annual / PERIODS_PER_YEAR / 100.
 PERIODS_PER_YEAR: dict[str, int] = {"monthly": 12, "fortnightly": 26, "weekly": 52}
 
@@ -116,6 +129,20 @@ class ScheduleTerms:
         object.__setattr__(
             self, "installment_multiple", multiple.quantize(CENT, context=MONEY_CONTEXT)
         )
+
+    @classmethod
+    def from_terms(cls, terms: object, **given) -> ScheduleTerms:
+        """The schedule terms of anything that carries them (a LoanProduct or a Loan, both
+        LoanTerms): its SCHEDULE_TERM_FIELDS, and its principal, annual rate and tenure if
+        it has them (a loan does, a product does not), with `given` on top (the
+        disbursement date always; a quote's amount, rate and tenure). The one place where
+        stored terms become schedule terms."""
+        names = SCHEDULE_TERM_FIELDS + tuple(n for n in _AMOUNT_FIELDS if hasattr(terms, n))
+        values = {name: getattr(terms, name) for name in names if name not in given}
+        values.update(given)
+        if "installment_multiple" in values:  # stored as the text of a choice ("1.00")
+            values["installment_multiple"] = Decimal(values["installment_multiple"])
+        return cls(**values)
 
     @property
     def periods_per_year(self) -> int:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Min, Q
+from django_fsm import can_proceed
 
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -15,8 +16,8 @@ from loans import ledger
 from loans.fees import ProcessingFee
 from loans.ledger import Cr, Dr
 from loans.models import Installment, Loan, LoanStatus
-from loans.quotes import Quote, quote_build
-from loans.schedule import interest_for_days
+from loans.quotes import Quote, quote_of
+from loans.schedule import ScheduleTerms, interest_for_days
 from loans.services.applications.decision import account_verified_check
 
 DISBURSE_PERM = "loans.disburse_loan"
@@ -34,23 +35,10 @@ def loan_quote(loan: Loan, *, disbursement_date: date) -> Quote:
     fee = ProcessingFee(
         base=Decimal(charge.get("amount", "0.00")), gst=Decimal(charge.get("gst", "0.00"))
     )
-    return quote_build(
-        principal=loan.principal,
-        annual_rate=loan.annual_rate,
-        tenure=loan.tenure,
-        disbursement_date=disbursement_date,
-        interest_method=loan.interest_method,
-        amortization=loan.amortization,
-        interest_period=loan.interest_period,
-        frequency=loan.frequency,
-        installment_multiple=Decimal(loan.installment_multiple),
-        rounding=loan.rounding,
-        grace_on_principal=loan.grace_on_principal,
-        fee=fee,
-    )
+    return quote_of(ScheduleTerms.from_terms(loan, disbursement_date=disbursement_date), fee=fee)
 
 
-@refusals_audited("loan.disburse")
+@refusals_audited("loan.disburse_refused")
 @transaction.atomic
 def loan_disburse(
     *,
@@ -70,7 +58,7 @@ def loan_disburse(
             "maker_checker",
             f"You approved (or borrow) loan #{loan.pk}; someone else in finance must disburse it.",
         )
-    if loan.status != LoanStatus.PENDING_DISBURSEMENT:
+    if not can_proceed(loan.activate):
         raise DomainError(
             "invalid_state",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; only a loan pending disbursement can be disbursed.",
@@ -214,7 +202,7 @@ def cooling_off_quote(*, loan: Loan, on: date) -> dict:
     return {**cooling_off_amount(loan, on=on), "cooling_off_until": loan.cooling_off_until}
 
 
-@refusals_audited("loan.update")
+@refusals_audited("loan.update_refused")
 @transaction.atomic
 def loan_update(*, acting_user, loan: Loan, notes: str | None = None) -> Loan:
     """Change a loan's non-financial fields (loan officers; superusers). The financial

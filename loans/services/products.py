@@ -16,8 +16,9 @@ from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from loans.fees import ProcessingFee
 from loans.models import LoanProduct
-from loans.quotes import Quote, quote_build, quote_for_product
-from loans.schedule import ScheduleError
+from loans.quotes import Quote, quote_build, quote_for_product, quote_of
+from loans.schedule import ScheduleError, ScheduleTerms
+from loans.schedule.terms import SCHEDULE_TERM_FIELDS
 from loans.services.applications import application_terms_validate
 
 ADD_PERM = "loans.add_loanproduct"
@@ -37,15 +38,7 @@ EDITABLE_FIELDS: tuple[str, ...] = tuple(
 )
 
 # The schedule terms a product fixes; a quote on a product may not change them.
-SCHEDULE_TERMS: tuple[str, ...] = (
-    "interest_method",
-    "amortization",
-    "interest_period",
-    "frequency",
-    "installment_multiple",
-    "rounding",
-    "grace_on_principal",
-)
+SCHEDULE_TERMS: tuple[str, ...] = SCHEDULE_TERM_FIELDS
 
 ZERO = Decimal("0.00")
 
@@ -159,7 +152,7 @@ def _save(product: LoanProduct) -> None:
     product.refresh_from_db()  # the stored values (rates to 4 places), for the audit and caller
 
 
-@refusals_audited("product.create")
+@refusals_audited("product.create_refused")
 @transaction.atomic
 def product_create(*, acting_user, **fields) -> LoanProduct:
     """Create a product from its terms (any EDITABLE_FIELDS; model defaults fill the rest)."""
@@ -178,7 +171,7 @@ def product_create(*, acting_user, **fields) -> LoanProduct:
     return product
 
 
-@refusals_audited("product.update")
+@refusals_audited("product.update_refused")
 @transaction.atomic
 def product_update(*, acting_user, product: LoanProduct, **fields) -> LoanProduct:
     """Change some of a product's terms. Existing loans keep the terms they copied; only
@@ -284,21 +277,28 @@ def quote_compose(
                 disbursement_date=disbursement_date,
             )
         else:
-            chosen = (
-                {name: getattr(product, name) for name in SCHEDULE_TERMS}
-                if product is not None
-                else {name: value for name, value in terms.items() if value is not None}
-            )
-            if "installment_multiple" in chosen:
-                chosen["installment_multiple"] = Decimal(chosen["installment_multiple"])
-            quote = quote_build(
-                principal=principal,
-                annual_rate=product.default_rate if annual_rate is None else annual_rate,
-                tenure=tenure,
-                disbursement_date=disbursement_date,
-                fee=ProcessingFee(base=processing_fee or ZERO, gst=ZERO),
-                **chosen,
-            )
+            fee = ProcessingFee(base=processing_fee or ZERO, gst=ZERO)
+            if product is not None:
+                schedule_terms = ScheduleTerms.from_terms(
+                    product,
+                    principal=principal,
+                    annual_rate=product.default_rate if annual_rate is None else annual_rate,
+                    tenure=tenure,
+                    disbursement_date=disbursement_date,
+                )
+                quote = quote_of(schedule_terms, fee=fee)
+            else:
+                chosen = {name: value for name, value in terms.items() if value is not None}
+                if "installment_multiple" in chosen:
+                    chosen["installment_multiple"] = Decimal(chosen["installment_multiple"])
+                quote = quote_build(
+                    principal=principal,
+                    annual_rate=annual_rate,
+                    tenure=tenure,
+                    disbursement_date=disbursement_date,
+                    fee=fee,
+                    **chosen,
+                )
         quote.apr  # noqa: B018  (solved now, so an unsolvable APR is refused here)
     except ScheduleError as exc:
         raise _quote_refused(str(exc), {"non_field_errors": [str(exc)]}) from None

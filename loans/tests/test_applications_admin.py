@@ -185,7 +185,7 @@ def test_maker_checker_refusal_is_reported_in_plain_words(client):
         "manager must approve it."
     ) in response.content.decode()
     assert _fresh(app).status == ApplicationStatus.UNDER_REVIEW and _fresh(app).kfs is None
-    event = AuditEvent.objects.get(action="application.approve", outcome="denied")
+    event = AuditEvent.objects.get(action="application.approve_refused", outcome="denied")
     assert event.actor == maker and event.target_id == str(app.pk)
 
 

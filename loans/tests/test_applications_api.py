@@ -171,7 +171,7 @@ def test_maker_checker_is_a_403_problem_with_a_denied_audit_row():
     app = _submitted(officer=maker)
     response = _client(maker).post(_url(app, "approve"), {}, format="json")
     _problem(response, 403, "maker_checker")
-    event = AuditEvent.objects.get(action="application.approve", outcome="denied")
+    event = AuditEvent.objects.get(action="application.approve_refused", outcome="denied")
     assert event.actor == maker and event.target_id == str(app.pk)
     assert LoanApplication.objects.get(pk=app.pk).status == ApplicationStatus.SUBMITTED
 

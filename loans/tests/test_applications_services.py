@@ -87,7 +87,7 @@ def test_unverified_email_cannot_apply_and_nothing_is_written():
     exc = _refusal(_create, acting_user=person, borrower=person)
     assert exc.code == "email_not_verified"
     assert not LoanApplication.objects.exists()
-    assert len(_denied("application.create", person)) == 1
+    assert len(_denied("application.create_refused", person)) == 1
 
 
 @pytest.mark.parametrize("role", [BORROWER, CREDIT_MANAGER, FINANCE])
@@ -225,7 +225,7 @@ def test_maker_checker_refuses_the_maker_and_records_it(setup):
     assert exc.code == "maker_checker"
     app = _fresh(app)
     assert app.status == status_before and app.offered_amount is None and app.kfs is None
-    [event] = _denied("application.approve", maker)
+    [event] = _denied("application.approve_refused", maker)
     assert event.target_type == "loans.loanapplication" and event.target_id == str(app.pk)
     assert event.after["code"] == "maker_checker"
     # The refusal is about the person, not the application: another checker may approve.
@@ -238,7 +238,7 @@ def test_maker_cannot_reject_either():
     maker, app = _maker_is_creator()
     exc = _refusal(application_reject, acting_user=maker, application=app, reason="No")
     assert exc.code == "maker_checker"
-    assert len(_denied("application.reject", maker)) == 1
+    assert len(_denied("application.reject_refused", maker)) == 1
 
 
 # --- eligibility hard stops -----------------------------------------------------------------

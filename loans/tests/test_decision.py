@@ -75,7 +75,7 @@ def test_a_hard_stop_blocks_approval_and_nothing_is_written():
     assert exc.code == "eligibility_hard_stop" and exc.status == 409
     assert exc.extra["hard_stops"] == ["FOIR_ABOVE_MAX"]
     assert _fresh(app).status == ApplicationStatus.SUBMITTED and _fresh(app).kfs is None
-    assert AuditEvent.objects.get(action="application.approve").outcome == "denied"
+    assert AuditEvent.objects.get(action="application.approve_refused").outcome == "denied"
     assert not AuditEvent.objects.filter(action="application.rescored").exists()
 
 

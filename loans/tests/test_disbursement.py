@@ -37,7 +37,7 @@ def nothing_written(loan: Loan) -> None:
 
 def refusal(loan, code):
     return AuditEvent.objects.get(
-        action="loan.disburse", outcome="denied", target_id=str(loan.pk), after__code=code
+        action="loan.disburse_refused", outcome="denied", target_id=str(loan.pk), after__code=code
     )
 
 

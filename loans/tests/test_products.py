@@ -74,7 +74,7 @@ def test_only_credit_managers_create_products(role):
         product_create(acting_user=user, **terms())
     assert refused.value.code == "permission_denied"
     assert not LoanProduct.objects.filter(code="gold-loan").exists()
-    denied = AuditEvent.objects.get(action="product.create")
+    denied = AuditEvent.objects.get(action="product.create_refused")
     assert denied.outcome == "denied"
     assert denied.actor == user
 
@@ -204,7 +204,7 @@ def test_loan_officer_cannot_change_products():
     assert refused.value.code == "permission_denied"
     product.refresh_from_db()
     assert product.is_active is True
-    assert AuditEvent.objects.get(action="product.update").outcome == "denied"
+    assert AuditEvent.objects.get(action="product.update_refused").outcome == "denied"
 
 
 def test_changing_a_product_never_changes_existing_loans():

@@ -189,7 +189,9 @@ def test_dead_verification_link_page_offers_a_new_one(submit, kind):
     page = _text(response)
     assert "This link is not valid any more" in page
     assert 'href="/accounts/verify-email/resend/"' in page
-    assert AuditEvent.objects.filter(action="auth.verify_email", outcome="denied").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="auth.verify_email_refused", outcome="denied").count() == 1
+    )
 
 
 @pytest.mark.parametrize("kind", ["forged", "used", "expired"])
@@ -331,12 +333,12 @@ def test_page_auth_events_are_audited_with_ip_and_user_agent(submit):
 
     events = [e for e in AuditEvent.objects.order_by("id") if e.action.startswith("auth.")]
     assert [(e.action, e.outcome) for e in events] == [
-        ("auth.register", "success"),
-        ("auth.verify_email", "success"),
+        ("auth.registered", "success"),
+        ("auth.email_verified", "success"),
         ("auth.login_failed", "denied"),
-        ("auth.login", "success"),
-        ("auth.logout", "success"),
-        ("auth.password_reset_request", "success"),
+        ("auth.logged_in", "success"),
+        ("auth.logged_out", "success"),
+        ("auth.password_reset_requested", "success"),
         ("auth.password_reset", "success"),
     ]
     for event in events:

@@ -11,9 +11,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+from django_fsm import can_proceed
 
 from lendingsite.errors import DomainError
-from loans.models import ApplicationStatus, Consent
+from loans.models import Consent
 from loans.selectors import application_kfs, applications_for
 from loans.services.applications import application_accept
 from portal.forms.accounts import add_refusal
@@ -90,7 +91,7 @@ def kfs_page(request, pk: int):
         # Whether to offer the form at all; the service still decides whether accepting is
         # allowed when it is posted.
         "is_borrower": is_borrower,
-        "can_accept": is_borrower and application.status == ApplicationStatus.APPROVED,
+        "can_accept": is_borrower and can_proceed(application.accept),
         "form": form,
     }
     return render(request, TEMPLATE, context, status=status)

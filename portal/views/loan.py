@@ -13,11 +13,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from django_fsm import can_proceed
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.arrears import Arrears
-from loans.models import InstallmentStatus, Loan, LoanStatus
+from loans.models import InstallmentStatus, Loan
 from loans.selectors import (
     OWING,
     installment_status,
@@ -104,7 +105,7 @@ def _loan_context(request, loan: Loan) -> dict:
         "payments": Payment.objects.filter(loan=loan).order_by("-paid_on", "-id"),
         "foreclosure_form": foreclosure_form,
         "foreclosure": foreclosure,
-        "can_foreclose": loan.status == LoanStatus.ACTIVE,
+        "can_foreclose": can_proceed(loan.foreclose),
         "exit": exit_context(loan, today=today),
         "statement_csv": _statement_url(loan, "csv"),
         "statement_pdf": _statement_url(loan, "pdf"),

@@ -116,7 +116,7 @@ class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             acting_user=request.user,
             perm=ADD_PERM,
             message="Only finance and loan officers can record payments.",
-            action="payment.post",
+            action="payment.post_refused",
         )
         incoming = PaymentCreateSerializer(data=request.data, context=self.get_serializer_context())
         incoming.is_valid(raise_exception=True)
@@ -140,7 +140,7 @@ class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             acting_user=request.user,
             perm=REVERSE_PERM,
             message="Only finance can reverse payments.",
-            action="payment.reverse",
+            action="payment.reverse_refused",
             target=payment,
         )
         incoming = PaymentReverseSerializer(
@@ -213,7 +213,7 @@ class LoanPayoffViewSet(viewsets.GenericViewSet):
             acting_user=request.user,
             perm=REFUND_PERM,
             message="Only finance can refund a borrower's credit.",
-            action="credit.refund",
+            action="credit.refund_refused",
             target=loan,
         )
         incoming = RefundCreateSerializer(

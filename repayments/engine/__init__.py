@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from loans.schedule import build_schedule
+from loans.vocabulary import INTEREST_PRINCIPAL_PENAL_FEES, PENAL_FEES_INTEREST_PRINCIPAL
 from repayments.amortization import (
     REDUCE_EMI,
     REDUCE_TENURE,
@@ -35,10 +36,8 @@ from repayments.engine.types import (
     CLOSED,
     FORECLOSED,
     FORECLOSURE,
-    INTEREST_PRINCIPAL_PENAL_FEES,
     KIND_RANK,
     PARTS,
-    PENAL_FEES_INTEREST_PRINCIPAL,
     PREPAYMENT,
     REGULAR,
     STRATEGIES,

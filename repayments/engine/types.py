@@ -8,17 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 from loans.schedule import ScheduleTerms
+from loans.vocabulary import ALLOCATION_ORDERS, PENAL_FEES_INTEREST_PRINCIPAL
 from repayments.amortization import REDUCE_TENURE
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
 
-PENAL_FEES_INTEREST_PRINCIPAL = "penal_fees_interest_principal"
-INTEREST_PRINCIPAL_PENAL_FEES = "interest_principal_penal_fees"
-STRATEGIES = {
-    PENAL_FEES_INTEREST_PRINCIPAL: ("penal", "fees", "interest", "principal"),
-    INTEREST_PRINCIPAL_PENAL_FEES: ("interest", "principal", "penal", "fees"),
-}
+STRATEGIES = ALLOCATION_ORDERS
 PARTS = ("penal", "fees", "interest", "principal")
 
 REGULAR, PREPAYMENT, FORECLOSURE = "regular", "prepayment", "foreclosure"

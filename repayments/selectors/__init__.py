@@ -22,19 +22,7 @@ def loan_terms(loan: Loan) -> engine.LoanTerms:
     loans.services.loans.loan_quote(loan, disbursement_date=loan.disbursed_on), without
     the query for the KFS fee (the schedule does not depend on it)."""
     return engine.LoanTerms(
-        schedule=ScheduleTerms(
-            principal=loan.principal,
-            annual_rate=loan.annual_rate,
-            tenure=loan.tenure,
-            disbursement_date=loan.disbursed_on,
-            interest_method=loan.interest_method,
-            amortization=loan.amortization,
-            interest_period=loan.interest_period,
-            frequency=loan.frequency,
-            installment_multiple=Decimal(loan.installment_multiple),
-            rounding=loan.rounding,
-            grace_on_principal=loan.grace_on_principal,
-        ),
+        schedule=ScheduleTerms.from_terms(loan, disbursement_date=loan.disbursed_on),
         allocation_strategy=loan.allocation_strategy,
         prepayment_strategy=loan.prepayment_strategy,
     )

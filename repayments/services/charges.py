@@ -18,7 +18,7 @@ from repayments.selectors import credit_balance
 from repayments.services.base import REFUND_PERM, loan_lock, money_parse
 
 
-@refusals_audited("credit.refund")
+@refusals_audited("credit.refund_refused")
 @transaction.atomic
 def credit_refund(
     *, acting_user, loan: Loan, amount: Decimal, reference: str, refunded_on: date | None = None
@@ -82,7 +82,7 @@ def credit_refund(
     return refund
 
 
-@refusals_audited("charge.levy")
+@refusals_audited("charge.levy_refused")
 @transaction.atomic
 def charge_levy(
     *,

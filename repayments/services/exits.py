@@ -75,7 +75,7 @@ def _lapse(request: ExitRequest, *, on: date) -> None:
     )
 
 
-@refusals_audited("exit_request.open")
+@refusals_audited("exit_request.open_refused")
 @transaction.atomic
 def exit_request_open(
     *, acting_user, loan: Loan, business_date: date | None = None

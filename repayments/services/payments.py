@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django_fsm import can_proceed
 
 from lendingsite import rawsql
 from lendingsite.audit import audit_record, refusals_audited
@@ -28,7 +29,6 @@ from repayments.models import (
     Payment,
     PaymentReversal,
     PaymentSource,
-    PaymentStatus,
 )
 from repayments.services.base import (
     ADD_PERM,
@@ -125,7 +125,7 @@ def _duplicate_utr(utr: str) -> DomainError:
     )
 
 
-@refusals_audited("payment.post")
+@refusals_audited("payment.post_refused")
 @transaction.atomic
 @rawsql.pipelined  # BEGIN travels with the lock; the writes after the insert go in one batch
 def payment_post(
@@ -233,7 +233,7 @@ def payment_post(
     return payment
 
 
-@refusals_audited("payment.reverse")
+@refusals_audited("payment.reverse_refused")
 @transaction.atomic
 def payment_reverse(
     *, acting_user, payment: Payment, reason: str, business_date: date | None = None
@@ -255,7 +255,7 @@ def payment_reverse(
             "maker_checker",
             f"You posted payment {payment.pk}; someone else in finance must reverse it.",
         )
-    if payment.status != PaymentStatus.POSTED:
+    if not can_proceed(payment.reverse):
         raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
     today = business_date or today_ist()
     # Reversing the payment that completed a cooling-off exit takes the cancellation back.

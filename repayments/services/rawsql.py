@@ -9,6 +9,7 @@ from functools import lru_cache
 from django.db import models
 
 from lendingsite.rawsql import day, db
+from loans.models.terms import LOAN_TERM_FIELDS
 
 # The loan columns posting needs; the rest load on first use (payment.loan.borrower, ...).
 POST_FIELDS = (
@@ -18,15 +19,7 @@ POST_FIELDS = (
     "principal",
     "annual_rate",
     "tenure",
-    "interest_method",
-    "amortization",
-    "interest_period",
-    "frequency",
-    "installment_multiple",
-    "rounding",
-    "grace_on_principal",
-    "allocation_strategy",
-    "prepayment_strategy",
+    *LOAN_TERM_FIELDS,
     "disbursed_on",
     "closed_on",
     "principal_outstanding",
@@ -52,7 +45,8 @@ def _post_lock_sql(vendor: str) -> tuple[str, tuple]:
 
     conn = db()
     quote = conn.ops.quote_name
-    fields = tuple(Loan._meta.get_field(name) for name in POST_FIELDS)
+    # In the model's field order: Model.from_db takes a subset of values in that order.
+    fields = tuple(f for f in Loan._meta.concrete_fields if {f.name, f.attname} & {*POST_FIELDS})
     sql = (
         f"SELECT {', '.join(quote(f.column) for f in fields)}"  # noqa: S608
         f" FROM {quote(Loan._meta.db_table)} WHERE id = %s"
@@ -75,7 +69,7 @@ def loan_lock_for_post(loan):
     if row is None:
         raise Loan.DoesNotExist(f"Loan {loan.pk} does not exist")
     values = [_from_driver(f, v) for f, v in zip(fields, row, strict=True)]
-    return Loan.from_db(conn.alias, POST_FIELDS, values)
+    return Loan.from_db(conn.alias, [f.attname for f in fields], values)
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django_fsm import can_proceed
 
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -44,7 +45,7 @@ def _charge_in_force(charge: Charge) -> None:
         )
 
 
-@refusals_audited("charge.waive")
+@refusals_audited("charge.waive_refused")
 @transaction.atomic
 def charge_waiver_propose(
     *,
@@ -118,7 +119,7 @@ def _decidable(acting_user, waiver: ChargeWaiver, verb: str) -> ChargeWaiver:
             "maker_checker",
             f"You proposed waiver {waiver.pk}; someone else in finance must {verb} it.",
         )
-    if waiver.status != WaiverStatus.PROPOSED:
+    if not can_proceed(waiver.approve):  # approve and reject share their source
         raise DomainError(
             "invalid_state",
             f"Waiver {waiver.pk} is already {waiver.get_status_display().lower()}.",
@@ -126,7 +127,7 @@ def _decidable(acting_user, waiver: ChargeWaiver, verb: str) -> ChargeWaiver:
     return waiver
 
 
-@refusals_audited("charge.waiver_approve")
+@refusals_audited("charge.waiver_approve_refused")
 @transaction.atomic
 def charge_waiver_approve(
     *, acting_user, waiver: ChargeWaiver, note: str = "", business_date: date | None = None
@@ -195,7 +196,7 @@ def charge_waiver_approve(
     return waiver
 
 
-@refusals_audited("charge.waiver_reject")
+@refusals_audited("charge.waiver_reject_refused")
 @transaction.atomic
 def charge_waiver_reject(
     *, acting_user, waiver: ChargeWaiver, note: str, business_date: date | None = None

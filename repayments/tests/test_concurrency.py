@@ -85,7 +85,10 @@ def test_one_utr_posted_twenty_times_at_once_is_one_payment():
     assert JournalLine.objects.filter(entry__kind="payment").count() == 2  # bank + interest
     loan = Loan.objects.get(pk=loan.pk)
     assert loan.principal_outstanding == ledger.account_balance(ledger.LOAN_PORTFOLIO, loan=loan)
-    assert AuditEvent.objects.filter(action="payment.post", outcome="denied").count() == THREADS - 1
+    assert (
+        AuditEvent.objects.filter(action="payment.post_refused", outcome="denied").count()
+        == THREADS - 1
+    )
 
 
 def test_one_utr_on_different_loans_at_once_is_one_payment():

@@ -173,7 +173,7 @@ def test_outside_the_cooling_off_period_nothing_is_written(asked, why):
         open_exit(loan, on=asked)
     assert why in exc.value.detail
     assert not ExitRequest.objects.exists()
-    [denied] = events("exit_request.open", loan)
+    [denied] = events("exit_request.open_refused", loan)
     assert denied.outcome == "denied" and denied.after["code"] == exc.value.code
 
 

@@ -141,7 +141,7 @@ def _refusal(loan, code, before=None, **overrides):
     assert money_snapshot() == before, "a refusal must write nothing"
     denied = AuditEvent.objects.filter(outcome=AuditOutcome.DENIED).order_by("id")
     assert denied.count() == denied_before + 1
-    assert denied.last().action == "payment.post"
+    assert denied.last().action == "payment.post_refused"
     assert denied.last().after["code"] == code
     return caught.value
 
@@ -348,7 +348,7 @@ def test_overpayment_after_the_last_installment_is_a_credit_that_finance_refunds
         (ledger.BANK, D("0"), D("250.00")),
     }
     assert AuditEvent.objects.filter(action="credit.refunded", actor=finance).count() == 1
-    assert AuditEvent.objects.filter(action="credit.refund", outcome="denied").count() == 2
+    assert AuditEvent.objects.filter(action="credit.refund_refused", outcome="denied").count() == 2
 
 
 @pytest.mark.django_db

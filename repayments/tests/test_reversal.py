@@ -150,7 +150,7 @@ def test_the_poster_cannot_reverse_and_nothing_is_written():
     assert money_snapshot() == before
     assert not PaymentReversal.objects.exists()
     assert Payment.objects.get(pk=payment.pk).status == "posted"
-    denied = AuditEvent.objects.get(action="payment.reverse", outcome="denied")
+    denied = AuditEvent.objects.get(action="payment.reverse_refused", outcome="denied")
     assert (denied.actor, denied.after["code"]) == (poster, "maker_checker")
 
 
@@ -170,7 +170,9 @@ def test_reversal_refusals(who, reason, code):
         payment_reverse(acting_user=staff(who), payment=payment, reason=reason)
     assert caught.value.code == code
     assert money_snapshot() == before
-    assert AuditEvent.objects.filter(action="payment.reverse", outcome="denied").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="payment.reverse_refused", outcome="denied").count() == 1
+    )
 
 
 @pytest.mark.django_db

@@ -106,7 +106,10 @@ def test_the_proposer_cannot_approve_or_reject_and_nothing_is_written(charged):
     assert Charge.objects.get(pk=charged["charge"].pk).status == "in_force"
     denied = AuditEvent.objects.filter(outcome="denied").order_by("id")
     assert AuditEvent.objects.count() == events + 2
-    assert [e.action for e in denied] == ["charge.waiver_approve", "charge.waiver_reject"]
+    assert [e.action for e in denied] == [
+        "charge.waiver_approve_refused",
+        "charge.waiver_reject_refused",
+    ]
 
 
 def test_rejecting_needs_a_reason_and_moves_nothing(charged):

@@ -26,7 +26,7 @@ from lendingsite.dates import add_working_days, today_ist
 from lendingsite.errors import DomainError
 from loans import scoring
 from loans.kfs import kfs_build, kfs_hash
-from loans.models import ApplicationStatus, LoanApplication
+from loans.models import LoanApplication
 from loans.quotes import quote_for_product
 from loans.services.applications.rescore import application_rescore
 from loans.services.applications.rules import (
@@ -39,7 +39,6 @@ from loans.services.applications.rules import (
     snapshot,
 )
 
-DECIDABLE = {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}
 MIN_OVERRIDE_REASON = 20
 
 
@@ -164,7 +163,7 @@ def account_verified_check(borrower) -> BankAccount:
     return account
 
 
-@refusals_audited("application.override")
+@refusals_audited("application.override_refused")
 @transaction.atomic
 def application_hard_stops_override(
     *,
@@ -184,7 +183,7 @@ def application_hard_stops_override(
         )
     app = locked(application)
     check_checker(acting_user, app, "override hard stops on")
-    require_state(app, DECIDABLE, "overridden")
+    require_state(app, app.approve, "overridden")  # an override is for an approval
     day = business_date or today_ist()
     result = application_rescore(app=app, actor=acting_user, trigger="override", business_date=day)
     codes = [r.code for r in result.hard_stops]
@@ -217,7 +216,7 @@ def application_hard_stops_override(
     return app
 
 
-@refusals_audited("application.approve")
+@refusals_audited("application.approve_refused")
 @transaction.atomic
 def application_approve(
     *,
@@ -234,7 +233,7 @@ def application_approve(
             "maker_checker",
             f"You overrode the hard stops of application #{app.pk}; another credit manager must approve it.",
         )
-    require_state(app, DECIDABLE, "approved")
+    require_state(app, app.approve, "approved")
     product, day = app.product, business_date or today_ist()
     before = snapshot(app)
     result = application_rescore(app=app, actor=acting_user, trigger="decision", business_date=day)

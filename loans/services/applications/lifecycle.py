@@ -27,7 +27,7 @@ from loans.services.applications.rules import (
 )
 
 
-@refusals_audited("application.create")
+@refusals_audited("application.create_refused")
 @transaction.atomic
 def application_create(
     *,
@@ -72,7 +72,7 @@ def application_create(
     return app
 
 
-@refusals_audited("application.submit")
+@refusals_audited("application.submit_refused")
 @transaction.atomic
 def application_submit(
     *, acting_user, application: LoanApplication, business_date: date | None = None
@@ -82,7 +82,7 @@ def application_submit(
         CHANGE_PERM
     ):
         refuse_outsider(acting_user, app, "submit")
-    require_state(app, {ApplicationStatus.DRAFT}, "submitted")
+    require_state(app, app.submit, "submitted")
     before = snapshot(app)
     day = business_date or today_ist()
     app.submitted_at = timezone.now()
@@ -113,7 +113,7 @@ def application_submit(
     return app
 
 
-@refusals_audited("application.recommend")
+@refusals_audited("application.recommend_refused")
 @transaction.atomic
 def application_recommend(
     *,
@@ -128,6 +128,8 @@ def application_recommend(
     if not acting_user.has_perm(CHANGE_PERM):
         raise DomainError("permission_denied", "Only a loan officer can recommend applications.")
     app = locked(application)
+    # Narrower than send_to_review's sources (which also takes a draft, for the scoring at
+    # submission): an officer recommends only a submitted application.
     require_state(app, {ApplicationStatus.SUBMITTED}, "recommended")
     before = snapshot(app)
     application_rescore(
@@ -149,7 +151,7 @@ def application_recommend(
     return app
 
 
-@refusals_audited("application.reject")
+@refusals_audited("application.reject_refused")
 @transaction.atomic
 def application_reject(
     *, acting_user, application: LoanApplication, reason: str
@@ -160,7 +162,7 @@ def application_reject(
         )
     app = locked(application)
     check_checker(acting_user, app, "reject")
-    require_state(app, {ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW}, "rejected")
+    require_state(app, app.reject, "rejected")
     before = snapshot(app)
     app.decided_by, app.decided_at, app.decision_reason = (
         acting_user,
@@ -179,7 +181,7 @@ def application_reject(
     return app
 
 
-@refusals_audited("application.withdraw")
+@refusals_audited("application.withdraw_refused")
 @transaction.atomic
 def application_withdraw(
     *, acting_user, application: LoanApplication, reason: str = ""
@@ -189,12 +191,7 @@ def application_withdraw(
         refuse_outsider(acting_user, app, "withdraw")
     require_state(
         app,
-        {
-            ApplicationStatus.DRAFT,
-            ApplicationStatus.SUBMITTED,
-            ApplicationStatus.UNDER_REVIEW,
-            ApplicationStatus.APPROVED,
-        },
+        app.withdraw,
         "withdrawn",
     )
     before = snapshot(app)

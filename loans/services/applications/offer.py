@@ -40,7 +40,7 @@ def applications_expire(*, business_date: date) -> int:
     return expired
 
 
-@refusals_audited("application.accept")
+@refusals_audited("application.accept_refused")
 @transaction.atomic
 def application_accept(
     *,
@@ -55,7 +55,7 @@ def application_accept(
     if acting_user.pk != app.borrower_id:
         refuse_outsider(acting_user, app, "accept the offer on")
     borrower_capacity_check(user=acting_user)
-    require_state(app, {ApplicationStatus.APPROVED}, "accepted")
+    require_state(app, app.accept, "accepted")
     day = business_date or today_ist()
     if app.offer_expires_on and day > app.offer_expires_on:
         raise DomainError(
@@ -87,15 +87,7 @@ def application_accept(
         principal=app.offered_amount,
         annual_rate=app.offered_rate,
         tenure=app.tenure,
-        interest_method=product.interest_method,
-        amortization=product.amortization,
-        interest_period=product.interest_period,
-        frequency=product.frequency,
-        installment_multiple=product.installment_multiple,
-        rounding=product.rounding,
-        grace_on_principal=product.grace_on_principal,
-        allocation_strategy=product.allocation_strategy,
-        prepayment_strategy=product.prepayment_strategy,
+        **product.agreed_terms(),
         processing_fee=Decimal(kfs["total_charges"]),
         net_disbursed=Decimal(kfs["net_disbursed"]),
         apr=Decimal(kfs["apr"]),

@@ -125,7 +125,7 @@ def _money(value, field: str) -> Decimal | None:
     return Decimal(value).quantize(Decimal("0.01"))
 
 
-@refusals_audited("application.update")
+@refusals_audited("application.update_refused")
 @transaction.atomic
 def application_figures_update(
     *,

@@ -1,8 +1,11 @@
 """The rules the application services share: who may act, in which states, within which
 product limits, and the eligibility score (DESIGN §4). Nothing here writes."""
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+
+from django_fsm import can_proceed
 
 from accounts.models import BorrowerProfile
 from lendingsite.errors import DomainError
@@ -36,8 +39,12 @@ def locked(application: LoanApplication) -> LoanApplication:
     return LoanApplication.objects.select_for_update().get(pk=application.pk)
 
 
-def require_state(app: LoanApplication, allowed: set[str], doing: str) -> None:
-    if app.status not in allowed:
+def require_state(app: LoanApplication, allowed: set[str] | Callable, doing: str) -> None:
+    """`allowed`: the application's transition (a bound method: the FSM's own source
+    states decide, can_proceed), or a set of states where the service's rule is not one
+    transition's."""
+    ok = can_proceed(allowed) if callable(allowed) else app.status in allowed
+    if not ok:
         raise DomainError(
             "invalid_state",
             f"Application #{app.pk} is {app.get_status_display().lower()}; it cannot be {doing}.",
