@@ -25,7 +25,6 @@ import structlog
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework_simplejwt.authentication import JWTAuthentication
@@ -36,6 +35,7 @@ from lendingsite.audit import audit_record
 from lendingsite.middleware import client_ip
 from lendingsite.models import IdempotencyRecord, IdempotencyState
 from lendingsite.problems import problem_response
+from lendingsite.routes import route_accepts
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -254,24 +254,6 @@ def replay_response(record: IdempotencyRecord) -> HttpResponse:
 
 def _invalid_key(message: str, detail: str) -> HttpResponse:
     return problem_response("validation_error", detail, errors={HEADER: [message]})
-
-
-def route_accepts(request: HttpRequest) -> bool:
-    """Whether the URL names an endpoint that takes this method. A key is about a call that
-    could act: an unknown path or a method the endpoint lacks answers 404 / 405 as it would
-    without the header, and claims nothing."""
-    try:
-        view = resolve(request.path_info).func
-    except Resolver404:
-        return False
-    method = request.method.lower()
-    actions = getattr(view, "actions", None)  # a DRF viewset route: method -> action
-    if actions is not None:
-        return method in actions
-    cls = getattr(view, "cls", None) or getattr(view, "view_class", None)
-    if cls is not None:
-        return method in cls.http_method_names and hasattr(cls, method)
-    return True
 
 
 class IdempotencyMiddleware:

@@ -223,3 +223,10 @@ def test_a_boolean_filter_still_filters():
     client.force_authenticate(staff("finance"))
     codes = {p["code"] for p in client.get("/api/v1/products/?is_active=false").json()["results"]}
     assert "closed-one" in codes and "open-one" not in codes
+
+
+def test_an_unsupported_method_is_405_whatever_its_query_says():
+    client = APIClient()
+    client.force_authenticate(staff("finance"))
+    response = client.generic("TRACE", "/api/v1/loans/?bucket=&page=1")
+    assert response.status_code == 405

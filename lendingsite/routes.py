@@ -1,0 +1,23 @@
+"""What a URL names, asked before the view runs (by middleware that must not answer for a
+route that would answer 404 or 405 itself)."""
+
+from django.http import HttpRequest
+from django.urls import Resolver404, resolve
+
+
+def route_accepts(request: HttpRequest) -> bool:
+    """Whether the URL names an endpoint that takes this method. A key is about a call that
+    could act: an unknown path or a method the endpoint lacks answers 404 / 405 as it would
+    without the header, and claims nothing."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return False
+    method = request.method.lower()
+    actions = getattr(view, "actions", None)  # a DRF viewset route: method -> action
+    if actions is not None:
+        return method in actions
+    cls = getattr(view, "cls", None) or getattr(view, "view_class", None)
+    if cls is not None:
+        return method in cls.http_method_names and hasattr(cls, method)
+    return True
