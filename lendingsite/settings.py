@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "accounts.twofactor",
 ]
 
 MIDDLEWARE = [
@@ -105,8 +108,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "lendingsite.middleware.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.twofactor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_structlog.middlewares.RequestMiddleware",
@@ -241,6 +246,12 @@ SIMPLE_JWT = {
     "USER_ID_CLAIM": "user_id",
 }
 
+# Second factor (accounts/twofactor): staff always, borrowers by choice. Approve, disburse,
+# reverse, waive, write-off and role changes ask for password + code again when the last
+# confirmation is older than this.
+REAUTH_MAX_AGE_MINUTES = env.int("REAUTH_MAX_AGE_MINUTES", default=5)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Lendingsite")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -297,7 +308,7 @@ USE_TZ = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.twofactor.drf.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",

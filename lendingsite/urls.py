@@ -26,6 +26,7 @@ urlpatterns = [
     path("readyz", platform_views.readyz, name="readyz"),
     path("metrics", platform_views.metrics, name="metrics"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("accounts/2fa/", include("accounts.twofactor.urls")),
     path("accounts/", include("accounts.urls")),
     path("privacy/", include("accounts.views_privacy")),
     path("notifications/", include("collection.views_notifications")),

@@ -1,0 +1,87 @@
+"""Resets of a lost second factor: one superuser asks, a different one approves;
+recovery codes are hashed and single use; the demo command prints working codes."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import AuditEvent
+from accounts.roles import FINANCE
+from accounts.tests.factories import staff
+from accounts.twofactor.models import RecoveryCode, ResetStatus
+from accounts.twofactor.services import (
+    device_reset_decide,
+    device_reset_request,
+    recovery_codes_regenerate,
+    second_factor_check,
+)
+from accounts.twofactor.tests.helpers import enrol
+from lendingsite.errors import DomainError
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reset_needs_two_different_superusers_and_is_audited():
+    person = staff(FINANCE)
+    enrol(person)
+    recovery_codes_regenerate(user=person)
+    maker = staff(FINANCE, is_superuser=True)
+    checker = staff(FINANCE, is_superuser=True)
+    with pytest.raises(DomainError) as refused:
+        device_reset_request(acting_user=staff(FINANCE), user=person, reason="lost phone")
+    assert refused.value.code == "permission_denied"
+
+    reset = device_reset_request(acting_user=maker, user=person, reason="lost phone")
+    with pytest.raises(DomainError) as same:
+        device_reset_decide(acting_user=maker, reset=reset, approve=True)
+    assert same.value.code == "maker_checker"
+    assert TOTPDevice.objects.filter(user=person).exists()
+
+    device_reset_decide(acting_user=checker, reset=reset, approve=True)
+    reset.refresh_from_db()
+    assert reset.status == ResetStatus.APPROVED and reset.decided_by == checker
+    assert not TOTPDevice.objects.filter(user=person).exists()
+    assert not RecoveryCode.objects.filter(user=person).exists()
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="2fa.reset").values_list("action", "outcome")
+    )
+    assert ("2fa.reset_requested", "success") in actions
+    assert ("2fa.reset_decided", "denied") in actions
+    assert ("2fa.reset_decided", "success") in actions
+
+
+def test_the_person_themselves_cannot_approve_their_own_reset():
+    person = staff(FINANCE, is_superuser=True)
+    reset = device_reset_request(
+        acting_user=staff(FINANCE, is_superuser=True), user=person, reason="new phone"
+    )
+    with pytest.raises(DomainError) as refused:
+        device_reset_decide(acting_user=person, reset=reset, approve=True)
+    assert refused.value.code == "maker_checker"
+
+
+def test_recovery_codes_are_stored_hashed_and_work_once():
+    person = staff(FINANCE)
+    enrol(person)
+    codes = recovery_codes_regenerate(user=person)
+    stored = set(RecoveryCode.objects.filter(user=person).values_list("code_hash", flat=True))
+    assert not stored & set(codes)
+    assert second_factor_check(user=person, code=codes[0].upper()) is not None
+    assert second_factor_check(user=person, code=codes[0]) is None
+    assert second_factor_check(user=person, code=codes[1]) is not None
+    assert RecoveryCode.objects.filter(user=person, used_at__isnull=False).count() == 2
+    fresh = recovery_codes_regenerate(user=person)
+    assert second_factor_check(user=person, code=codes[2]) is None  # old set is gone
+    assert second_factor_check(user=person, code=fresh[2]) is not None
+
+
+def test_totp_code_command_prints_a_code_the_device_accepts():
+    person = staff(FINANCE)
+    device = enrol(person)
+    out = io.StringIO()
+    call_command("totp_code", person.email, stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    assert device.verify_token(code)
