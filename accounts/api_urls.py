@@ -24,4 +24,5 @@ urlpatterns = [
     path("me/", api.MeView.as_view(), name="api-me"),
     path("", include("accounts.api_profile")),
     path("", include("accounts.api_bank")),
+    path("", include("accounts.screening.api")),
 ]

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
+    "accounts.screening",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +252,9 @@ SIMPLE_JWT = {
 # confirmation is older than this.
 REAUTH_MAX_AGE_MINUTES = env.int("REAUTH_MAX_AGE_MINUTES", default=5)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Lendingsite")
+# Sanctions screening (accounts/screening): a name scoring at least this (0-100) against a
+# list entry is a hit for review; docs/benchmarks.md has precision and recall per value.
+SCREENING_THRESHOLD = env.int("SCREENING_THRESHOLD", default=85)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Min, Q
 
 from accounts.audit import audit_record, refusals_audited
+from accounts.screening.services import screening_disbursement_gate
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans import ledger
@@ -70,6 +71,7 @@ def loan_disburse(
             "maker_checker",
             f"You approved (or borrow) loan #{loan.pk}; someone else in finance must disburse it.",
         )
+    screening_disbursement_gate(user=loan.borrower)
     if loan.status != LoanStatus.PENDING_DISBURSEMENT:
         raise DomainError(
             "invalid_state",

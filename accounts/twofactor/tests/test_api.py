@@ -42,7 +42,11 @@ def test_staff_token_needs_a_valid_code():
     device = enrol(user)
     problem(token(user.email), 401, "mfa_required")
     problem(token(user.email, otp="000000"), 401, "otp_invalid")
-    problem(token(user.email, password="wrong password", otp=fresh_code(device)), 401, "not_authenticated")
+    problem(
+        token(user.email, password="wrong password", otp=fresh_code(device)),
+        401,
+        "not_authenticated",
+    )
     answer = token(user.email, otp=fresh_code(device))
     assert answer.status_code == 200
     assert me(answer.json()["access"]).json()["email"] == user.email

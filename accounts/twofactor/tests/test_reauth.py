@@ -83,11 +83,15 @@ def test_reauthentication_expires(settings, monkeypatch):
 
 
 def _access(user, device):
-    return APIClient().post(
-        "/api/v1/auth/token/",
-        {"email": user.email, "password": PASSWORD, "otp": fresh_code(device)},
-        format="json",
-    ).json()["access"]
+    return (
+        APIClient()
+        .post(
+            "/api/v1/auth/token/",
+            {"email": user.email, "password": PASSWORD, "otp": fresh_code(device)},
+            format="json",
+        )
+        .json()["access"]
+    )
 
 
 def verified_console(user, device) -> Client:

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.audit import audit_record, refusals_audited
 from accounts.models import BankAccount, BankAccountStatus
+from accounts.screening.services import screening_approval_gate, screening_hits_kept
 from accounts.selectors import bank_account_current
 from lendingsite.dates import add_working_days, today_ist
 from lendingsite.errors import DomainError
@@ -218,6 +219,7 @@ def application_hard_stops_override(
 
 
 @refusals_audited("application.approve")
+@screening_hits_kept
 @transaction.atomic
 def application_approve(
     *,
@@ -235,6 +237,7 @@ def application_approve(
             f"You overrode the hard stops of application #{app.pk}; another credit manager must approve it.",
         )
     require_state(app, DECIDABLE, "approved")
+    screening_approval_gate(user=app.borrower)
     product, day = app.product, business_date or today_ist()
     before = snapshot(app)
     result = application_rescore(app=app, actor=acting_user, trigger="decision", business_date=day)
