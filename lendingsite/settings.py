@@ -255,6 +255,9 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Lendingsite")
 # Sanctions screening (accounts/screening): a name scoring at least this (0-100) against a
 # list entry is a hit for review; docs/benchmarks.md has precision and recall per value.
 SCREENING_THRESHOLD = env.int("SCREENING_THRESHOLD", default=85)
+# Retention (accounts/retention.py, docs/privacy.md): a borrower relationship over for this
+# long is anonymised; five years is the PMLA / RBI KYC record-keeping period.
+RETENTION_YEARS = env.float("RETENTION_YEARS", default=5)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
