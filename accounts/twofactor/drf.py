@@ -3,6 +3,7 @@ code (the `mfa` claim), and a staff browser session must have given one; otherwi
 401 `mfa_required`. Token issue itself asks for the code (SecondFactorTokenMixin)."""
 
 from django.contrib.auth.models import update_last_login
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework_simplejwt.serializers import TokenObtainSerializer
@@ -41,6 +42,12 @@ class VerifiedSessionAuthentication(SessionAuthentication):
                 "Enter the code from your authenticator app at /accounts/2fa/verify/ first.",
             )
         return result
+
+
+class VerifiedSessionScheme(SessionScheme):
+    """OpenAPI: the same cookie scheme as DRF's session authentication."""
+
+    target_class = "accounts.twofactor.drf.VerifiedSessionAuthentication"
 
 
 class SecondFactorTokenMixin:

@@ -3,7 +3,7 @@
 `second_factor_signed_in` patches the test clients for the whole suite (root conftest):
 `Client.force_login(staff)` enrols a confirmed device and marks the session verified and
 recently re-authenticated; `APIClient.force_authenticate(staff)` hands the view a token
-carrying the same claims. The production checks are untouched: tests marked
+carrying the same claims, and so does a staff token minted with `AccessToken.for_user`. The production checks are untouched: tests marked
 `real_second_factor` get the unpatched clients and see exactly what production does.
 """
 
@@ -13,6 +13,7 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import Token
 
 from accounts.twofactor.policy import MFA_CLAIM, REAUTH_CLAIM, REAUTH_SESSION_KEY, is_staff_user
 
@@ -45,5 +46,17 @@ def patch_clients(monkeypatch) -> None:
             token = {MFA_CLAIM: True, REAUTH_CLAIM: int(time.time())}
         original_auth(self, user, token)
 
+    mint = Token.__dict__["for_user"].__func__
+
+    def for_user(cls, user):
+        # A token a test mints for staff stands for one the token endpoint issued after
+        # the code (and a recent re-authentication).
+        token = mint(cls, user)
+        if is_staff_user(user):
+            token[MFA_CLAIM] = True
+            token[REAUTH_CLAIM] = int(time.time())
+        return token
+
+    monkeypatch.setattr(Token, "for_user", classmethod(for_user))
     monkeypatch.setattr(Client, "force_login", force_login)
     monkeypatch.setattr(APIClient, "force_authenticate", force_authenticate)
