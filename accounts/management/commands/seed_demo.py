@@ -44,7 +44,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<20} {email:<45} {password}")
         from accounts.twofactor.demo import twofactor_demo_seed  # staff sign in with a code
 
-        staff_users = User.objects.filter(email__in=[e for _, e, _ in logins], is_staff=True)
+        staff_users = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}", is_staff=True)
         self.stdout.write(twofactor_demo_seed(users=staff_users.order_by("email")))
 
     @transaction.atomic
