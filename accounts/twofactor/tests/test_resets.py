@@ -85,3 +85,46 @@ def test_totp_code_command_prints_a_code_the_device_accepts():
     code = out.getvalue().strip()
     assert len(code) == 6 and code.isdigit()
     assert device.verify_token(code)
+
+
+def test_resets_in_the_console_need_a_second_superuser():
+    from django.test import Client
+
+    from accounts.twofactor.models import DeviceResetRequest
+
+    person = staff(FINANCE)
+    enrol(person)
+    maker, checker = (staff(FINANCE, is_superuser=True) for _ in range(2))
+    first = Client()
+    first.force_login(maker)
+    url = "/admin/twofactor/deviceresetrequest/"
+    first.post(url + "add/", {"user": person.pk, "reason": "phone stolen"})
+    reset = DeviceResetRequest.objects.get(user=person)
+    action = {"action": "approve_selected", "_selected_action": [reset.pk]}
+    refused = first.post(url, action, follow=True)
+    assert b"different superuser" in refused.content
+    assert TOTPDevice.objects.filter(user=person).exists()
+    second = Client()
+    second.force_login(checker)
+    second.post(url, action)
+    assert not TOTPDevice.objects.filter(user=person).exists()
+    officer = Client()
+    officer.force_login(staff(FINANCE))
+    assert officer.get(url).status_code == 403
+
+
+def test_the_demo_seed_gives_staff_a_device_whose_printed_key_works():
+    import base64
+
+    from django_otp.oath import TOTP
+
+    from accounts.twofactor.demo import twofactor_demo_seed
+
+    person = staff(FINANCE)
+    text = twofactor_demo_seed(users=[person])
+    secret = text.split()[-1]
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    device = TOTPDevice.objects.get(user=person, confirmed=True)
+    assert device.verify_token(TOTP(key).token())
+    twofactor_demo_seed(users=[person])  # a re-seed keeps the same device
+    assert TOTPDevice.objects.filter(user=person).count() == 1
