@@ -3,6 +3,7 @@ re-authentication time (and marks a browser session too)."""
 
 import time
 
+from django.contrib.auth import authenticate
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -11,6 +12,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.audit import audit_record
+from accounts.auth_hooks import axes_lockout_response
 from accounts.twofactor.policy import REAUTH_SESSION_KEY, reauth_window_seconds
 from accounts.twofactor.services import second_factor_require, token_claims_add
 from lendingsite.errors import DomainError
@@ -38,7 +40,11 @@ class ReauthView(APIView):
         data = ReauthSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = request.user
-        if not user.check_password(data.validated_data["password"]):
+        password = data.validated_data["password"]
+        # authenticate(): django-axes counts a wrong password here as at the token endpoint.
+        if authenticate(request=request, username=user.email, password=password) is None:
+            if getattr(request, "axes_locked_out", False):
+                return axes_lockout_response(request)
             audit_record(action="2fa.reauth_failed", actor=user, target=user, outcome="denied")
             raise DomainError(
                 "reauth_required", "The password is not right.", errors={"password": ["wrong"]}

@@ -9,6 +9,7 @@ import qrcode
 import qrcode.image.svg
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -120,7 +121,9 @@ def reauth(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         device = None
-        if user.check_password(form.cleaned_data["password"]):
+        # Through authenticate() so that django-axes counts wrong passwords here too: a
+        # hijacked session must not become a password-guessing oracle.
+        if authenticate(request, username=user.email, password=form.cleaned_data["password"]):
             device = services.second_factor_check(user=user, code=form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)

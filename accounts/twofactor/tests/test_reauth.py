@@ -140,3 +140,18 @@ def test_role_changes_in_the_console_need_reauthentication():
     assert refused["Location"].startswith("/accounts/2fa/reauth/")
     target.refresh_from_db()
     assert target.roles == [FINANCE]
+
+
+def test_wrong_passwords_at_reauth_count_towards_the_lockout(settings):
+    manager = staff(CREDIT_MANAGER)
+    device = enrol(manager)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {_access(manager, device)}")
+    codes = []
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        answer = client.post(
+            "/api/v1/auth/reauth/", {"password": "guess", "otp": "000000"}, format="json"
+        )
+        codes.append(answer.json()["code"])
+    assert codes[0] == "reauth_required"
+    assert codes[-1] == "account_locked"
