@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.audit import audit_record, refusals_audited
 from accounts.models import AuditOutcome
+from accounts.services.auth import _sessions_end
 from accounts.twofactor.models import DeviceResetRequest, RecoveryCode, ResetStatus
 from accounts.twofactor.policy import MFA_CLAIM, REAUTH_CLAIM, confirmed_totp, is_staff_user
 from lendingsite.errors import DomainError
@@ -172,15 +173,20 @@ def device_reset_decide(*, acting_user, reset: DeviceResetRequest, approve: bool
     reset.decided_by = acting_user
     reset.decided_at = timezone.now()
     reset.save(update_fields=["status", "decided_by", "decided_at"])
-    removed = 0
+    removed, ended = 0, {}
     if approve:
         removed, _ = TOTPDevice.objects.filter(user=reset.user).delete()
         RecoveryCode.objects.filter(user=reset.user).delete()
+        # Whoever holds the lost phone may hold a session or tokens it verified: end them.
+        person = reset.user
+        person.credentials_changed_at = reset.decided_at
+        person.save(update_fields=["credentials_changed_at"])
+        ended = _sessions_end(user=person)
     audit_record(
         action="2fa.reset_decided",
         actor=acting_user,
         target=reset,
-        after={"status": reset.status, "devices_removed": removed},
+        after={"status": reset.status, "devices_removed": removed, **ended},
     )
     return reset
 

@@ -39,7 +39,23 @@ def test_a_reset_needs_two_different_superusers_and_is_audited():
     assert same.value.code == "maker_checker"
     assert TOTPDevice.objects.filter(user=person).exists()
 
+    from rest_framework.test import APIClient
+    from rest_framework_simplejwt.tokens import RefreshToken
+
+    issued = RefreshToken.for_user(person)
+    issued["mfa"] = True
+    bearer = APIClient()
+    bearer.credentials(HTTP_AUTHORIZATION=f"Bearer {issued.access_token}")
+    assert bearer.get("/api/v1/me/").status_code == 200
+    import time
+
+    time.sleep(1)  # token times are whole seconds
     device_reset_decide(acting_user=checker, reset=reset, approve=True)
+    assert bearer.get("/api/v1/me/").status_code == 401  # tokens of the lost phone end
+    refreshed = APIClient().post(
+        "/api/v1/auth/token/refresh/", {"refresh": str(issued)}, format="json"
+    )
+    assert refreshed.status_code == 401
     reset.refresh_from_db()
     assert reset.status == ResetStatus.APPROVED and reset.decided_by == checker
     assert not TOTPDevice.objects.filter(user=person).exists()
