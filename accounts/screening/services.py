@@ -76,11 +76,26 @@ def sanctions_list_import(*, source: str, path: Path, acting_user=None) -> Sanct
     return imported
 
 
+_index_cache: dict = {}
+
+
 def list_index() -> ListIndex:
+    """The lists in force, folded once per process and import (folding a full OFAC list
+    takes about a second; a sign-up should not pay it)."""
+    version = tuple(
+        SanctionsList.objects.filter(in_force=True)
+        .order_by("id")
+        .values_list("id", "sha256", "imported_at")
+    )
+    cached = _index_cache.get("lists")
+    if cached is not None and cached[0] == version:
+        return cached[1]
     entries = SanctionsEntry.objects.filter(sanctions_list__in_force=True)
-    return ListIndex.from_entries(
+    index = ListIndex.from_entries(
         entries.only("id", "key", "name", "aliases", "dates_of_birth", "nationalities")
     )
+    _index_cache["lists"] = (version, index)
+    return index
 
 
 # --- Screening -----------------------------------------------------------------------
