@@ -14,6 +14,16 @@ def _fast_passwords_and_clean_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _staff_sign_in_with_second_factor(request, monkeypatch):
+    # Staff test logins carry a verified second factor and a fresh re-authentication
+    # (accounts/twofactor/testing.py); `real_second_factor` tests see production's checks.
+    if "real_second_factor" not in request.keywords:
+        from accounts.twofactor.testing import patch_clients
+
+        patch_clients(monkeypatch)
+
+
 def pytest_collection_modifyitems(config, items):
     """`postgres` tests skip on SQLite only; under CI=true the PostgreSQL pass runs them."""
     skip = pytest.mark.skip(reason="needs PostgreSQL (runs in the PostgreSQL pass)")

@@ -2,6 +2,8 @@ from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 from rest_framework_simplejwt.authentication import JWTAuthentication as _JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed
 
+from accounts.twofactor.drf import bearer_token_check
+
 
 class JWTAuthentication(_JWTAuthentication):
     """simplejwt, plus: an access token issued before the user's credentials last changed
@@ -13,6 +15,7 @@ class JWTAuthentication(_JWTAuthentication):
         issued = validated_token.get("iat")
         if changed is not None and issued is not None and issued < int(changed.timestamp()):
             raise AuthenticationFailed("Token issued before the password was changed.")
+        bearer_token_check(user=user, token=validated_token)
         return user
 
 

@@ -15,4 +15,10 @@ PERIODIC_TASKS = [
         crontab="15 3 * * *",
         description="Delete email verification and reset tokens that expired over a week ago",
     ),
+    PeriodicSpec(
+        name="accounts.retention_anonymise",
+        task="accounts.tasks.retention_anonymise",
+        crontab="30 2 * * 0",
+        description="Anonymise borrowers whose relationship ended more than RETENTION_YEARS ago",
+    ),
 ]

@@ -69,6 +69,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.verify_kycdocument",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
+        "screening.view_screeninghit",
+        "screening.review_screeninghit",  # two credit managers clear or confirm a hit
+        "screening.view_sanctionslist",
+        "screening.view_sanctionsentry",
     ],
     FINANCE: [
         *_VIEW_PEOPLE,
@@ -117,6 +121,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     AUDITOR: [
         *_VIEW_PEOPLE,
+        "screening.view_screeninghit",
+        "screening.view_sanctionslist",
         *(
             f"collection.view_{model}"
             for model in (

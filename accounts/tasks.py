@@ -35,3 +35,12 @@ def email_link_deliver(kind: str, address: str) -> bool:
 def purge_email_tokens() -> int | None:
     """Delete email tokens that expired more than a week ago; returns how many."""
     return email_tokens_purge_expired()
+
+
+@shared_task(name="accounts.tasks.retention_anonymise")
+@cron_task
+def retention_anonymise() -> int | None:
+    """The weekly retention job (accounts.retention); returns how many were anonymised."""
+    from accounts.retention import retention_anonymise as run
+
+    return len(run()["anonymised"])

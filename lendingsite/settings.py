@@ -93,6 +93,10 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "accounts.twofactor",
+    "accounts.screening",
     "portal",
 ]
 
@@ -106,8 +110,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "lendingsite.middleware.PrivateAnswersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.twofactor.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_structlog.middlewares.RequestMiddleware",
@@ -244,6 +250,18 @@ SIMPLE_JWT = {
     "USER_ID_CLAIM": "user_id",
 }
 
+# Second factor (accounts/twofactor): staff always, borrowers by choice. Approve, disburse,
+# reverse, waive, write-off and role changes ask for password + code again when the last
+# confirmation is older than this.
+REAUTH_MAX_AGE_MINUTES = env.int("REAUTH_MAX_AGE_MINUTES", default=5)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Lendingsite")
+# Sanctions screening (accounts/screening): a name scoring at least this (0-100) against a
+# list entry is a hit for review; docs/benchmarks.md has precision and recall per value.
+SCREENING_THRESHOLD = env.int("SCREENING_THRESHOLD", default=85)
+# Retention (accounts/retention.py, docs/privacy.md): a borrower relationship over for this
+# long is anonymised; five years is the PMLA / RBI KYC record-keeping period.
+RETENTION_YEARS = env.float("RETENTION_YEARS", default=5)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
@@ -300,7 +318,7 @@ USE_TZ = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "accounts.twofactor.drf.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",

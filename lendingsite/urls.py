@@ -25,6 +25,7 @@ urlpatterns = [
     path("readyz", platform_views.readyz, name="readyz"),
     path("metrics", platform_views.metrics, name="metrics"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("accounts/2fa/", include("accounts.twofactor.urls")),
     # The borrower's pages (portal sits on top of every domain app; docs/architecture.md).
     path("", include("portal.urls")),
     path("api/v1/", include(api_v1)),

@@ -21,6 +21,7 @@ from accounts.services.users import (
     user_set_roles,
     user_update,
 )
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.errors import DomainError
 
 # --- Users --------------------------------------------------------------------------
@@ -96,6 +97,11 @@ class UserAdmin(ServiceFormMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+    @reauth_required(when=lambda request: request.method == "POST")
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Saving this form can change roles (superusers): password + code again first.
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         editable = self.has_change_permission(request, obj)

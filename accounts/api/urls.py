@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from accounts.api import auth as api
+from accounts.twofactor.api import ReauthView
 
 urlpatterns = [
     path("auth/register/", api.RegisterView.as_view(), name="api-register"),
@@ -19,7 +20,9 @@ urlpatterns = [
     path("auth/token/", api.TokenObtainView.as_view(), name="api-token"),
     path("auth/token/refresh/", api.TokenRefreshRotateView.as_view(), name="api-token-refresh"),
     path("auth/logout/", api.LogoutView.as_view(), name="api-logout"),
+    path("auth/reauth/", ReauthView.as_view(), name="api-reauth"),
     path("me/", api.MeView.as_view(), name="api-me"),
     path("", include("accounts.api.profile")),
     path("", include("accounts.api.bank")),
+    path("", include("accounts.screening.api")),
 ]

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from accounts.models import User
+from accounts.twofactor.drf import SecondFactorTokenMixin
 from accounts.validators import PHONE_RE
 
 
@@ -75,10 +76,11 @@ class EmailVerifiedSerializer(DetailSerializer):
     email_verified = serializers.BooleanField(read_only=True)
 
 
-class EmailTokenObtainPairSerializer(TokenObtainPairSerializer):
+class EmailTokenObtainPairSerializer(SecondFactorTokenMixin, TokenObtainPairSerializer):
     """simplejwt's pair serializer (authenticate(request=...) so django-axes counts each
     failure), plus Django's user_logged_in signal, which simplejwt does not send: that is
-    what writes the auth.login audit event and resets axes' failure count."""
+    what writes the auth.login audit event and resets axes' failure count. Staff (and
+    borrowers who opted in) also send `otp` (accounts.twofactor.drf)."""
 
     def validate(self, attrs):
         data = super().validate(attrs)

@@ -353,19 +353,12 @@ def _login_traces_forget(email: str) -> None:
             model.objects.filter(username__iexact=email).delete()
 
 
-@refusals_audited("privacy.erasure_complete_refused")
-@transaction.atomic
-def erasure_request_complete(
-    *, acting_user: User, request: ErasureRequest, note: str = ""
-) -> ErasureRequest:
-    """Anonymise the requester's personal data; keep loans, payments, ledger, consent
-    history and the audit trail. Refused while a loan or an application is open."""
-    locked = _lock_pending(acting_user, request)
-    user = User.objects.select_for_update().get(pk=locked.user_id)
-    blockers = erasure_blockers(user=user)
-    if blockers:
-        raise DomainError("invalid_state", "We can't erase this data yet. " + " ".join(blockers))
-    now, marker = timezone.now(), f"erased-{user.pk}"
+def personal_data_anonymise(*, user: User, now) -> dict:
+    """The one anonymisation (erasure on request, and the retention job after the
+    retention period): personal data of the account, profile, KYC files, payout account
+    numbers, email tokens and sign-in traces go; loans, payments, ledger, consent history
+    and the audit trail stay. Returns what it did, for the audit event."""
+    marker = f"erased-{user.pk}"
     old_email = user.email
     withdrawn = [p for p in CONSENT_DEFAULTS if consent_granted(user, p)]
 
@@ -391,11 +384,38 @@ def erasure_request_complete(
             account.account_number_hash = ""
             account.save(update_fields=["holder_name", "account_number", "account_number_hash"])
     EmailToken.objects.filter(user=user).delete()
+    for label in ("otp_totp.TOTPDevice", "twofactor.RecoveryCode"):  # an opted-in second factor
+        model = _model(label)
+        if model is not None:
+            model.objects.filter(user=user).delete()
     _login_traces_forget(old_email)
     # Nothing is sent to an erased person any more; the history says when that started.
     DataConsent.objects.bulk_create(
         [DataConsent(user=user, purpose=p, granted=False, at=now) for p in withdrawn]
     )
+
+    return {
+        "user": user.pk,
+        "kyc_files_deleted": files,
+        "consents_withdrawn": withdrawn,
+        **sessions,
+    }
+
+
+@refusals_audited("privacy.erasure_complete_refused")
+@transaction.atomic
+def erasure_request_complete(
+    *, acting_user: User, request: ErasureRequest, note: str = ""
+) -> ErasureRequest:
+    """Anonymise the requester's personal data; keep loans, payments, ledger, consent
+    history and the audit trail. Refused while a loan or an application is open."""
+    locked = _lock_pending(acting_user, request)
+    user = User.objects.select_for_update().get(pk=locked.user_id)
+    blockers = erasure_blockers(user=user)
+    if blockers:
+        raise DomainError("invalid_state", "We can't erase this data yet. " + " ".join(blockers))
+    now = timezone.now()
+    changed = personal_data_anonymise(user=user, now=now)
 
     locked.complete(by=acting_user, at=now, note=(note or "").strip()[:NOTE_LIMIT])
     locked.save()
@@ -407,9 +427,7 @@ def erasure_request_complete(
         after={
             "status": locked.status,
             "user": user.pk,
-            "kyc_files_deleted": files,
-            "consents_withdrawn": withdrawn,
-            **sessions,
+            **changed,
         },
     )
     return locked

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.models import User
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
 from loans.admin.decisions import approve_page, recommend_page
@@ -242,6 +243,7 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
     @admin.action(
         description="Approve… (shows the score and the offer first)", permissions=["decide"]
     )
+    @reauth_required
     def approve_selected(self, request, queryset):
         return approve_page(self, request, queryset)
 

@@ -10,6 +10,7 @@ from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 
 from accounts.selectors import bank_account_current
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, ReadOnlyInline
 from lendingsite.dates import today_ist
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, GuardedAdminMixin
@@ -182,6 +183,7 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
         loan_update(acting_user=request.user, loan=obj, notes=form.cleaned_data["notes"])
 
     @admin.action(description="Disburse…", permissions=["disburse"])
+    @reauth_required
     def disburse_selected(self, request, queryset):
         loan = self.only_one_selected(
             request,

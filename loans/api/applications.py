@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from accounts.gates import borrower_first, permission_first, refuse_first
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.errors import DomainError
 from loans.models import LoanApplication
 from loans.selectors import application_kfs, applications_for
@@ -175,6 +176,7 @@ class ApplicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         responses={200: ApplicationSerializer, 403: PROBLEM, 409: PROBLEM},
     )
     @action(detail=True, methods=["post"])
+    @reauth_required
     def approve(self, request, pk=None):
         """Make the offer (default: the grade's amount and rate); fixes the KFS."""
         app = self._gated(DECIDE_PERM, "Only a credit manager can approve applications.", "approve")

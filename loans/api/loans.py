@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from accounts.gates import permission_first
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.guard import protected_fields_refuse
@@ -115,6 +116,7 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         responses={200: LoanSerializer, 403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
     )
     @action(detail=True, methods=["post"])
+    @reauth_required
     def disburse(self, request, pk=None):
         """Disburse a loan pending disbursement (finance; not the person who approved it).
         The schedule is fixed from `disbursed_on` (today or up to 7 days back)."""

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Min, Q
 from django_fsm import can_proceed
 
+from accounts.screening.services import screening_disbursement_gate
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
@@ -58,6 +59,7 @@ def loan_disburse(
             "maker_checker",
             f"You approved (or borrow) loan #{loan.pk}; someone else in finance must disburse it.",
         )
+    screening_disbursement_gate(user=loan.borrower)
     if not can_proceed(loan.activate):
         raise DomainError(
             "invalid_state",

@@ -7,6 +7,7 @@ approved or rejected by another finance officer with the "Approve…" and "Rejec
 from django import forms
 from django.contrib import admin, messages
 
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
 from lendingsite.money import format_inr
 from repayments.forms import place_refusal
@@ -90,6 +91,7 @@ class ChargeAdmin(ActionFormMixin, ReadOnlyAdmin):
         return request.user.has_perm(PROPOSE_PERM)
 
     @admin.action(description="Waive…", permissions=["waive"])
+    @reauth_required
     def waive_selected(self, request, queryset):
         charge = self.only_one_selected(
             request,
@@ -181,6 +183,7 @@ class ChargeWaiverAdmin(ActionFormMixin, ReadOnlyAdmin):
         return waiver.charge.loan
 
     @admin.action(description="Approve…", permissions=["decide"])
+    @reauth_required
     def approve_selected(self, request, queryset):
         waivers = list(queryset.select_related("charge__loan", "proposed_by").order_by("pk"))
         return self.action_form_each(

@@ -9,6 +9,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, ReadOnlyInline
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
@@ -195,6 +196,7 @@ class PaymentAdmin(ActionFormMixin, ReadOnlyAdmin):
     # --- reversal -------------------------------------------------------------------
 
     @admin.action(description="Reverse…", permissions=["reverse"])
+    @reauth_required
     def reverse_selected(self, request, queryset):
         payment = self.only_one_selected(
             request,

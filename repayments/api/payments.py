@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from accounts.gates import permission_first
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.dates import today_ist
 from loans.models import Loan
 from loans.selectors import loans_for
@@ -132,6 +133,7 @@ class PaymentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         responses={201: ReversalSerializer, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM},
     )
     @action(detail=True, methods=["post"], filter_backends=[])
+    @reauth_required
     def reverse(self, request, pk=None):
         """Reverse a posted payment (finance; not the person who posted it). A new
         reversing entry is booked and later payments are re-allocated; nothing is deleted."""

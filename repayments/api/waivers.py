@@ -23,6 +23,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.twofactor.reauth import reauth_required
 from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
 from repayments.models import Charge, ChargeKind, ChargeStatus, ChargeWaiver, WaiverStatus
 from repayments.selectors import charges_for, waivers_for
@@ -79,6 +80,7 @@ class ChargeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
     @action(detail=True, methods=["post"], filter_backends=[])
+    @reauth_required
     def waive(self, request, pk=None):
         """Propose waiving a charge (finance), in full or `amount` of it, with a `reason`.
         Nothing moves until another finance officer approves it."""
@@ -111,6 +113,7 @@ class WaiverViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
     @action(detail=True, methods=["post"], filter_backends=[])
+    @reauth_required
     def approve(self, request, pk=None):
         """Approve a proposed waiver (finance; not the person who proposed it: 403
         `maker_checker`). The charge's amount in force is lowered, the ledger entry booked

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import BankAccount, BankAccountStatus
+from accounts.screening.services import screening_approval_gate, screening_hits_kept
 from accounts.selectors import bank_account_current
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import add_working_days, today_ist
@@ -217,6 +218,7 @@ def application_hard_stops_override(
 
 
 @refusals_audited("application.approve_refused")
+@screening_hits_kept
 @transaction.atomic
 def application_approve(
     *,
@@ -234,6 +236,7 @@ def application_approve(
             f"You overrode the hard stops of application #{app.pk}; another credit manager must approve it.",
         )
     require_state(app, app.approve, "approved")
+    screening_approval_gate(user=app.borrower)
     product, day = app.product, business_date or today_ist()
     before = snapshot(app)
     result = application_rescore(app=app, actor=acting_user, trigger="decision", business_date=day)

@@ -41,6 +41,10 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:
             self.stdout.write(f"  {role:<20} {email:<45} {password}")
+        from accounts.twofactor.demo import twofactor_demo_seed  # staff sign in with a code
+
+        staff_users = User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}", is_staff=True)
+        self.stdout.write(twofactor_demo_seed(users=staff_users.order_by("email")))
 
     @transaction.atomic
     def _seed_users(self):

@@ -1,0 +1,157 @@
+"""Re-authentication (password + code within REAUTH_MAX_AGE_MINUTES) before approve,
+disburse, reverse, waive and role changes, in the API and the console."""
+
+import time
+
+import pytest
+from django.test import Client
+from rest_framework.test import APIClient
+
+from accounts.models import AuditEvent
+from accounts.roles import CREDIT_MANAGER, FINANCE
+from accounts.tests.factories import PASSWORD, staff
+from accounts.twofactor.policy import REAUTH_SESSION_KEY
+from accounts.twofactor.tests.helpers import enrol, fresh_code
+from loans.models import ApplicationStatus, LoanApplication
+from loans.services.applications import application_submit
+from loans.tests.factories import draft_application, pending_loan
+
+pytestmark = [pytest.mark.django_db, pytest.mark.real_second_factor]
+
+
+def bearer(user, device):
+    answer = APIClient().post(
+        "/api/v1/auth/token/",
+        {"email": user.email, "password": PASSWORD, "otp": fresh_code(device)},
+        format="json",
+    )
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {answer.json()['access']}")
+    return client
+
+
+def submitted_application():
+    app = draft_application()
+    return application_submit(acting_user=app.created_by, application=app)
+
+
+def test_api_approve_needs_a_recent_reauthentication():
+    manager = staff(CREDIT_MANAGER)
+    device = enrol(manager)
+    app = submitted_application()
+    client = bearer(manager, device)
+    refused = client.post(f"/api/v1/applications/{app.pk}/approve/", {}, format="json")
+    assert refused.status_code == 401
+    assert refused.json()["code"] == "reauth_required"
+    assert LoanApplication.objects.get(pk=app.pk).status != ApplicationStatus.APPROVED
+
+    wrong = client.post(
+        "/api/v1/auth/reauth/", {"password": "not it", "otp": fresh_code(device)}, format="json"
+    )
+    assert wrong.status_code == 401 and wrong.json()["code"] == "reauth_required"
+    again = client.post(
+        "/api/v1/auth/reauth/", {"password": PASSWORD, "otp": fresh_code(device)}, format="json"
+    )
+    assert again.status_code == 200
+    fresh = APIClient()
+    fresh.credentials(HTTP_AUTHORIZATION=f"Bearer {again.json()['access']}")
+    done = fresh.post(f"/api/v1/applications/{app.pk}/approve/", {}, format="json")
+    assert done.status_code == 200, done.content
+    assert done.json()["status"] == "approved"
+    assert AuditEvent.objects.filter(action="2fa.reauthenticated", actor=manager).exists()
+
+
+def test_reauthentication_expires(settings, monkeypatch):
+    settings.REAUTH_MAX_AGE_MINUTES = 5
+    manager = staff(CREDIT_MANAGER)
+    device = enrol(manager)
+    app = submitted_application()
+    client = APIClient()
+    first = _access(manager, device)
+    answer = client.post(
+        "/api/v1/auth/reauth/",
+        {"password": PASSWORD, "otp": fresh_code(device)},
+        format="json",
+        HTTP_AUTHORIZATION=f"Bearer {first}",
+    )
+    access = answer.json()["access"]
+    later = time.time() + 5 * 60 + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+    response = client.post(f"/api/v1/applications/{app.pk}/approve/", {}, format="json")
+    assert response.status_code == 401 and response.json()["code"] == "reauth_required"
+
+
+def _access(user, device):
+    return (
+        APIClient()
+        .post(
+            "/api/v1/auth/token/",
+            {"email": user.email, "password": PASSWORD, "otp": fresh_code(device)},
+            format="json",
+        )
+        .json()["access"]
+    )
+
+
+def verified_console(user, device) -> Client:
+    client = Client()
+    client.force_login(user)
+    client.post("/accounts/2fa/verify/", {"code": fresh_code(device)})
+    return client
+
+
+def test_console_disburse_sends_to_reauth_then_works_until_it_expires(settings):
+    settings.REAUTH_MAX_AGE_MINUTES = 5
+    finance = staff(FINANCE)
+    device = enrol(finance)
+    loan = pending_loan()
+    client = verified_console(finance, device)
+    action = {"action": "disburse_selected", "_selected_action": [loan.pk]}
+    refused = client.post("/admin/loans/loan/", action)
+    assert refused.status_code == 302
+    assert refused["Location"].startswith("/accounts/2fa/reauth/?next=/admin/loans/loan/")
+
+    bad = client.post("/accounts/2fa/reauth/", {"password": "nope", "code": fresh_code(device)})
+    assert bad.status_code == 200
+    ok = client.post(
+        "/accounts/2fa/reauth/",
+        {"password": PASSWORD, "code": fresh_code(device), "next": "/admin/loans/loan/"},
+    )
+    assert ok.status_code == 302 and ok["Location"] == "/admin/loans/loan/"
+    page = client.post("/admin/loans/loan/", action)
+    assert page.status_code == 200  # the disbursement form, not the re-auth page
+
+    session = client.session
+    session[REAUTH_SESSION_KEY] = time.time() - 5 * 60 - 1
+    session.save()
+    assert client.post("/admin/loans/loan/", action)["Location"].startswith("/accounts/2fa/reauth/")
+
+
+def test_role_changes_in_the_console_need_reauthentication():
+    root = staff(FINANCE, is_superuser=True)
+    device = enrol(root)
+    target = staff(FINANCE)
+    client = verified_console(root, device)
+    url = f"/admin/accounts/user/{target.pk}/change/"
+    assert client.get(url).status_code == 200  # reading needs no re-auth
+    form = {"full_name": target.full_name, "is_active": "on", "roles": ["credit_manager"]}
+    refused = client.post(url, form)
+    assert refused["Location"].startswith("/accounts/2fa/reauth/")
+    target.refresh_from_db()
+    assert target.roles == [FINANCE]
+
+
+def test_wrong_passwords_at_reauth_count_towards_the_lockout(settings):
+    manager = staff(CREDIT_MANAGER)
+    device = enrol(manager)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {_access(manager, device)}")
+    codes = []
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        answer = client.post(
+            "/api/v1/auth/reauth/", {"password": "guess", "otp": "000000"}, format="json"
+        )
+        codes.append(answer.json()["code"])
+    assert codes[0] == "reauth_required"
+    assert codes[-1] == "account_locked"
