@@ -54,7 +54,9 @@ PROBLEM_SCHEMA = {
 WHY = {
     400: "Invalid input: `validation_error` (with `errors` per field), `parse_error`, "
     "`invalid_body` (size, nesting, NUL bytes).",
-    401: "`not_authenticated`: no credentials, or a bad or expired token.",
+    401: "`not_authenticated`: no credentials, or a bad or expired token; staff: "
+    "`mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, "
+    "reverse, waive need a fresh `POST /api/v1/auth/reauth/`).",
     403: "The caller may not do this: `permission_denied`, `protected_field`, "
     "`staff_cannot_borrow`, `maker_checker`, `email_not_verified`.",
     404: "`not_found`: no such object, or one the caller may not see.",

@@ -354,6 +354,10 @@ API_DESCRIPTION = """Origination, servicing and collections for an Indian lender
   `password` answers `{access, refresh}`. Send `Authorization: Bearer <access>`; an access
   token lives 15 minutes. `POST /api/v1/auth/token/refresh/` with the refresh token answers a
   new pair and the old refresh token stops working. In Swagger: *Authorize* → `jwtAuth`.
+* **Staff** send their second factor: `otp` (the authenticator's code, or a recovery code)
+  with the password at `/api/v1/auth/token/`. Approve, disburse, reverse and waive also
+  need a re-authentication within the last few minutes: `POST /api/v1/auth/reauth/` with
+  `password` and `otp` answers a token pair that carries it.
 * **Browser session**: the borrower pages and the officer console sign in with a session
   cookie; the API accepts it too, with the `X-CSRFToken` header on unsafe methods.
 * A borrower sees only their own objects (others' answer 404); staff see what their role

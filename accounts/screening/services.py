@@ -145,7 +145,7 @@ def hits_record(*, user, matches: list[tuple[str, Match]], trigger: str) -> list
             trigger=trigger,
         )
         audit_record(
-            action="screening.hit",
+            action="screening.hit_recorded",
             actor=None,
             target=hit,
             after={"entry": match.key, "score": match.score, "trigger": trigger},
@@ -234,7 +234,7 @@ def screening_hits_kept(fn):
 # --- Review (maker-checker) ----------------------------------------------------------
 
 
-@refusals_audited("screening.reviewed")
+@refusals_audited("screening.review_refused")
 @transaction.atomic
 def screening_hit_review(
     *, acting_user, hit: ScreeningHit, decision: str, reason: str

@@ -45,7 +45,9 @@ class ReauthView(APIView):
         if authenticate(request=request, username=user.email, password=password) is None:
             if getattr(request, "axes_locked_out", False):
                 return axes_lockout_response(request)
-            audit_record(action="2fa.reauth_failed", actor=user, target=user, outcome="denied")
+            audit_record(
+                action="twofactor.reauthenticate_refused", actor=user, target=user, outcome="denied"
+            )
             raise DomainError(
                 "reauth_required", "The password is not right.", errors={"password": ["wrong"]}
             )
@@ -54,7 +56,7 @@ class ReauthView(APIView):
         token_claims_add(user=user, token=refresh, reauth=True)
         if getattr(request, "session", None) is not None and request.session.session_key:
             request.session[REAUTH_SESSION_KEY] = time.time()
-        audit_record(action="2fa.reauthenticated", actor=user, target=user)
+        audit_record(action="twofactor.reauthenticated", actor=user, target=user)
         return Response(
             {
                 "access": str(refresh.access_token),

@@ -43,7 +43,7 @@ def totp_device_start(*, user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
-@refusals_audited("2fa.enrolled")
+@refusals_audited("twofactor.enroll_refused")
 @transaction.atomic
 def totp_device_confirm(*, user, device: TOTPDevice, code: str) -> list[str]:
     """Confirm enrolment with a first code; returns the recovery codes (shown once)."""
@@ -58,7 +58,7 @@ def totp_device_confirm(*, user, device: TOTPDevice, code: str) -> list[str]:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _recovery_codes_replace(user=user)
-    audit_record(action="2fa.enrolled", actor=user, target=user, after={"device": device.pk})
+    audit_record(action="twofactor.enrolled", actor=user, target=user, after={"device": device.pk})
     return codes
 
 
@@ -76,7 +76,7 @@ def recovery_codes_regenerate(*, user) -> list[str]:
     if confirmed_totp(user) is None:
         raise DomainError("invalid_state", "Set up an authenticator app first.")
     codes = _recovery_codes_replace(user=user)
-    audit_record(action="2fa.recovery_codes_regenerated", actor=user, target=user)
+    audit_record(action="twofactor.recovery_codes_regenerated", actor=user, target=user)
     return codes
 
 
@@ -97,7 +97,7 @@ def second_factor_check(*, user, code: str):
         .update(used_at=timezone.now())
     )
     if spent and device is not None:
-        audit_record(action="2fa.recovery_code_used", actor=user, target=user)
+        audit_record(action="twofactor.recovery_code_used", actor=user, target=user)
         return device
     return None
 
@@ -119,7 +119,9 @@ def second_factor_require(*, user, code: str | None):
         )
     device = second_factor_check(user=user, code=code)
     if device is None:
-        audit_record(action="2fa.failed", actor=user, target=user, outcome=AuditOutcome.DENIED)
+        audit_record(
+            action="twofactor.verify_refused", actor=user, target=user, outcome=AuditOutcome.DENIED
+        )
         raise DomainError("otp_invalid", "That code is not right.", errors={"otp": ["not right"]})
     return device
 
@@ -139,7 +141,7 @@ def _superuser_only(acting_user) -> None:
         raise DomainError("permission_denied", "Only a superuser can reset a second factor.")
 
 
-@refusals_audited("2fa.reset_requested")
+@refusals_audited("twofactor.reset_request_refused")
 @transaction.atomic
 def device_reset_request(*, acting_user, user, reason: str) -> DeviceResetRequest:
     _superuser_only(acting_user)
@@ -150,12 +152,15 @@ def device_reset_request(*, acting_user, user, reason: str) -> DeviceResetReques
         raise DomainError("duplicate", f"A reset for {user} is already waiting for approval.")
     reset = DeviceResetRequest.objects.create(user=user, reason=reason, requested_by=acting_user)
     audit_record(
-        action="2fa.reset_requested", actor=acting_user, target=reset, after={"reason": reason}
+        action="twofactor.reset_requested",
+        actor=acting_user,
+        target=reset,
+        after={"reason": reason},
     )
     return reset
 
 
-@refusals_audited("2fa.reset_decided")
+@refusals_audited("twofactor.reset_decide_refused")
 @transaction.atomic
 def device_reset_decide(*, acting_user, reset: DeviceResetRequest, approve: bool):
     """A different superuser approves (devices and recovery codes go) or rejects."""
@@ -183,7 +188,7 @@ def device_reset_decide(*, acting_user, reset: DeviceResetRequest, approve: bool
         person.save(update_fields=["credentials_changed_at"])
         ended = _sessions_end(user=person)
     audit_record(
-        action="2fa.reset_decided",
+        action="twofactor.reset_decided",
         actor=acting_user,
         target=reset,
         after={"status": reset.status, "devices_removed": removed, **ended},

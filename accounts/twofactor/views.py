@@ -108,7 +108,7 @@ def verify(request):
         device = services.second_factor_check(user=request.user, code=form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
-            audit_record(action="2fa.verified", actor=request.user, target=request.user)
+            audit_record(action="twofactor.verified", actor=request.user, target=request.user)
             return redirect(_next(request))
         form.add_error("code", "That code is not right. Enter the current code from the app.")
     return render(request, "twofactor/verify.html", {"form": form, "next": _next(request)})
@@ -128,7 +128,7 @@ def reauth(request):
         if device is not None:
             otp_login(request, device)
             request.session[REAUTH_SESSION_KEY] = time.time()
-            audit_record(action="2fa.reauthenticated", actor=user, target=user)
+            audit_record(action="twofactor.reauthenticated", actor=user, target=user)
             messages.success(request, "Thanks. Now repeat the action.")
             return redirect(_next(request))
         form.add_error(None, "The password or the code is not right.")

@@ -50,7 +50,7 @@ def test_enrolment_shows_a_qr_code_and_confirms_with_a_code_then_the_console_ope
     assert RecoveryCode.objects.filter(user=user).count() == 10
     assert not RecoveryCode.objects.filter(code_hash__in=[c.decode() for c in codes]).exists()
     assert client.get("/admin/").status_code == 200
-    assert AuditEvent.objects.filter(action="2fa.enrolled", actor=user).exists()
+    assert AuditEvent.objects.filter(action="twofactor.enrolled", actor=user).exists()
 
 
 def test_enrolled_staff_give_the_code_after_the_password():

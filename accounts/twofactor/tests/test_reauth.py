@@ -58,7 +58,7 @@ def test_api_approve_needs_a_recent_reauthentication():
     done = fresh.post(f"/api/v1/applications/{app.pk}/approve/", {}, format="json")
     assert done.status_code == 200, done.content
     assert done.json()["status"] == "approved"
-    assert AuditEvent.objects.filter(action="2fa.reauthenticated", actor=manager).exists()
+    assert AuditEvent.objects.filter(action="twofactor.reauthenticated", actor=manager).exists()
 
 
 def test_reauthentication_expires(settings, monkeypatch):

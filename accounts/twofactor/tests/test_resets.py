@@ -61,11 +61,13 @@ def test_a_reset_needs_two_different_superusers_and_is_audited():
     assert not TOTPDevice.objects.filter(user=person).exists()
     assert not RecoveryCode.objects.filter(user=person).exists()
     actions = list(
-        AuditEvent.objects.filter(action__startswith="2fa.reset").values_list("action", "outcome")
+        AuditEvent.objects.filter(action__startswith="twofactor.reset").values_list(
+            "action", "outcome"
+        )
     )
-    assert ("2fa.reset_requested", "success") in actions
-    assert ("2fa.reset_decided", "denied") in actions
-    assert ("2fa.reset_decided", "success") in actions
+    assert ("twofactor.reset_requested", "success") in actions
+    assert ("twofactor.reset_decide_refused", "denied") in actions
+    assert ("twofactor.reset_decided", "success") in actions
 
 
 def test_the_person_themselves_cannot_approve_their_own_reset():
