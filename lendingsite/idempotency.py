@@ -35,7 +35,7 @@ from lendingsite.audit import audit_record
 from lendingsite.middleware import client_ip
 from lendingsite.models import IdempotencyRecord, IdempotencyState
 from lendingsite.problems import problem_response
-from lendingsite.routes import route_accepts
+from lendingsite.routes import route_accepts, route_open_to_anonymous
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -280,6 +280,10 @@ class IdempotencyMiddleware:
             return _invalid_key(KEY_RULE, f"The {HEADER} header {KEY_RULE}.")
         client = request_client(request)
         if client is None:
+            return self.get_response(request)
+        if client.startswith("ip:") and not route_open_to_anonymous(request):
+            # An anonymous key on a route that needs a signed-in caller claims nothing:
+            # the view's 401 comes first, as it would without the header.
             return self.get_response(request)
 
         claim = idempotency_claim(

@@ -3,6 +3,7 @@ route that would answer 404 or 405 itself)."""
 
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve
+from rest_framework.permissions import AllowAny
 
 
 def route_accepts(request: HttpRequest) -> bool:
@@ -21,3 +22,18 @@ def route_accepts(request: HttpRequest) -> bool:
     if cls is not None:
         return method in cls.http_method_names and hasattr(cls, method)
     return True
+
+
+def route_open_to_anonymous(request: HttpRequest) -> bool:
+    """Whether an anonymous caller may use the endpoint at all (every permission class of
+    the DRF view, or of the viewset's action, is AllowAny). Other views: True."""
+    try:
+        view = resolve(request.path_info).func
+    except Resolver404:
+        return False
+    cls = getattr(view, "cls", None)
+    if cls is None:
+        return True
+    initkwargs = getattr(view, "initkwargs", None) or {}
+    permissions = initkwargs.get("permission_classes", cls.permission_classes)
+    return all(permission is AllowAny for permission in permissions)

@@ -230,3 +230,14 @@ def test_an_unsupported_method_is_405_whatever_its_query_says():
     client.force_authenticate(staff("finance"))
     response = client.generic("TRACE", "/api/v1/loans/?bucket=&page=1")
     assert response.status_code == 405
+
+
+def test_an_anonymous_key_on_a_signed_in_route_is_401_not_reused():
+    client = APIClient()
+    headers = {"HTTP_IDEMPOTENCY_KEY": "_"}
+    body = {"principal": "100000.00", "annual_rate": "12.0000", "tenure": 12}
+    first = client.post("/api/v1/quotes/", body, format="json", **headers)
+    assert first.status_code == 200  # stored under the caller's address
+    response = client.patch("/api/v1/me/profile/", {}, format="json", **headers)
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
