@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.roles import AUDITOR, COLLECTOR, FINANCE, LOAN_OFFICER
 from accounts.tests.factories import staff
@@ -133,7 +134,11 @@ def test_borrowers_see_only_their_own_and_cannot_waive():
 
 def test_the_same_idempotency_key_replays_the_first_answer():
     _, charge = charged_loan()
-    maker = client_for(staff(FINANCE))
+    # A real bearer token: the key belongs to the signed-in caller, whom the middleware
+    # sees before the view (force_authenticate only reaches the view).
+    maker = APIClient()
+    token = RefreshToken.for_user(staff(FINANCE)).access_token
+    maker.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     path = f"/api/v1/charges/{charge.pk}/waive/"
     first = post(maker, path, {"reason": "x"}, key="same-key")
     again = post(maker, path, {"reason": "x"}, key="same-key")
