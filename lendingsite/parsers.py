@@ -168,17 +168,6 @@ class StrictJSONParser(parsers.JSONParser):
         return json_loads_strict(raw, encoding=parsers.get_encoding(parser_context or {}))
 
 
-class StrictFormParser(parsers.FormParser):
-    def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.API_MAX_BODY_BYTES
-        if _declared_length(parser_context) > limit:
-            raise InvalidBody(f"The request body is larger than {limit} bytes.")
-        raw = _read_limited(stream, limit)
-        data = QueryDict(raw, encoding=parsers.get_encoding(parser_context or {}))
-        _refuse_faults(querydict_faults(data))
-        return data
-
-
 class StrictMultiPartParser(parsers.MultiPartParser):
     def parse(self, stream, media_type=None, parser_context=None):
         limit = settings.API_MAX_UPLOAD_BYTES

@@ -328,9 +328,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "lendingsite.problems.exception_handler",
     # Depth, size, encoding, NUL and lone surrogates are refused here (400 invalid_body).
     "DEFAULT_PARSER_CLASSES": [
+        # JSON only: a form body cannot say null, and DRF reads a blank form value of a
+        # nullable field as null, so `date_of_birth=` would clear a date the schema says
+        # must be a date. The one upload route takes multipart (accounts/api/profile.py).
         "lendingsite.parsers.StrictJSONParser",
-        "lendingsite.parsers.StrictFormParser",
-        "lendingsite.parsers.StrictMultiPartParser",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "lendingsite.throttling.AnonRateThrottle",

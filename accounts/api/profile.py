@@ -42,6 +42,7 @@ from accounts.services.kyc import (
 )
 from accounts.services.profile import borrower_profile_create, borrower_profile_update
 from lendingsite.errors import DomainError
+from lendingsite.parsers import StrictMultiPartParser
 
 NO_PROFILE = "You have no borrower profile yet."
 
@@ -90,6 +91,7 @@ class MyKycDocumentViewSet(
 ):
     serializer_class = KycDocumentSerializer
     filterset_fields = ["status", "doc_type"]
+    parser_classes = [StrictMultiPartParser]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation, no user

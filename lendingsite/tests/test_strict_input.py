@@ -2,6 +2,7 @@
 encoding, NUL and lone surrogates are 400 `invalid_body`; money is ASCII digits[.dd]
 (issue 12, items 3 and 6)."""
 
+import datetime
 import json
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from accounts.roles import FINANCE
-from accounts.tests.factories import UserFactory, staff
+from accounts.tests.factories import BorrowerProfileFactory, UserFactory, staff
 from lendingsite.api_fields import StrictDecimalField
 from lendingsite.tests.test_client_ip import _api_views
 from loans.forms import CalculatorForm
@@ -227,7 +228,9 @@ def _multipart(body: str, boundary: str = "b0undary") -> dict:
 def test_a_multipart_body_of_unreadable_parts_is_refused_not_read_as_no_change():
     client = APIClient()
     client.force_authenticate(UserFactory(roles=["borrower"]))
-    response = client.patch("/api/v1/me/profile/", **_multipart("--b0undary\r\n[]--b0undary--\r\n"))
+    response = client.post(
+        "/api/v1/me/kyc-documents/", **_multipart("--b0undary\r\n[]--b0undary--\r\n")
+    )
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_body"
 
@@ -235,5 +238,22 @@ def test_a_multipart_body_of_unreadable_parts_is_refused_not_read_as_no_change()
 def test_an_empty_multipart_form_is_still_an_empty_form():
     client = APIClient()
     client.force_authenticate(UserFactory(roles=["borrower"]))
-    response = client.patch("/api/v1/me/profile/", **_multipart("--b0undary--\r\n"))
-    assert response.status_code in (200, 201)
+    response = client.post("/api/v1/me/kyc-documents/", **_multipart("--b0undary--\r\n"))
+    # Read as a form with no fields: the serializer names what is missing.
+    assert response.status_code == 400
+    assert response.json()["code"] == "validation_error"
+    assert set(response.json()["errors"]) >= {"doc_type", "file"}
+
+
+def test_a_form_encoded_profile_edit_is_refused_and_clears_nothing():
+    # A form cannot say null: `date_of_birth=` would have read as "clear my date of birth".
+    profile = BorrowerProfileFactory(date_of_birth=datetime.date(1990, 1, 2))
+    client = APIClient()
+    client.force_authenticate(profile.user)
+    response = client.patch(
+        "/api/v1/me/profile/", "date_of_birth=", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 415
+    assert response.json()["code"] == "unsupported_media_type"
+    profile.refresh_from_db()
+    assert profile.date_of_birth == datetime.date(1990, 1, 2)

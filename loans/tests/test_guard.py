@@ -165,10 +165,13 @@ def test_api_refusal_records_who_what_and_from_where():
     assert not AuditEvent.objects.filter(action="loan.updated").exists()
 
 
-def test_form_encoded_api_writes_are_guarded_too():
+def test_form_bodies_are_refused_before_any_write():
     loan = active_loan()
     client = APIClient()
     client.force_authenticate(staff(FINANCE))
-    response = client.patch(f"/api/v1/loans/{loan.pk}/", {"status": "closed"}, format="multipart")
-    assert response.status_code == 403 and response.json()["code"] == "protected_field"
+    for fmt in ("multipart", None):
+        kwargs = {"format": fmt} if fmt else {"content_type": "application/x-www-form-urlencoded"}
+        body = {"status": "closed"} if fmt else "status=closed"
+        response = client.patch(f"/api/v1/loans/{loan.pk}/", body, **kwargs)
+        assert response.status_code == 415 and response.json()["code"] == "unsupported_media_type"
     assert Loan.objects.get(pk=loan.pk).status == "active"
