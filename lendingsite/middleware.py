@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from lendingsite import context
@@ -119,3 +120,22 @@ class PrivateAnswersMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class PageMethodMiddleware:
+    """A page address opened with a method it does not take (a bookmarked or reloaded
+    button's URL, such as /loans/5/exit/) gets a page that says so and links home,
+    instead of Django's blank 405. The API answers problem+json on its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # lendingsite.problems.is_api_request's rule; importing it here would be circular
+        # (problems -> DRF settings -> throttling -> this module).
+        if response.status_code != 405 or response.content or request.path.startswith("/api/"):
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response.get("Allow", "")
+        return page
