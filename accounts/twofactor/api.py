@@ -13,9 +13,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.auth_hooks import axes_lockout_response
 from accounts.twofactor.policy import REAUTH_SESSION_KEY, reauth_window_seconds
-from accounts.twofactor.services import second_factor_require, token_claims_add
-from lendingsite.audit import audit_record
-from lendingsite.errors import DomainError
+from accounts.twofactor.services import reauthenticate, token_claims_add
 from lendingsite.throttling import ScopedRateThrottle, UserRateThrottle
 
 
@@ -42,21 +40,16 @@ class ReauthView(APIView):
         user = request.user
         password = data.validated_data["password"]
         # authenticate(): django-axes counts a wrong password here as at the token endpoint.
-        if authenticate(request=request, username=user.email, password=password) is None:
-            if getattr(request, "axes_locked_out", False):
-                return axes_lockout_response(request)
-            audit_record(
-                action="twofactor.reauthenticate_refused", actor=user, target=user, outcome="denied"
-            )
-            raise DomainError(
-                "reauth_required", "The password is not right.", errors={"password": ["wrong"]}
-            )
-        second_factor_require(user=user, code=data.validated_data["otp"])
+        password_ok = authenticate(request=request, username=user.email, password=password)
+        if password_ok is None and getattr(request, "axes_locked_out", False):
+            return axes_lockout_response(request)
+        reauthenticate(
+            acting_user=user, password_ok=password_ok is not None, code=data.validated_data["otp"]
+        )
         refresh = RefreshToken.for_user(user)
         token_claims_add(user=user, token=refresh, reauth=True)
         if getattr(request, "session", None) is not None and request.session.session_key:
             request.session[REAUTH_SESSION_KEY] = time.time()
-        audit_record(action="twofactor.reauthenticated", actor=user, target=user)
         return Response(
             {
                 "access": str(refresh.access_token),

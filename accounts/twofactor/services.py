@@ -126,6 +126,34 @@ def second_factor_require(*, user, code: str | None):
     return device
 
 
+def second_factor_verify(*, acting_user, code: str | None):
+    """Sign-in's second step on the pages: the device that accepts `code`, audited as
+    `twofactor.verified`; a wrong code is refused (and audited) by second_factor_require."""
+    device = second_factor_require(user=acting_user, code=code)
+    audit_record(action="twofactor.verified", actor=acting_user, target=acting_user)
+    return device
+
+
+def reauthenticate(*, acting_user, password_ok: bool, code: str | None):
+    """A fresh proof of identity before a sensitive action (page and API alike): the
+    password, which the caller checks through authenticate() so that django-axes counts a
+    wrong one, and a second factor. Audited whichever way it goes; the caller records the
+    time it was proved (a session key, a token claim)."""
+    if not password_ok:
+        audit_record(
+            action="twofactor.reauthenticate_refused",
+            actor=acting_user,
+            target=acting_user,
+            outcome=AuditOutcome.DENIED,
+        )
+        raise DomainError(
+            "reauth_required", "The password is not right.", errors={"password": ["wrong"]}
+        )
+    device = second_factor_require(user=acting_user, code=code)
+    audit_record(action="twofactor.reauthenticated", actor=acting_user, target=acting_user)
+    return device
+
+
 def token_claims_add(*, user, token, reauth: bool = False) -> None:
     """Mark a JWT as issued after a second factor (staff and opted-in borrowers)."""
     token[MFA_CLAIM] = True

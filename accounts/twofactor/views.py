@@ -24,7 +24,6 @@ from accounts.twofactor.policy import (
     confirmed_totp,
     reauth_window_seconds,
 )
-from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 
 _SETUP_KEY = "2fa_setup_device"
@@ -105,12 +104,15 @@ def verify(request):
         return redirect("twofactor:setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = services.second_factor_check(user=request.user, code=form.cleaned_data["code"])
-        if device is not None:
+        try:
+            device = services.second_factor_verify(
+                acting_user=request.user, code=form.cleaned_data["code"]
+            )
+        except DomainError:
+            form.add_error("code", "That code is not right. Enter the current code from the app.")
+        else:
             otp_login(request, device)
-            audit_record(action="twofactor.verified", actor=request.user, target=request.user)
             return redirect(_next(request))
-        form.add_error("code", "That code is not right. Enter the current code from the app.")
     return render(request, "twofactor/verify.html", {"form": form, "next": _next(request)})
 
 
@@ -120,15 +122,22 @@ def reauth(request):
     form = ReauthForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        device = None
         # Through authenticate() so that django-axes counts wrong passwords here too: a
         # hijacked session must not become a password-guessing oracle.
-        if authenticate(request, username=user.email, password=form.cleaned_data["password"]):
-            device = services.second_factor_check(user=user, code=form.cleaned_data["code"])
-        if device is not None:
+        password_ok = authenticate(
+            request, username=user.email, password=form.cleaned_data["password"]
+        )
+        try:
+            device = services.reauthenticate(
+                acting_user=user,
+                password_ok=password_ok is not None,
+                code=form.cleaned_data["code"],
+            )
+        except DomainError:
+            pass
+        else:
             otp_login(request, device)
             request.session[REAUTH_SESSION_KEY] = time.time()
-            audit_record(action="twofactor.reauthenticated", actor=user, target=user)
             messages.success(request, "Thanks. Now repeat the action.")
             return redirect(_next(request))
         form.add_error(None, "The password or the code is not right.")

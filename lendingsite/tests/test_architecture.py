@@ -61,6 +61,9 @@ SERVICE_EXCEPTIONS = {
     "second_factor_check: no keyword-only acting_user": "the person signing in",
     "second_factor_require: no keyword-only acting_user": "the person signing in",
     "second_factor_require: not atomic": "inside token issue / re-auth (their transaction)",
+    # A refusal's audit must outlive the refusal (DomainError); nothing else is written.
+    "second_factor_verify: not atomic": "its refusal's audit must not roll back with it",
+    "reauthenticate: not atomic": "its refusal's audit must not roll back with it",
     # Screening runs inside the action that triggered it (profile, KYC, approval, import).
     "hits_record: no keyword-only acting_user": "inside the triggering service; actor from it",
     # The one anonymisation, inside erasure_request_complete and the retention job (both

@@ -114,11 +114,16 @@ def test_console_disburse_sends_to_reauth_then_works_until_it_expires(settings):
 
     bad = client.post("/accounts/2fa/reauth/", {"password": "nope", "code": fresh_code(device)})
     assert bad.status_code == 200
+    assert "The password or the code is not right." in bad.content.decode()
+    # The page and the API prove identity through one service: the refusal is on record.
+    refused_event = AuditEvent.objects.filter(action="twofactor.reauthenticate_refused").get()
+    assert refused_event.actor == finance and refused_event.outcome == "denied"
     ok = client.post(
         "/accounts/2fa/reauth/",
         {"password": PASSWORD, "code": fresh_code(device), "next": "/admin/loans/loan/"},
     )
     assert ok.status_code == 302 and ok["Location"] == "/admin/loans/loan/"
+    assert AuditEvent.objects.filter(action="twofactor.reauthenticated", actor=finance).count() == 1
     page = client.post("/admin/loans/loan/", action)
     assert page.status_code == 200  # the disbursement form, not the re-auth page
 
@@ -155,3 +160,18 @@ def test_wrong_passwords_at_reauth_count_towards_the_lockout(settings):
         codes.append(answer.json()["code"])
     assert codes[0] == "reauth_required"
     assert codes[-1] == "account_locked"
+
+
+def test_a_wrong_code_on_the_sign_in_page_is_refused_on_record():
+    officer = staff(FINANCE)
+    device = enrol(officer)
+    client = Client()
+    client.force_login(officer)
+    wrong = client.post("/accounts/2fa/verify/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "That code is not right." in wrong.content.decode()
+    assert AuditEvent.objects.filter(action="twofactor.verify_refused", actor=officer).exists()
+    assert not AuditEvent.objects.filter(action="twofactor.verified").exists()
+    right = client.post("/accounts/2fa/verify/", {"code": fresh_code(device)})
+    assert right.status_code == 302
+    assert AuditEvent.objects.filter(action="twofactor.verified", actor=officer).count() == 1
