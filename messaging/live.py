@@ -27,7 +27,7 @@ def _send(group: str, event: dict) -> None:
         async_to_sync(layer.group_send)(group, event)
     except Exception:  # noqa: BLE001 - a down Redis must not undo a saved message
         # The message is saved and shows on the next load; only the live push is lost.
-        log.warning("messaging.live_send_failed", group=group, event=event["type"])
+        log.warning("messaging.live_send_failed", group=group, kind=event["type"], exc_info=True)
 
 
 def send_on_commit(group: str, event: dict) -> None:
