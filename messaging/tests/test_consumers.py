@@ -195,3 +195,36 @@ def test_live_delivery_through_the_redis_channel_layer(settings):
         run(scenario)
     finally:
         channel_layers.backends = {}
+
+
+def test_the_asgi_application_signs_the_socket_in_with_the_page_session(memory_layer, client):
+    """lendingsite.asgi end to end: the browser's session cookie signs the socket in
+    (AuthMiddlewareStack), and a socket opened from another site's page is refused
+    (AllowedHostsOriginValidator)."""
+    from lendingsite.asgi import application as asgi_application
+
+    thread = loan_thread()
+    owner = thread.borrower
+    client.force_login(owner)
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    staff_member = officer()
+
+    async def scenario():
+        socket = WebsocketCommunicator(
+            asgi_application,
+            f"/ws/threads/{thread.pk}/",
+            headers=[(b"cookie", cookie), (b"origin", b"http://testserver"), (b"host", b"testserver")],
+        )
+        assert (await socket.connect())[0]
+        await database_sync_to_async(say)(thread, staff_member, "over the real stack")
+        assert (await socket.receive_json_from(timeout=5))["message"]["body"] == "over the real stack"
+        await socket.disconnect()
+        foreign = WebsocketCommunicator(
+            asgi_application,
+            f"/ws/threads/{thread.pk}/",
+            headers=[(b"cookie", cookie), (b"origin", b"https://evil.example"), (b"host", b"testserver")],
+        )
+        connected, _ = await foreign.connect()
+        assert not connected
+
+    run(scenario)

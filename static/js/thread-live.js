@@ -26,7 +26,15 @@
 
   function when(iso) {
     var date = new Date(iso);
-    return isNaN(date) ? iso : date.toLocaleString("en-IN", { timeZone: "Asia/Kolkata" }) + " IST";
+    if (isNaN(date)) return iso;
+    // The server's format: "3 Dec 2026, 6:57 PM IST".
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Kolkata", day: "numeric", month: "short", year: "numeric",
+      hour: "numeric", minute: "2-digit", hour12: true,
+    }).formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.day + " " + parts.month + " " + parts.year + ", " + parts.hour + ":" +
+      parts.minute + " " + (parts.dayPeriod || "").toUpperCase() + " IST";
   }
 
   function render(m) {
