@@ -174,6 +174,7 @@ for _role in (LOAN_OFFICER, CREDIT_MANAGER, COLLECTIONS_MANAGER):
     ROLE_PERMISSIONS[_role].append("messaging.hide_message")
 ROLE_PERMISSIONS[AUDITOR] += _MESSAGING_READ
 
+
 def sync_role_groups(group_model, permission_model) -> None:
     """Create missing groups and set each group's permissions to exactly the table's.
     Works with historical models (migrations) and real ones (post_migrate)."""

@@ -106,7 +106,9 @@ class MessageAdmin(ActionFormMixin, ReadOnlyAdmin):
         if message.hidden_at:
             marks.append(f"hidden: {message.hidden_reason}")
         if message.reported_at:
-            marks.append("reported" + (f": {message.report_reason}" if message.report_reason else ""))
+            marks.append(
+                "reported" + (f": {message.report_reason}" if message.report_reason else "")
+            )
         return "; ".join(marks) or "delivered"
 
     def has_hide_permission(self, request):

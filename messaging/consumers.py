@@ -6,6 +6,8 @@ that session, as the pages require. Someone who may not see the thread is refuse
 connect (close code 4404). Events from messaging.live carry ids; each socket reads the
 message back as its own viewer."""
 
+import json
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.serializers.json import DjangoJSONEncoder
@@ -53,8 +55,7 @@ def read_payload(user, thread) -> dict:
 class ThreadConsumer(AsyncJsonWebsocketConsumer):
     @classmethod
     async def encode_json(cls, content):
-        import json
-
+        # Dates as ISO strings, like the API (DjangoJSONEncoder).
         return json.dumps(content, cls=DjangoJSONEncoder)
 
     async def connect(self):
@@ -65,7 +66,9 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
         )
         if self.thread is None:
             await self.close(
-                code=NOT_SIGNED_IN if not getattr(self.user, "is_authenticated", False) else NOT_FOUND
+                code=NOT_SIGNED_IN
+                if not getattr(self.user, "is_authenticated", False)
+                else NOT_FOUND
             )
             return
         self.group = live.thread_group(self.thread.pk)
@@ -87,9 +90,7 @@ class ThreadConsumer(AsyncJsonWebsocketConsumer):
                 await self.close(code=NOT_FOUND)
 
     async def thread_message(self, event):
-        payload = await database_sync_to_async(message_payload)(
-            self.user, self.thread, event["id"]
-        )
+        payload = await database_sync_to_async(message_payload)(self.user, self.thread, event["id"])
         if payload is not None:
             await self.send_json(payload)
 

@@ -39,7 +39,10 @@ def messaging_demo_seed(*, domain: str) -> str:
         lines.append(f"{borrower.email} and {officer.email} talk on loan #{loan.pk}")
     collector = User.objects.filter(email=f"collector@{domain}").first()
     case = (
-        CollectionCase.objects.filter(assigned_to=collector).select_related("loan").order_by("pk").first()
+        CollectionCase.objects.filter(assigned_to=collector)
+        .select_related("loan")
+        .order_by("pk")
+        .first()
         if collector
         else None
     )

@@ -25,7 +25,7 @@ def _send(group: str, event: dict) -> None:
         return
     try:
         async_to_sync(layer.group_send)(group, event)
-    except Exception:  # noqa: BLE001 - a down Redis must not undo a saved message
+    except Exception:
         # The message is saved and shows on the next load; only the live push is lost.
         log.warning("messaging.live_send_failed", group=group, kind=event["type"], exc_info=True)
 

@@ -47,9 +47,7 @@ PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 SEARCH_MAX = 100
 
 
-class ThreadViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ThreadSerializer
     queryset = Thread.objects.none()  # for the schema; requests use get_queryset
     filter_backends = []
@@ -112,7 +110,10 @@ class ThreadViewSet(
     )
     @extend_schema(
         methods=["POST"],
-        request={"application/json": MessagePostSerializer, "multipart/form-data": MessagePostSerializer},
+        request={
+            "application/json": MessagePostSerializer,
+            "multipart/form-data": MessagePostSerializer,
+        },
         responses={201: MessageSerializer, 400: PROBLEM, 403: PROBLEM, 404: PROBLEM, 429: PROBLEM},
     )
     @action(
@@ -197,6 +198,3 @@ class MessageViewSet(viewsets.GenericViewSet):
             reason=incoming.validated_data.get("reason", ""),
         )
         return self._answer(message)
-
-
-

@@ -69,9 +69,7 @@ def message_post(
     _rate_take(acting_user)
     now = now or timezone.now()
     staff = is_staff_side(acting_user)
-    deliver = delivery_moment(
-        recovery_sender=staff and is_recovery_staff(acting_user), sent_at=now
-    )
+    deliver = delivery_moment(recovery_sender=staff and is_recovery_staff(acting_user), sent_at=now)
     held = deliver > now
     message = Message(
         thread=thread,

@@ -50,10 +50,16 @@ def test_bola_another_borrowers_thread_is_404():
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/problem+json")
     assert intruder.post(f"/api/v1/threads/{thread.pk}/read/").status_code == 404
-    assert intruder.post(
-        f"/api/v1/messages/{message.pk}/report/", {"reason": "x"}, format="json"
-    ).status_code == 404
-    assert intruder.post("/api/v1/threads/", {"loan": thread.loan_id}, format="json").status_code == 404
+    assert (
+        intruder.post(
+            f"/api/v1/messages/{message.pk}/report/", {"reason": "x"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert (
+        intruder.post("/api/v1/threads/", {"loan": thread.loan_id}, format="json").status_code
+        == 404
+    )
     assert Message.objects.count() == 1
 
 
@@ -65,10 +71,16 @@ def test_bola_another_collectors_thread_is_404():
     client = client_for(agent)
     assert [r["id"] for r in client.get("/api/v1/threads/").json()["results"]] == [mine.pk]
     assert client.get(f"/api/v1/threads/{theirs.pk}/messages/").status_code == 404
-    assert client.post(
-        f"/api/v1/threads/{theirs.pk}/messages/", {"body": "pay"}, format="json"
-    ).status_code == 404
-    assert client.post("/api/v1/threads/", {"loan": other_case.loan_id}, format="json").status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/threads/{theirs.pk}/messages/", {"body": "pay"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post("/api/v1/threads/", {"loan": other_case.loan_id}, format="json").status_code
+        == 404
+    )
     # Their own case's loan: the thread opens (200, it exists already).
     assert client.post("/api/v1/threads/", {"loan": case.loan_id}, format="json").status_code == 200
     # Applications are not a collector's to see.
@@ -135,9 +147,12 @@ def test_hide_and_report_through_the_api():
         f"/api/v1/messages/{received.pk}/report/", {"reason": "threat"}, format="json"
     )
     assert reported.status_code == 200 and reported.json()["reported"] is True
-    assert staff_client.post(
-        f"/api/v1/messages/{sent.pk}/hide/", {"reason": ""}, format="json"
-    ).status_code == 400
+    assert (
+        staff_client.post(
+            f"/api/v1/messages/{sent.pk}/hide/", {"reason": ""}, format="json"
+        ).status_code
+        == 400
+    )
     hidden = staff_client.post(
         f"/api/v1/messages/{sent.pk}/hide/", {"reason": "abusive"}, format="json"
     )
@@ -146,9 +161,12 @@ def test_hide_and_report_through_the_api():
     shown = next(r for r in rows if r["id"] == sent.pk)
     assert (shown["hidden"], shown["body"], shown["hidden_reason"]) == (True, "", "")
     # A borrower cannot hide.
-    assert borrower_client.post(
-        f"/api/v1/messages/{received.pk}/hide/", {"reason": "x"}, format="json"
-    ).status_code == 403
+    assert (
+        borrower_client.post(
+            f"/api/v1/messages/{received.pk}/hide/", {"reason": "x"}, format="json"
+        ).status_code
+        == 403
+    )
 
 
 def test_staff_search_within_what_they_may_see():

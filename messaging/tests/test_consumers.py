@@ -82,7 +82,9 @@ def test_hidden_text_never_reaches_the_borrower_socket(memory_layer):
     async def scenario():
         message = await database_sync_to_async(say)(thread, owner, "abuse")
         borrower_socket = socket_for(owner, thread)
-        staff_socket = socket_for(moderator, thread, await database_sync_to_async(_staff_session)(moderator))
+        staff_socket = socket_for(
+            moderator, thread, await database_sync_to_async(_staff_session)(moderator)
+        )
         assert (await borrower_socket.connect())[0]
         assert (await staff_socket.connect())[0]
         await database_sync_to_async(message_hide)(
@@ -112,7 +114,9 @@ def test_held_message_reaches_the_collector_socket_not_the_borrowers(memory_laye
 
     async def scenario():
         borrower_socket = socket_for(owner, thread)
-        agent_socket = socket_for(agent, thread, await database_sync_to_async(_staff_session)(agent))
+        agent_socket = socket_for(
+            agent, thread, await database_sync_to_async(_staff_session)(agent)
+        )
         assert (await borrower_socket.connect())[0]
         assert (await agent_socket.connect())[0]
         night = ist(today_ist(), 20)
@@ -129,8 +133,7 @@ def test_held_message_reaches_the_collector_socket_not_the_borrowers(memory_laye
 
 def test_someone_elses_thread_is_refused_at_connect(memory_layer):
     thread = loan_thread()
-    owner = thread.borrower
-    other_case, other_agent = case_with_collector()
+    _other_case, other_agent = case_with_collector()
 
     async def scenario():
         stranger = await database_sync_to_async(borrower)()
@@ -147,7 +150,6 @@ def test_staff_without_second_factor_and_anonymous_are_refused(memory_layer):
     from django.contrib.auth.models import AnonymousUser
 
     thread = loan_thread()
-    owner = thread.borrower
     staff_member = officer()
 
     async def scenario():
@@ -213,16 +215,26 @@ def test_the_asgi_application_signs_the_socket_in_with_the_page_session(memory_l
         socket = WebsocketCommunicator(
             asgi_application,
             f"/ws/threads/{thread.pk}/",
-            headers=[(b"cookie", cookie), (b"origin", b"http://testserver"), (b"host", b"testserver")],
+            headers=[
+                (b"cookie", cookie),
+                (b"origin", b"http://testserver"),
+                (b"host", b"testserver"),
+            ],
         )
         assert (await socket.connect())[0]
         await database_sync_to_async(say)(thread, staff_member, "over the real stack")
-        assert (await socket.receive_json_from(timeout=5))["message"]["body"] == "over the real stack"
+        assert (await socket.receive_json_from(timeout=5))["message"][
+            "body"
+        ] == "over the real stack"
         await socket.disconnect()
         foreign = WebsocketCommunicator(
             asgi_application,
             f"/ws/threads/{thread.pk}/",
-            headers=[(b"cookie", cookie), (b"origin", b"https://evil.example"), (b"host", b"testserver")],
+            headers=[
+                (b"cookie", cookie),
+                (b"origin", b"https://evil.example"),
+                (b"host", b"testserver"),
+            ],
         )
         connected, _ = await foreign.connect()
         assert not connected

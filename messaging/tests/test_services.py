@@ -77,7 +77,9 @@ def test_attachment_passes_the_kyc_checks():
     fake = SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     with pytest.raises(DomainError) as error:
         say(thread, thread.borrower, uploaded_file=fake)
-    assert error.value.errors == {"file": ["Upload a PDF, JPEG or PNG file; this file is none of those."]}
+    assert error.value.errors == {
+        "file": ["Upload a PDF, JPEG or PNG file; this file is none of those."]
+    }
 
 
 def test_too_large_attachment_refused(settings):
