@@ -106,10 +106,14 @@ class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         )
 
     @extend_schema(
-        methods=["GET"], request=None, responses={200: MessageSerializer(many=True), 404: PROBLEM}
+        methods=["GET"],
+        summary="The thread's messages, oldest first",
+        request=None,
+        responses={200: MessageSerializer(many=True), 404: PROBLEM},
     )
     @extend_schema(
         methods=["POST"],
+        summary="Send a message (text, a file, or both)",
         request={
             "application/json": MessagePostSerializer,
             "multipart/form-data": MessagePostSerializer,
