@@ -164,6 +164,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+# Messaging (docs/messaging.md): the roles that talk to borrowers write; those that answer
+# for the conversation moderate (hide); auditors read. What each sees is scoped by
+# messaging.selectors (a collector: only their cases' loans).
+_MESSAGING_READ = ["messaging.view_thread", "messaging.view_message"]
+for _role in (LOAN_OFFICER, CREDIT_MANAGER, FINANCE, COLLECTOR, COLLECTIONS_MANAGER):
+    ROLE_PERMISSIONS[_role] += [*_MESSAGING_READ, "messaging.add_message"]
+for _role in (LOAN_OFFICER, CREDIT_MANAGER, COLLECTIONS_MANAGER):
+    ROLE_PERMISSIONS[_role].append("messaging.hide_message")
+ROLE_PERMISSIONS[AUDITOR] += _MESSAGING_READ
+
+
 def sync_role_groups(group_model, permission_model) -> None:
     """Create missing groups and set each group's permissions to exactly the table's.
     Works with historical models (migrations) and real ones (post_migrate)."""

@@ -127,6 +127,13 @@ SUCCEEDED: frozenset[str] = frozenset(
         "promises.settled",
         "reminders.sent",
         "reminders.released",
+        # messaging
+        "thread.opened",
+        "thread.unread_notice_sent",
+        "message.posted",
+        "message.delivered",
+        "message.hidden",
+        "message.reported",
     }
 )
 
@@ -188,6 +195,10 @@ REFUSED: frozenset[str] = frozenset(
         "case.promise",
         "cases.auto_assign",
         "day_end.run",
+        "thread.open",
+        "message.post",
+        "message.hide",
+        "message.report",
     )
 )
 

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "messaging",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -138,6 +139,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                # The unread-messages count in the header (wiring, like INSTALLED_APPS).
+                "messaging.context_processors.unread",
             ],
         },
     },
@@ -176,6 +179,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Live messages (Django Channels): Redis between the ASGI workers in production; in memory
+# for the tests and a one-process demo (docs/operations.md, "Live messages").
+CHANNELS_REDIS_URL = env.str("CHANNELS_REDIS_URL", default=REDIS_URL)
+if CHANNELS_REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [CHANNELS_REDIS_URL], "prefix": "lendingsite-live"},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
@@ -293,6 +309,10 @@ KYC_MAX_UPLOAD_BYTES = env.int("KYC_MAX_UPLOAD_MB", default=5) * 1024 * 1024
 KYC_MAX_DOCUMENTS_PER_TYPE = env.int("KYC_MAX_DOCUMENTS_PER_TYPE", default=1)
 KYC_MAX_TOTAL_BYTES = env.int("KYC_MAX_TOTAL_MB", default=50) * 1024 * 1024
 KYC_UPLOADS_PER_HOUR = env.int("KYC_UPLOADS_PER_HOUR", default=10)
+# Messaging (docs/messaging.md): posts per person per rolling hour, and how long a message
+# waits unread before the borrower gets one email about the thread.
+MESSAGES_PER_HOUR = env.int("MESSAGES_PER_HOUR", default=30)
+MESSAGE_UNREAD_NOTICE_MINUTES = env.int("MESSAGE_UNREAD_NOTICE_MINUTES", default=30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Strict input (lendingsite/parsers.py, docs/api.md "Input rules") -------------------

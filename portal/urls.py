@@ -14,6 +14,7 @@ from portal.views import (
     home,
     kfs,
     loan,
+    messages,
     notifications,
     pay,
     privacy,
@@ -50,6 +51,15 @@ privacy_pages = [
 
 notification_pages = [path("", notifications.notification_list, name="list")]
 
+# Conversations with the lender (messaging): borrowers, and staff opening a file or thread.
+message_pages = [
+    path("", messages.thread_list, name="threads"),
+    path("start/", messages.thread_start, name="start"),
+    path("<int:pk>/", messages.thread_page, name="thread"),
+    path("<int:pk>/<int:message_pk>/report/", messages.message_report_page, name="report"),
+    path("<int:pk>/<int:message_pk>/file/", messages.attachment, name="attachment"),
+]
+
 # The calculator and the KFS were loans' pages; their names stay loans:calculator, loans:kfs.
 product_pages = [
     path("calculator/", calculator.calculator, name="calculator"),
@@ -82,6 +92,7 @@ urlpatterns = [
     path("accounts/", include((account_pages, "accounts"))),
     path("privacy/", include((privacy_pages, "privacy"))),
     path("notifications/", include((notification_pages, "notifications"))),
+    path("messages/", include((message_pages, "messages"))),
     path("", include((product_pages, "loans"))),
     path("", include((borrower_pages, "borrower"))),
 ]

@@ -229,6 +229,45 @@ def _loans_section(user: User) -> list[dict]:
     ]
 
 
+def _messages_section(user: User) -> list[dict]:
+    """The borrower's conversations with the lender (messaging): every delivered message
+    in their threads; the text of a message the lender hid is withheld unless it was theirs."""
+    model = _model("messaging.Message")
+    if model is None:
+        return []
+    rows = model.objects.filter(thread__borrower=user, delivered_at__isnull=False).order_by("id")
+    return [
+        {
+            "id": m.pk,
+            "thread": m.thread_id,
+            "about": m.thread.subject,
+            "from": "you" if m.sender_id == user.pk else "lender",
+            "sent_at": m.created_at,
+            "delivered_at": m.delivered_at,
+            "body": m.body if (m.hidden_at is None or m.sender_id == user.pk) else "",
+            "attachment": m.attachment_type or None,
+            "hidden": m.hidden_at is not None,
+            "erased": m.erased_at is not None,
+        }
+        for m in rows.select_related("thread")
+    ]
+
+
+def _messages_forget(user: User, now) -> int:
+    """Blank every message of the person's conversations (theirs and the replies, which
+    speak about them) and delete the attached files after commit; the rows stay, marked
+    erased, so a thread's history still shows that something was said and when."""
+    model = _model("messaging.Message")
+    if model is None:
+        return 0
+    rows = model.objects.filter(thread__borrower=user, erased_at__isnull=True)
+    names = [n for n in rows.values_list("attachment", flat=True) if n]
+    count = rows.update(body="", attachment="", attachment_type="", erased_at=now)
+    storage = model._meta.get_field("attachment").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    return count
+
+
 @transaction.atomic
 def personal_data_export(*, user: User) -> dict:
     """Everything we hold about `user`, for the user (DPDP Act s.11, right to access).
@@ -249,6 +288,7 @@ def personal_data_export(*, user: User) -> dict:
         "consents": _rows("accounts.DataConsent", "consent", user=user),
         "erasure_requests": _rows("accounts.ErasureRequest", "erasure", user=user),
         "notifications": _rows("collection.Notification", "notification", borrower=user),
+        "messages": _messages_section(user),
     }
     audit_record(
         action="privacy.exported",
@@ -389,6 +429,7 @@ def personal_data_anonymise(*, user: User, now) -> dict:
         if model is not None:
             model.objects.filter(user=user).delete()
     _login_traces_forget(old_email)
+    messages = _messages_forget(user, now)
     # Nothing is sent to an erased person any more; the history says when that started.
     DataConsent.objects.bulk_create(
         [DataConsent(user=user, purpose=p, granted=False, at=now) for p in withdrawn]
@@ -397,6 +438,7 @@ def personal_data_anonymise(*, user: User, now) -> dict:
     return {
         "user": user.pk,
         "kyc_files_deleted": files,
+        "messages_erased": messages,
         "consents_withdrawn": withdrawn,
         **sessions,
     }
