@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "integrations",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -319,6 +320,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.JWTAuthentication",
         "accounts.twofactor.drf.VerifiedSessionAuthentication",
+        # Service accounts' server-to-server keys (integrations; docs/integrators.md).
+        "integrations.authentication.ApiKeyAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",
@@ -387,6 +390,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "lendingsite.openapi.problem_responses",
+        # The webhook events (integrations/openapi.py, docs/webhooks.md).
+        "integrations.openapi.webhooks_section",
     ],
 }
 
@@ -474,6 +479,24 @@ WEBHOOK_TOLERANCE_SECONDS = env.int("WEBHOOK_TOLERANCE_SECONDS", default=300)
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
     "THROTTLE_WEBHOOKS", default="600/min"
 )
+
+# --- Outbound webhooks and API keys (integrations; docs/webhooks.md) -------------------
+# The outbox: public audit events become webhook events in the same transaction. Off only
+# to measure what it costs (bench/webhooks.py).
+WEBHOOK_OUTBOX_ENABLED = env.bool("WEBHOOK_OUTBOX_ENABLED", default=True)
+# After a commit that wrote events, queue the dispatch at once (the beat sweep every
+# minute catches anything missed, e.g. while the broker was down).
+WEBHOOK_DISPATCH_ON_COMMIT = env.bool("WEBHOOK_DISPATCH_ON_COMMIT", default=True)
+# SSRF: loopback, private and link-local targets are refused in production; tests and the
+# demo deliver to receivers on this machine.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=not PRODUCTION)
+WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=PRODUCTION)
+WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=3.0)
+WEBHOOK_READ_TIMEOUT = env.float("WEBHOOK_READ_TIMEOUT", default=10.0)
+# An endpoint whose every delivery failed for this many days is disabled, its owner told.
+WEBHOOK_DISABLE_AFTER_DAYS = env.int("WEBHOOK_DISABLE_AFTER_DAYS", default=5)
+# After a secret roll the old secret keeps signing (a second signature) this long.
+WEBHOOK_SECRET_OVERLAP_HOURS = env.int("WEBHOOK_SECRET_OVERLAP_HOURS", default=24)
 
 # --- Idempotency-Key on unsafe API calls (lendingsite/idempotency.py, docs/api.md) -------
 # How long a key and its stored answer are kept (Stripe semantics: at least 24 hours).
