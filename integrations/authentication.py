@@ -15,22 +15,51 @@ from rest_framework.exceptions import AuthenticationFailed
 KEYWORD = "Api-Key"
 
 
-class ApiKeyAuthentication(BaseAuthentication):
-    def authenticate(self, request):
-        header = get_authorization_header(request).split()
-        if not header or header[0].decode("latin-1").lower() != KEYWORD.lower():
-            return None
-        if len(header) != 2:
-            raise AuthenticationFailed("Send the key as `Authorization: Api-Key <key>`.")
+_UNSET = object()
+CACHE_ATTR = "_api_key_row"
+
+
+def key_from_request(http_request):
+    """The live ApiKey row of an `Authorization: Api-Key` header (None if invalid), or
+    _UNSET when the header is not an API key. Looked up once per request: the idempotency
+    middleware asks before the view does."""
+    cached = getattr(http_request, CACHE_ATTR, _UNSET)
+    if cached is not _UNSET:
+        return cached
+    header = get_authorization_header(http_request).split()
+    if not header or header[0].decode("latin-1").lower() != KEYWORD.lower():
+        return _UNSET
+    row = None
+    if len(header) == 2:
         try:
             key = header[1].decode("ascii")
-        except UnicodeDecodeError as exc:
-            raise AuthenticationFailed("Invalid API key.") from exc
-        from integrations.services.apikeys import api_key_resolve
+        except UnicodeDecodeError:
+            key = ""
+        if key:
+            from integrations.services.apikeys import api_key_resolve
 
-        row = api_key_resolve(key)
+            row = api_key_resolve(key)
+    setattr(http_request, CACHE_ATTR, row)
+    return row
+
+
+def idempotency_client(http_request) -> str | None:
+    """For lendingsite.idempotency: a key's calls share their service account's keys."""
+    row = key_from_request(http_request)
+    if row is _UNSET:
+        return None
+    return f"user:{row.user_id}" if row is not None else ""
+
+
+class ApiKeyAuthentication(BaseAuthentication):
+    def authenticate(self, request):
+        row = key_from_request(request._request)
+        if row is _UNSET:
+            return None
         if row is None:
-            raise AuthenticationFailed("Invalid, expired or revoked API key.")
+            raise AuthenticationFailed(
+                "Invalid, expired or revoked API key (send `Authorization: Api-Key <key>`)."
+            )
         return row.user, ApiKeyCredential(row)
 
     def authenticate_header(self, request):

@@ -505,6 +505,9 @@ IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
 IDEMPOTENCY_REQUIRED_PATHS = env.list(
     "IDEMPOTENCY_REQUIRED_PATHS", default=[r"^/api/v1/payments/$"]
 )
+# Credentials other than a Bearer token whose caller owns a key: functions taking the
+# request (lendingsite.idempotency.credential_client).
+IDEMPOTENCY_CREDENTIAL_RESOLVERS = ["integrations.authentication.idempotency_client"]
 # A call still "in flight" after this long died without an answer; a retry may take it over.
 IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS = env.int(
     "IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS", default=300
@@ -571,5 +574,6 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "CaseStatusEnum": "collection.models.CaseStatus",
         "ChargeStatusEnum": "repayments.models.ChargeStatus",
         "WaiverStatusEnum": "repayments.models.WaiverStatus",
+        "WebhookDeliveryStatusEnum": "integrations.models.DeliveryStatus",
     }
 )

@@ -268,9 +268,9 @@ def deliveries_replay_range(
     *,
     endpoint: WebhookEndpoint,
     since: datetime,
-    until: datetime | None,
-    only_failed: bool,
     acting_user,
+    until: datetime | None = None,
+    only_failed: bool = True,
 ) -> int:
     """Replay, to one endpoint, the events it received (or should have) in [since, until):
     by default only the ones whose last delivery did not succeed. Capped."""
