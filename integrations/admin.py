@@ -204,7 +204,8 @@ class ApiKeyForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].required = False
+        if "user" in self.fields:  # the add form only; a key is read-only afterwards
+            self.fields["user"].required = False
 
     def clean(self):
         data = super().clean()
@@ -214,6 +215,10 @@ class ApiKeyForm(forms.ModelForm):
             raise forms.ValidationError(
                 "Choose a service account, or give the email and role of a new one."
             )
+        email = data.get("new_service_account_email")
+        if not data.get("user") and email:
+            if get_user_model().objects.filter(email__iexact=email).exists():
+                self.add_error("new_service_account_email", "A user with this email exists.")
         expires = data.get("expires_at")
         if expires is not None and expires <= timezone.now():
             self.add_error("expires_at", "The expiry must be in the future.")

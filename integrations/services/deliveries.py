@@ -177,7 +177,8 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None, rng=None)
                 now,
                 None,
             )
-            WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
+            if endpoint.failing_since is not None:  # a success ends a failing run
+                WebhookEndpoint.objects.filter(pk=endpoint.pk).update(failing_since=None)
         else:
             delay = retry.retry_delay(delivery.attempts, rng or random.Random())  # noqa: S311
             if delay is None:
