@@ -216,9 +216,9 @@ class ApiKeyForm(forms.ModelForm):
                 "Choose a service account, or give the email and role of a new one."
             )
         email = data.get("new_service_account_email")
-        if not data.get("user") and email:
-            if get_user_model().objects.filter(email__iexact=email).exists():
-                self.add_error("new_service_account_email", "A user with this email exists.")
+        taken = email and get_user_model().objects.filter(email__iexact=email).exists()
+        if not data.get("user") and taken:
+            self.add_error("new_service_account_email", "A user with this email exists.")
         expires = data.get("expires_at")
         if expires is not None and expires <= timezone.now():
             self.add_error("expires_at", "The expiry must be in the future.")
