@@ -6,8 +6,8 @@ Creates a throwaway database (``--db``, default ``lendingsite_hooks_bench``), se
 loans with bench/payments.py's seeding, then in the same run:
 
 1. Payment posting with the outbox OFF and ON (settings.WEBHOOK_OUTBOX_ENABLED), on
-   disjoint halves of the loans, in the order off, on, off, on (each a quarter of the
-   payments), so drift in machine load hits both. With the outbox on every posting also
+   disjoint slices of the loans, alternating off, on, off, on, … (``--rounds`` pairs),
+   so drift in machine load hits both. With the outbox on every posting also
    writes its payment.posted row (and loan.closed when it pays the loan off) and asks for
    a dispatch after the commit (published to Celery's in-memory broker, as production
    publishes to Redis). Reports payments/s and events/s for each.
@@ -127,6 +127,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--db", default="lendingsite_hooks_bench")
+    parser.add_argument("--rounds", type=int, default=3, help="off/on pairs, alternating")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     os.environ["WEBHOOK_ALLOW_PRIVATE_TARGETS"] = "true"
@@ -143,15 +144,14 @@ def main() -> None:
         from integrations.models import WebhookEvent
 
         WebhookEvent.objects.all().delete()  # the seeding's own events
-        quarter = len(loan_ids) // 4
+        rounds = args.rounds * 2
+        size = len(loan_ids) // rounds
         runs = []
-        for index, (label, worker) in enumerate(
-            (("off", _post_off), ("on", _post_on), ("off", _post_off), ("on", _post_on))
-        ):
-            ids = loan_ids[index * quarter : (index + 1) * quarter]
-            plan = plan_payments(ids, args.payments // 4)
-            # distinct UTRs per quarter
-            plan = [(a, b, c, d, f"Q{index}{utr}") for a, b, c, d, utr in plan]
+        for index in range(rounds):
+            label, worker = ("off", _post_off) if index % 2 == 0 else ("on", _post_on)
+            ids = loan_ids[index * size : (index + 1) * size]
+            plan = plan_payments(ids, args.payments // rounds)
+            plan = [(a, b, c, d, f"R{index}{utr}") for a, b, c, d, utr in plan]  # unique UTRs
             before = WebhookEvent.objects.count()
             result = run_pool(worker, plan, args.workers, args.server, args.db)
             result["events"] = WebhookEvent.objects.count() - before
@@ -159,24 +159,20 @@ def main() -> None:
             print(
                 f"outbox {label:>3}: {result['rate']:7.1f} payments/s  p50 {result['p50']:.2f} ms"
                 f"  p95 {result['p95']:.2f} ms  events {result['events']}"
-                f"  events/s {result['events'] / result['seconds']:.1f}"
                 + (f"  errors {result['errors']}" if result["errors"] else "")
             )
+        totals = {}
         for label in ("off", "on"):
             mine = [r for lab, r in runs if lab == label]
-            count = sum(r["count"] for r in mine)
             seconds = sum(r["seconds"] for r in mine)
-            events = sum(r["events"] for r in mine)
+            totals[label] = sum(r["count"] for r in mine) / seconds
+            events = sum(r["events"] for r in mine) / seconds
+            p95 = sorted(r["p95"] for r in mine)[len(mine) // 2]
             print(
-                f"total outbox {label}: {count / seconds:.1f} payments/s, {events / seconds:.1f} events/s"
+                f"total outbox {label}: {totals[label]:.1f} payments/s, {events:.1f} events/s,"
+                f" median p95 {p95:.1f} ms"
             )
-        off_rate = sum(r["count"] for lab, r in runs if lab == "off") / sum(
-            r["seconds"] for lab, r in runs if lab == "off"
-        )
-        on_rate = sum(r["count"] for lab, r in runs if lab == "on") / sum(
-            r["seconds"] for lab, r in runs if lab == "on"
-        )
-        print(f"ratio (off / on payments/s): {off_rate / on_rate:.3f}")
+        print(f"ratio (off / on payments/s): {totals['off'] / totals['on']:.3f}")
 
         queue = multiprocessing.get_context("fork").Queue()
         receiver = multiprocessing.get_context("fork").Process(
