@@ -95,6 +95,7 @@ class WebhookEndpointViewSet(
         request=WebhookEndpointUpdateSerializer,
         responses={200: WebhookEndpointSerializer, 400: PROBLEM, 403: PROBLEM, 404: PROBLEM},
     )
+    @reauth_required
     def partial_update(self, request, pk=None):
         """Change the URL, description or subscribed event types; `is_active: true`
         enables a disabled endpoint again (the failure clock restarts)."""

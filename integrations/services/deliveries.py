@@ -138,6 +138,10 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None, rng=None)
         return None
     delivery = WebhookDelivery.objects.select_related("event", "endpoint").get(pk=delivery_id)
     endpoint, event = delivery.endpoint, delivery.event
+    if not endpoint.is_active:
+        # Disabled meanwhile: the delivery stays pending (its claim lapses) and goes out
+        # with the sweep once the endpoint is enabled again.
+        return None
     body = signing.body_render(envelope(event))
     headers = signing.headers_build(
         msg_id=event.event_id, timestamp=now, body=body, secrets_=_secrets(endpoint, now)

@@ -180,3 +180,17 @@ def test_a_timeout_is_a_failed_attempt(endpoint, settings, monkeypatch):
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
     assert delivery.last_error.startswith("Timeout")
+
+
+def test_a_disabled_endpoint_gets_nothing_until_enabled(endpoint, admin_user, receiver):
+    from integrations.services.endpoints import webhook_endpoint_update
+
+    delivery = _one_delivery(endpoint)
+    webhook_endpoint_update(acting_user=admin_user, endpoint=endpoint, is_active=False)
+    assert delivery_attempt(delivery_id=delivery.pk) is None
+    assert receiver.requests == []
+    webhook_endpoint_update(acting_user=admin_user, endpoint=endpoint, is_active=True)
+    later = timezone.now() + timedelta(minutes=3)  # the lapsed claim
+    assert delivery.pk in deliveries_due(now=later)
+    assert delivery_attempt(delivery_id=delivery.pk, now=later) == DeliveryStatus.SUCCEEDED
+    assert len(receiver.requests) == 1
