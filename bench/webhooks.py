@@ -168,9 +168,13 @@ def main() -> None:
             totals[label] = sum(r["count"] for r in mine) / seconds
             events = sum(r["events"] for r in mine) / seconds
             p95 = sorted(r["p95"] for r in mine)[len(mine) // 2]
+            # CPU per payment (worker + PostgreSQL backend) is less at the mercy of other
+            # load on the machine than the wall-clock rate.
+            count = sum(r["count"] for r in mine)
+            cpu = sum((r["cpu_client_ms"] + r["cpu_server_ms"]) * r["count"] for r in mine) / count
             print(
                 f"total outbox {label}: {totals[label]:.1f} payments/s, {events:.1f} events/s,"
-                f" median p95 {p95:.1f} ms"
+                f" median p95 {p95:.1f} ms, CPU {cpu:.2f} ms/payment"
             )
         print(f"ratio (off / on payments/s): {totals['off'] / totals['on']:.3f}")
 
