@@ -125,6 +125,13 @@ DATA: dict[str, dict] = {
     "charge.levied": _obj({"charge": CHARGE}),
     "charge.waived": _obj({"charge": CHARGE}),
     "endpoint.test": _obj({"endpoint": ID, "message": {"type": "string"}}),
+    "loan.bucket_changed": _obj(
+        {
+            "loan": _obj({"id": ID, "dpd": {"type": "integer"}, "bucket": {"type": "string"}}),
+            "from_bucket": {"type": "string"},
+            "to_bucket": {"type": "string"},
+        }
+    ),
 }
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from collection.models import BucketHistory
 from integrations.catalogue import BUILDERS, loan_id_of, loan_snapshot
 from integrations.models import WebhookEvent
 from lendingsite import rawsql
@@ -78,6 +79,42 @@ def audit_to_outbox(*, event, target) -> None:
             event_write(
                 type=derived, data={"loan": loan_snapshot(loan)}, business_date=day, loan_id=loan_id
             )
+
+
+@audit_listen("day_end.chunk_processed")
+def day_end_to_outbox(*, event, target) -> None:
+    """`loan.bucket_changed` for every bucket change the chunk wrote, in one INSERT, in the
+    chunk's transaction (set-based, like the day-end itself)."""
+    if not settings.WEBHOOK_OUTBOX_ENABLED or target is None:
+        return
+    after = event.after or {}
+    changes = BucketHistory.objects.filter(
+        business_date=target.business_date,
+        loan_id__gte=after["lo_id"],
+        loan_id__lte=after["hi_id"],
+    ).order_by("loan_id")
+    now = timezone.now()
+    rows = [
+        WebhookEvent(
+            event_id=event_id_new(),
+            type="loan.bucket_changed",
+            version=WEBHOOK_EVENT_TYPES["loan.bucket_changed"],
+            loan_id=loan_id,
+            business_date=target.business_date,
+            occurred_at=now,
+            data={
+                "loan": {"id": loan_id, "dpd": dpd, "bucket": to_bucket},
+                "from_bucket": from_bucket,
+                "to_bucket": to_bucket,
+            },
+        )
+        for loan_id, from_bucket, to_bucket, dpd in changes.values_list(
+            "loan_id", "from_bucket", "to_bucket", "dpd"
+        )
+    ]
+    if rows:
+        WebhookEvent.objects.bulk_create(rows, batch_size=1000)
+        _dispatch_after_commit()
 
 
 def _dispatch_now() -> None:

@@ -231,6 +231,9 @@ WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
     "loan.closed": 1,  # with payment.posted, when the payment paid the loan off
     "loan.foreclosed": 1,  # with payment.posted, when it closed the loan before its end
     "endpoint.test": 1,  # sent on request to one endpoint (the console's "send test")
+    # With day_end.chunk_processed: one per bucket-history row the chunk wrote (the
+    # day-end is set-based and audits one event per chunk, not per loan).
+    "loan.bucket_changed": 1,
 }
 WEBHOOK_EVENT_TYPES: dict[str, int] = {**WEBHOOK_EVENTS, **WEBHOOK_DERIVED_EVENTS}
 CHOICES: list[tuple[str, str]] = [(name, name) for name in sorted(ACTIONS)]

@@ -114,3 +114,26 @@ def test_dispatch_honours_subscriptions(endpoint):
     assert events_dispatch() == 4
     assert list(WebhookDelivery.objects.values_list("event__type", flat=True)) == ["loan.disbursed"]
     assert events_dispatch() == 0
+
+
+def test_the_day_end_emits_a_bucket_change_per_loan_that_moved():
+    from collection.dayend.job import day_end_run
+
+    moving = active_loan(disbursed_on=DAY)  # first due 10 Apr 2026, unpaid: DPD 2 on the 11th
+    paid = active_loan(disbursed_on=DAY)
+    post_payment(paid, amount=emi_of(paid), paid_on=date(2026, 4, 10))
+    before = WebhookEvent.objects.count()
+    day_end_run(business_date=date(2026, 4, 11))
+    changes = list(WebhookEvent.objects.filter(type="loan.bucket_changed"))
+    assert WebhookEvent.objects.count() == before + len(changes)
+    (change,) = changes
+    assert change.loan_id == moving.pk
+    assert change.business_date == date(2026, 4, 11)
+    assert change.data == {
+        "loan": {"id": moving.pk, "dpd": 2, "bucket": "SMA-0"},
+        "from_bucket": "current",
+        "to_bucket": "SMA-0",
+    }
+    # The same date again changes nothing, and emits nothing.
+    day_end_run(business_date=date(2026, 4, 11))
+    assert WebhookEvent.objects.filter(type="loan.bucket_changed").count() == 1
