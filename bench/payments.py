@@ -84,7 +84,10 @@ def _user(email: str, role: str | None):
 
     from accounts.models import User
 
-    user = User.objects.create(email=email, full_name=email.split("@")[0], is_staff=bool(role))
+    # A borrower is not staff (accounts.duties refuses a staff account as a borrower).
+    user = User.objects.create(
+        email=email, full_name=email.split("@")[0], is_staff=bool(role) and role != "borrower"
+    )
     user.set_unusable_password()
     user.save()
     if role:
@@ -152,6 +155,10 @@ def seed(loans: int, through_services: int = 5) -> list[int]:
                 verified_by=manager,
                 verified_at=timezone.now(),
             )
+        # A verified payout account: approval refuses a borrower without one (issue 11).
+        from accounts.tests.factories import verified_bank_account
+
+        verified_bank_account(profile)
         app = application_create(
             acting_user=officer,
             borrower=borrower,

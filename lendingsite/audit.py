@@ -91,9 +91,15 @@ def audit_record(
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or target.pk
+    actor_repr = str(getattr(actor, "email", "") or "")
+    # A call made with a server-to-server credential names it (integrations' API keys set
+    # `audit_label` on request.auth), so every use of a key is attributable.
+    label = getattr(getattr(ctx.request, "auth", None), "audit_label", "")
+    if label and actor is not None and actor == ctx.user:
+        actor_repr = f"{actor_repr} ({label})"
     event = audit_event_model()(
         actor=actor if getattr(actor, "pk", None) else None,
-        actor_repr=str(getattr(actor, "email", "") or "")[:254],
+        actor_repr=actor_repr[:254],
         action=action,
         outcome=outcome,
         target_type=target_type,

@@ -134,6 +134,16 @@ SUCCEEDED: frozenset[str] = frozenset(
         "message.delivered",
         "message.hidden",
         "message.reported",
+        # integrations
+        "api_key.created",
+        "api_key.revoked",
+        "service_account.created",
+        "webhook_endpoint.created",
+        "webhook_endpoint.updated",
+        "webhook_endpoint.secret_rotated",
+        "webhook_endpoint.disabled",
+        "webhook_endpoint.tested",
+        "webhook_delivery.replayed",
     }
 )
 
@@ -199,10 +209,44 @@ REFUSED: frozenset[str] = frozenset(
         "message.post",
         "message.hide",
         "message.report",
+        "api_key.create",
+        "api_key.revoke",
+        "service_account.create",
+        "webhook_endpoint.create",
+        "webhook_endpoint.update",
     )
 )
 
 ACTIONS: frozenset[str] = SUCCEEDED | REFUSED
+
+# Which actions partners receive as webhooks (the integrations app's outbox), and the
+# version of each one's payload: the event type is the action's own name, so one
+# registry names both. A payload change that is not purely additive bumps the version
+# (docs/webhooks.md). The two `loan.*` events marked derived are not audit actions of
+# their own: the outbox emits them with the payment.posted that closed the loan.
+WEBHOOK_EVENTS: dict[str, int] = {
+    "application.submitted": 1,
+    "application.approved": 1,
+    "application.rejected": 1,
+    "application.withdrawn": 1,
+    "application.expired": 1,
+    "application.accepted": 1,
+    "loan.disbursed": 1,
+    "loan.cancelled": 1,
+    "payment.posted": 1,
+    "payment.reversed": 1,
+    "charge.levied": 1,
+    "charge.waived": 1,
+}
+WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
+    "loan.closed": 1,  # with payment.posted, when the payment paid the loan off
+    "loan.foreclosed": 1,  # with payment.posted, when it closed the loan before its end
+    "endpoint.test": 1,  # sent on request to one endpoint (the console's "send test")
+    # With day_end.chunk_processed: one per bucket-history row the chunk wrote (the
+    # day-end is set-based and audits one event per chunk, not per loan).
+    "loan.bucket_changed": 1,
+}
+WEBHOOK_EVENT_TYPES: dict[str, int] = {**WEBHOOK_EVENTS, **WEBHOOK_DERIVED_EVENTS}
 CHOICES: list[tuple[str, str]] = [(name, name) for name in sorted(ACTIONS)]
 
 # Names stored before the rule (sealed; see the module docstring) -> the current name.

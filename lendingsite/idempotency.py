@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, TokenError
@@ -211,13 +212,29 @@ def has_bearer_header(request: HttpRequest) -> bool:
     return bool(parts) and parts[0] in jwt_settings.AUTH_HEADER_TYPES
 
 
+def credential_client(request: HttpRequest) -> str | None:
+    """The client of another credential the API accepts (settings.
+    IDEMPOTENCY_CREDENTIAL_RESOLVERS, import paths: integrations' API keys), so the
+    platform names no app above it. A resolver answers None when the request does not
+    carry its credential, "" when it does but the credential is invalid, else the client."""
+    for path in settings.IDEMPOTENCY_CREDENTIAL_RESOLVERS:
+        client = import_string(path)(request)
+        if client is not None:
+            return client
+    return None
+
+
 def request_client(request: HttpRequest) -> str | None:
     """Whose key this is, the way the API will authenticate the call: a Bearer token wins
-    (as in DRF), then the session user, then the client IP. None for a Bearer token that
-    does not validate: the view answers 401 and there is nothing to remember."""
+    (as in DRF), then another API credential (a service account's key), then the session
+    user, then the client IP. None for a Bearer token or key that does not validate: the
+    view answers 401 and there is nothing to remember."""
     if has_bearer_header(request):
         user_id = bearer_user_id(request)
         return None if user_id is None else f"user:{user_id}"
+    other = credential_client(request)
+    if other is not None:
+        return other or None
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
@@ -229,7 +246,7 @@ def key_required(request: HttpRequest) -> bool:
     (pages and the console post forms with their own double-submit protection)."""
     if not any(re.search(pattern, request.path) for pattern in settings.IDEMPOTENCY_REQUIRED_PATHS):
         return False
-    return bearer_user_id(request) is not None
+    return bearer_user_id(request) is not None or bool(credential_client(request))
 
 
 def request_path(request: HttpRequest) -> str:

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "repayments",
     "collection",
     "messaging",
+    "integrations",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -340,6 +341,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.JWTAuthentication",
         "accounts.twofactor.drf.VerifiedSessionAuthentication",
+        # Service accounts' server-to-server keys (integrations; docs/integrators.md).
+        "integrations.authentication.ApiKeyAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "lendingsite.pagination.Pagination",
@@ -408,6 +411,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "lendingsite.openapi.problem_responses",
+        # The webhook events (integrations/openapi.py, docs/webhooks.md).
+        "integrations.openapi.webhooks_section",
     ],
 }
 
@@ -496,6 +501,24 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
     "THROTTLE_WEBHOOKS", default="600/min"
 )
 
+# --- Outbound webhooks and API keys (integrations; docs/webhooks.md) -------------------
+# The outbox: public audit events become webhook events in the same transaction. Off only
+# to measure what it costs (bench/webhooks.py).
+WEBHOOK_OUTBOX_ENABLED = env.bool("WEBHOOK_OUTBOX_ENABLED", default=True)
+# After a commit that wrote events, queue the dispatch at once (the beat sweep every
+# minute catches anything missed, e.g. while the broker was down).
+WEBHOOK_DISPATCH_ON_COMMIT = env.bool("WEBHOOK_DISPATCH_ON_COMMIT", default=True)
+# SSRF: loopback, private and link-local targets are refused in production; tests and the
+# demo deliver to receivers on this machine.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", default=not PRODUCTION)
+WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=PRODUCTION)
+WEBHOOK_CONNECT_TIMEOUT = env.float("WEBHOOK_CONNECT_TIMEOUT", default=3.0)
+WEBHOOK_READ_TIMEOUT = env.float("WEBHOOK_READ_TIMEOUT", default=10.0)
+# An endpoint whose every delivery failed for this many days is disabled, its owner told.
+WEBHOOK_DISABLE_AFTER_DAYS = env.int("WEBHOOK_DISABLE_AFTER_DAYS", default=5)
+# After a secret roll the old secret keeps signing (a second signature) this long.
+WEBHOOK_SECRET_OVERLAP_HOURS = env.int("WEBHOOK_SECRET_OVERLAP_HOURS", default=24)
+
 # --- Idempotency-Key on unsafe API calls (lendingsite/idempotency.py, docs/api.md) -------
 # How long a key and its stored answer are kept (Stripe semantics: at least 24 hours).
 IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
@@ -503,6 +526,9 @@ IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
 IDEMPOTENCY_REQUIRED_PATHS = env.list(
     "IDEMPOTENCY_REQUIRED_PATHS", default=[r"^/api/v1/payments/$"]
 )
+# Credentials other than a Bearer token whose caller owns a key: functions taking the
+# request (lendingsite.idempotency.credential_client).
+IDEMPOTENCY_CREDENTIAL_RESOLVERS = ["integrations.authentication.idempotency_client"]
 # A call still "in flight" after this long died without an answer; a retry may take it over.
 IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS = env.int(
     "IDEMPOTENCY_IN_FLIGHT_TIMEOUT_SECONDS", default=300
@@ -569,5 +595,6 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "CaseStatusEnum": "collection.models.CaseStatus",
         "ChargeStatusEnum": "repayments.models.ChargeStatus",
         "WaiverStatusEnum": "repayments.models.WaiverStatus",
+        "WebhookDeliveryStatusEnum": "integrations.models.DeliveryStatus",
     }
 )

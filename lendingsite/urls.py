@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("loans.api.urls")),
     path("collection/", include("collection.api.urls")),
     path("", include("messaging.api.urls")),
+    path("", include("integrations.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]
