@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "loans",
     "repayments",
     "collection",
+    "referrals",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
