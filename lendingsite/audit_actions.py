@@ -147,6 +147,9 @@ REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
         "referral_reward.review",
+        "referral_code.issue",
+        "referral_report.read",
+        "referral_programme.read",
         "referral_reward.pay",
         "referral_programme.save",
         "auth.register",

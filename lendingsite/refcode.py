@@ -3,8 +3,9 @@
 A code is 11 random symbols (55 bits from `secrets`) and one check symbol, shown in groups
 of four: ``7K3M-Q9TX-2HBR``. The alphabet has no I, L, O or U, and reading forgives the
 usual slips: lower case, I/L read as 1, O as 0, spaces and hyphens ignored. The check
-symbol (Luhn mod 32) catches every single wrong symbol and every swap of two neighbours,
-so a mistyped code is refused at sign-up instead of silently matching nobody.
+symbol (Luhn mod 32) catches every single wrong symbol and every swap of two neighbours
+but 0↔Z (Luhn's one blind pair), so a mistyped code is refused at sign-up instead of
+silently matching nobody.
 
 Platform code (no app imports): accounts reads the code at sign-up, referrals issues it.
 """

@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("repayments.api.urls")),
     path("", include("loans.api.urls")),
     path("collection/", include("collection.api.urls")),
+    path("", include("referrals.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]

@@ -86,10 +86,13 @@ def fraud_reasons(facts: Facts, limits: Limits) -> list[str]:
         found.add(IP_VELOCITY)
     if _burst(facts, limits):
         found.add(BURST)
-    if facts.loan_status in ENDED and facts.cooling_off_until and facts.loan_closed_on:
-        if facts.loan_closed_on <= facts.cooling_off_until:
-            found.add(COOLING_OFF_EXIT)
-    if facts.loan_status == "cancelled":
+    ended_early = (
+        facts.loan_status in ENDED
+        and facts.cooling_off_until is not None
+        and facts.loan_closed_on is not None
+        and facts.loan_closed_on <= facts.cooling_off_until
+    )
+    if ended_early or facts.loan_status == "cancelled":
         found.add(COOLING_OFF_EXIT)
     if is_circular(referrer=a.user_id, referred=b.user_id, referred_by=facts.referred_by):
         found.add(CIRCULAR)
