@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 
 from accounts.models import AuditEvent, BankAccount, BorrowerProfile
 from lendingsite import refcode
+from lendingsite.dates import today_ist
 from loans.models import Installment, Loan
 from referrals import rules
 from referrals.models import (
@@ -33,6 +34,10 @@ def programme_in_force(day: date) -> Programme | None:
         .order_by("-starts_on", "-id")
         .first()
     )
+
+
+def programme_today() -> Programme | None:
+    return programme_in_force(today_ist())
 
 
 def share_link(code: str) -> str:
