@@ -12,6 +12,7 @@ from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES, BORROWER, STAFF_ROLES
 from collection.demo import collection_demo_seed
 from loans.demo import loans_demo_seed
+from referrals.demo import referrals_demo_seed
 from repayments.demo import repayments_demo_seed
 
 DEMO_DOMAIN = "demo.lendingsite.example"
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         self.stdout.write(
             collection_demo_seed(domain=DEMO_DOMAIN, collector_password=demo_password("collector"))
         )
+        self.stdout.write(referrals_demo_seed(domain=DEMO_DOMAIN))
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:
