@@ -1,8 +1,8 @@
 """The referrals part of seed_demo: a programme, a code for every demo borrower, and
-referrals in each state: a reward paid to a bank account (Meera referred Arjun), one
-credited to a loan (Arjun referred Kavita), one held for review as circular (Priya and
-Sanjay referred each other), and a friend who signed up but has no loan (Rahul referred
-Ananya). Idempotent: a second run adds nothing."""
+referrals in several states: rewards earned and paid (Meera referred Arjun, Arjun referred
+Kavita: credited to the referrer's running loan, or paid out to their bank account when
+they have none), one held for review as circular (Priya and Sanjay referred each other),
+others pending. Idempotent: a second run adds nothing."""
 
 from datetime import date, timedelta
 from decimal import Decimal
