@@ -237,12 +237,10 @@ class ProgrammeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     serializer_class = ProgrammeSerializer
     queryset = Programme.objects.none()
-    http_method_names = ["get", "post", "patch", "head", "options"]
     filter_backends = []
 
     def get_queryset(self):

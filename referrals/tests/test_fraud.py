@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from accounts.models import AuditEvent, BankAccount, BorrowerProfile
+from accounts.models import AuditEvent, BankAccount
 from lendingsite.dates import today_ist
 from loans.models import Loan
 from referrals.models import Referral, Reward
@@ -68,9 +68,7 @@ def _burst(referral):
 
 def _circular(referral):
     # The friend had referred the referrer before: A → B and B → A.
-    Referral.objects.create(
-        referrer=referral.referred, referred=referral.referrer, code="X" * 12
-    )
+    Referral.objects.create(referrer=referral.referred, referred=referral.referrer, code="X" * 12)
 
 
 CASES = {
