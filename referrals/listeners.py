@@ -5,7 +5,11 @@ from django.contrib.auth import get_user_model
 
 from lendingsite.audit import audit_listen
 from loans.models import Loan
-from referrals.services.codes import referral_code_issue, referral_record
+from referrals.services.codes import (
+    referral_code_issue,
+    referral_record,
+    referral_signup_traces_erase,
+)
 from referrals.services.rewards import referral_reward_create, referral_reward_void_for_exit
 
 
@@ -33,3 +37,10 @@ def _disbursed(*, event, target):
 def _cancelled(*, event, target):
     if isinstance(target, Loan):
         referral_reward_void_for_exit(loan=target)
+
+
+@audit_listen("privacy.erasure_completed")
+def _erased(*, event, target):
+    user_id = (event.after or {}).get("user")
+    if user_id:
+        referral_signup_traces_erase(user_id=user_id)

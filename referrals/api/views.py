@@ -20,7 +20,12 @@ from datetime import date
 import django_filters.rest_framework as filters
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
@@ -86,6 +91,7 @@ class MyReferralsViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
             return Reward.objects.none()
         return selectors.referrals_of(self.request.user)
 
+    @extend_schema(responses={200: MyReferralSerializer(many=True), 403: PROBLEM})
     def list(self, request, *args, **kwargs):
         """Your referral code (issued once you have verified your email), the link to share,
         and the people who signed up with it: first name, when, and the reward's status."""
@@ -233,6 +239,10 @@ class RewardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Response(ReportSerializer(body).data)
 
 
+@extend_schema_view(
+    list=extend_schema(responses={200: ProgrammeSerializer(many=True), 403: PROBLEM}),
+    retrieve=extend_schema(responses={200: ProgrammeSerializer, 403: PROBLEM, 404: PROBLEM}),
+)
 class ProgrammeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -81,3 +81,10 @@ def referral_record(*, referred, typed_code: str) -> Referral | None:
             after={"referrer": owner.user_id, "referred": referred.pk, "code": code},
         )
     return referral
+
+
+def referral_signup_traces_erase(*, user_id: int) -> int:
+    """A borrower's erasure (accounts.services.privacy) also removes where their referred
+    sign-up came from (IP address, device hash); who referred whom stays, as the record of
+    a reward that may have been paid. Called inside the erasure's transaction."""
+    return Referral.objects.filter(referred_id=user_id).update(signup_ip=None, signup_device="")
