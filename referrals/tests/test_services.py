@@ -242,3 +242,28 @@ def test_finance_can_run_the_batch_but_a_borrower_cannot():
     assert result["failed"] == 1
     reward = Reward.objects.get(pk=reward.pk)
     assert reward.status == "paid"
+
+
+def test_codes_are_unique_and_a_clash_draws_again(monkeypatch):
+    from accounts.tests.factories import borrower
+    from lendingsite import refcode
+    from referrals.models import ReferralCode
+    from referrals.services import codes
+
+    first = codes.referral_code_issue(user=borrower())
+    drawn = iter([first.code, refcode.generate()])
+    monkeypatch.setattr(codes.refcode, "generate", lambda: next(drawn))
+    second = codes.referral_code_issue(user=borrower())
+    assert second.code != first.code
+    assert ReferralCode.objects.filter(code=first.code).count() == 1
+
+
+def test_email_verification_issues_the_code():
+    from accounts.tests.factories import borrower
+    from lendingsite.audit import audit_record
+    from referrals.models import ReferralCode
+
+    user = borrower()
+    assert not ReferralCode.objects.filter(user=user).exists()
+    audit_record(action="auth.email_verified", actor=user, target=user)  # as email_verify does
+    assert ReferralCode.objects.filter(user=user).exists()
