@@ -144,6 +144,7 @@ class PayRunSerializer(serializers.Serializer):
     paid = serializers.IntegerField()
     waiting = serializers.IntegerField()
     failed = serializers.IntegerField()
+    skipped = serializers.IntegerField()
 
 
 def code_display(code: str | None) -> str | None:

@@ -52,8 +52,9 @@ def referral_reward_pay(*, reward: Reward, business_date: date, acting_user=None
     if acting_user is not None and not acting_user.has_perm(PAY_PERM):
         raise DomainError("permission_denied", "Only finance can pay referral rewards.")
     reward = Reward.objects.select_for_update().select_related("referral").get(pk=reward.pk)
+    reward.paid_now = False  # whether this call paid it (the batch counts on it)
     if reward.status != RewardStatus.EARNED:
-        return reward  # paid by an earlier run, or voided since: nothing to do
+        return reward  # paid by an earlier run or another worker, or voided: nothing to do
     target = _target(reward)
     if target is None:
         return reward
@@ -100,6 +101,7 @@ def referral_reward_pay(*, reward: Reward, business_date: date, acting_user=None
         )
         reward.bank_account = where
     reward.pay()
+    reward.paid_now = True
     reward.paid_on = business_date
     reward.payout_method = method
     reward.journal_entry = entry
@@ -132,8 +134,9 @@ def referral_reward_pay(*, reward: Reward, business_date: date, acting_user=None
 
 def referral_rewards_pay(*, business_date: date, acting_user=None) -> dict:
     """The batch: every earned reward, each in its own transaction (one failure does not
-    stop the others and leaves its reward earned for the next run)."""
-    counts = {"paid": 0, "waiting": 0, "failed": 0}
+    stop the others and leaves its reward earned for the next run). Counts what this run
+    paid, what has nowhere to go yet, what failed, and what another worker took first."""
+    counts = {"paid": 0, "waiting": 0, "failed": 0, "skipped": 0}
     ids = list(
         Reward.objects.filter(status=RewardStatus.EARNED)
         .order_by("id")
@@ -147,5 +150,10 @@ def referral_rewards_pay(*, business_date: date, acting_user=None) -> dict:
         except DomainError:
             counts["failed"] += 1
             continue
-        counts["paid" if reward.status == RewardStatus.PAID else "waiting"] += 1
+        if reward.paid_now:
+            counts["paid"] += 1
+        elif reward.status == RewardStatus.EARNED:
+            counts["waiting"] += 1  # no active loan and no verified bank account
+        else:
+            counts["skipped"] += 1  # paid by another worker meanwhile, or voided
     return counts

@@ -26,7 +26,11 @@ APPROVE, VOID = "approve", "void"
 
 
 def _store(reward: Reward, *fields: str) -> None:
-    reward.save(update_fields=list(fields))
+    """Write these fields of the row. An UPDATE whose row count nobody reads: the void on
+    a cooling-off cancellation runs inside payment_post's pipeline (lendingsite.rawsql),
+    where save(update_fields=…) cannot read the count back and takes the write for a
+    failure."""
+    Reward.objects.filter(pk=reward.pk).update(**{f: getattr(reward, f) for f in fields})
 
 
 @transaction.atomic

@@ -172,6 +172,7 @@ def test_pay_run_is_finance_only_and_idempotent():
         "paid": 1,
         "waiting": 0,
         "failed": 0,
+        "skipped": 0,
     }
     assert post(finance, "/api/v1/referral-rewards/pay/").json()["paid"] == 0
 

@@ -225,7 +225,7 @@ def test_a_failure_mid_batch_leaves_the_rest_for_the_retry(monkeypatch):
 
     monkeypatch.setattr(payouts.ledger, "journal_post", failing_once)
     result = referral_rewards_pay(business_date=today_ist())
-    assert result == {"paid": 1, "waiting": 0, "failed": 1}
+    assert result == {"paid": 1, "waiting": 0, "failed": 1, "skipped": 0}
     assert JournalEntry.objects.filter(kind="referral_reward").count() == 1
     monkeypatch.setattr(payouts.ledger, "journal_post", real)
     assert referral_rewards_pay(business_date=today_ist())["paid"] == 1
