@@ -31,6 +31,11 @@ _VIEW_PEOPLE = [
 ]
 
 _VIEW_LOANS = ["loans.view_loanproduct", "loans.view_loan", "loans.view_installment"]
+_VIEW_REFERRALS = [
+    "referrals.view_referral",
+    "referrals.view_reward",
+    "referrals.view_programme",
+]
 _VIEW_LEDGER = ["loans.view_ledgeraccount", "loans.view_journalentry", "loans.view_journalline"]
 
 # "app_label.codename"; a permission whose model does not exist yet is skipped until it does.
@@ -58,6 +63,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.add_payment",
         "repayments.view_charge",
         "repayments.view_exitrequest",
+        *_VIEW_REFERRALS,
+        "referrals.review_reward",
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,
@@ -66,6 +73,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.change_loanproduct",
         "loans.view_loanapplication",
         "loans.decide_loanapplication",
+        *_VIEW_REFERRALS,
+        "referrals.add_programme",
+        "referrals.change_programme",
+        "referrals.review_reward",  # two reviewers approve or void a flagged reward
         "accounts.verify_kycdocument",
         "axes.view_accessattempt",
         "axes.delete_accessattempt",
@@ -78,6 +89,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_VIEW_PEOPLE,
         *_VIEW_LOANS,
         *_VIEW_LEDGER,
+        *_VIEW_REFERRALS,
+        "referrals.pay_reward",
         "loans.view_loanapplication",
         "loans.disburse_loan",
         "repayments.view_payment",
@@ -136,6 +149,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
                 "collectorscore",
             )
         ),
+        *_VIEW_REFERRALS,
         "accounts.view_auditevent",
         "accounts.view_auditseal",
         "accounts.view_dataconsent",

@@ -112,6 +112,19 @@ SUCCEEDED: frozenset[str] = frozenset(
         "exit_request.reopened",
         "webhook.rejected",
         "webhook.refused",
+        # referrals
+        "referral_code.issued",
+        "referral.recorded",
+        "referral.ignored",
+        "referral_programme.created",
+        "referral_programme.updated",
+        "referral_reward.created",
+        "referral_reward.flagged",
+        "referral_reward.earned",
+        "referral_reward.decision_proposed",
+        "referral_reward.approved",
+        "referral_reward.voided",
+        "referral_reward.paid",
         # collection
         "case.assigned",
         "case.contact_logged",
@@ -150,6 +163,12 @@ SUCCEEDED: frozenset[str] = frozenset(
 REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
+        "referral_reward.review",
+        "referral_code.issue",
+        "referral_report.read",
+        "referral_programme.read",
+        "referral_reward.pay",
+        "referral_programme.save",
         "auth.register",
         "auth.register_duplicate",
         "auth.verify_email_resend",

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "collection",
     "messaging",
     "integrations",
+    "referrals",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",

@@ -16,6 +16,7 @@ api_v1 = [
     path("collection/", include("collection.api.urls")),
     path("", include("messaging.api.urls")),
     path("", include("integrations.api.urls")),
+    path("", include("referrals.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]

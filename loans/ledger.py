@@ -26,6 +26,10 @@ GST_PAYABLE = "GST_PAYABLE"
 # suspense liability; it becomes income only when paid (docs/decisions.md).
 CHARGES_RECEIVABLE = "CHARGES_RECEIVABLE"
 CHARGES_SUSPENSE = "CHARGES_SUSPENSE"
+# Referral rewards (referrals.services.payouts): the cost, and what is owed to referrers
+# paid by bank transfer until the transfer goes out.
+REFERRAL_EXPENSE = "REFERRAL_EXPENSE"
+REFERRAL_PAYABLE = "REFERRAL_PAYABLE"
 
 ZERO = Decimal("0.00")
 
@@ -62,6 +66,8 @@ CHART = [
     (GST_PAYABLE, "GST Payable", "liability"),
     (CHARGES_RECEIVABLE, "Charges Receivable", "asset"),
     (CHARGES_SUSPENSE, "Charges Suspense (not yet earned)", "liability"),
+    (REFERRAL_EXPENSE, "Referral Expense", "expense"),
+    (REFERRAL_PAYABLE, "Referral Rewards Payable", "liability"),
 ]
 
 

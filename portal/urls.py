@@ -19,6 +19,7 @@ from portal.views import (
     pay,
     privacy,
     profile,
+    referrals,
 )
 
 account_pages = [
@@ -85,6 +86,7 @@ borrower_pages = [
         name="no_dues_certificate",
     ),
     path("loans/<int:pk>/pay/", pay.pay_page, name="pay"),
+    path("referrals/", referrals.referrals_page, name="referrals"),
 ]
 
 urlpatterns = [

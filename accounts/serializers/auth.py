@@ -49,6 +49,12 @@ class RegisterSerializer(serializers.Serializer):
     password = _password_field()
     full_name = serializers.CharField(max_length=150)
     phone = PhoneField(max_length=20)
+    referral_code = serializers.CharField(
+        max_length=20,
+        required=False,
+        allow_blank=True,
+        help_text="A friend's referral code (e.g. 7K3M-Q9TX-2HBR); recorded once, at sign-up.",
+    )
 
 
 class EmailSerializer(serializers.Serializer):

@@ -33,6 +33,7 @@ from accounts.emails import email_send_on_commit
 from accounts.models import AuditOutcome, BorrowerProfile, EmailToken, TokenPurpose, User
 from accounts.roles import BORROWER
 from accounts.validators import normalize_phone, validate_phone
+from lendingsite import refcode
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 
@@ -173,13 +174,22 @@ def _sessions_end(*, user: User) -> dict:
 
 @refusals_audited("auth.register_refused")
 @transaction.atomic
-def user_register(*, email: str, password: str, full_name: str, phone: str) -> None:
+def user_register(
+    *, email: str, password: str, full_name: str, phone: str, referral_code: str = ""
+) -> None:
     """Create a borrower account (unverified) and email a verification link. For an address
     that already has an account nothing is created and its owner gets a note instead; the
-    caller cannot tell the two apart, so nothing is returned."""
+    caller cannot tell the two apart, so nothing is returned. A `referral_code` must be
+    well formed (lendingsite.refcode: a mistyped one is refused); the referrals app records
+    it from the `auth.registered` event, once (docs/referrals.md)."""
     address = normalize_email(email)
     full_name = (full_name or "").strip()
     errors: dict[str, list[str]] = {}
+    referral_code = (referral_code or "").strip()
+    if referral_code and refcode.canonical(referral_code) is None:
+        errors["referral_code"] = [
+            "This referral code is not valid: check it against the one you were given."
+        ]
     try:
         validate_phone(phone)
     except ValidationError as exc:
@@ -226,7 +236,10 @@ def user_register(*, email: str, password: str, full_name: str, phone: str) -> N
 
     user.groups.add(Group.objects.get(name=BORROWER))
     BorrowerProfile.objects.create(user=user, full_name=full_name, phone=normalize_phone(phone))
-    audit_record(action="auth.registered", actor=user, target=user, after={"email": address})
+    registered = {"email": address}
+    if referral_code:
+        registered["referral_code"] = refcode.canonical(referral_code)
+    audit_record(action="auth.registered", actor=user, target=user, after=registered)
     _verification_email(user=user)
 
 

@@ -91,6 +91,13 @@ class RegisterForm(_Form):
         error_messages={"required": "Enter your mobile number."},
     )
     password = _password_field("Password", "new-password")
+    referral_code = forms.CharField(
+        label="Referral code (optional)",
+        max_length=20,
+        required=False,
+        help_text="If a friend referred you, their code, e.g. 7K3M-Q9TX-2HBR.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

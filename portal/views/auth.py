@@ -50,7 +50,9 @@ def _check_inbox(request, *, heading: str, text: str, again_url: str):
 
 @require_http_methods(["GET", "POST"])
 def register(request):
-    form = RegisterForm(request.POST or None)
+    # A share link (…/accounts/register/?ref=CODE) fills in the referral code.
+    initial = {"referral_code": request.GET.get("ref", "")[:20]}
+    form = RegisterForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             auth.user_register(**form.cleaned_data)

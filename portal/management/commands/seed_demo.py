@@ -13,6 +13,7 @@ from accounts.roles import ALL_ROLES, BORROWER, STAFF_ROLES
 from collection.demo import collection_demo_seed
 from loans.demo import loans_demo_seed
 from messaging.demo import messaging_demo_seed
+from referrals.demo import referrals_demo_seed
 from repayments.demo import repayments_demo_seed
 
 DEMO_DOMAIN = "demo.lendingsite.example"
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             collection_demo_seed(domain=DEMO_DOMAIN, collector_password=demo_password("collector"))
         )
         self.stdout.write(messaging_demo_seed(domain=DEMO_DOMAIN))
+        self.stdout.write(referrals_demo_seed(domain=DEMO_DOMAIN))
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:

@@ -1,0 +1,1 @@
+"""Every write of the referrals app (docs/referrals.md)."""
