@@ -26,6 +26,8 @@ GST_PAYABLE = "GST_PAYABLE"
 # suspense liability; it becomes income only when paid (docs/decisions.md).
 CHARGES_RECEIVABLE = "CHARGES_RECEIVABLE"
 CHARGES_SUSPENSE = "CHARGES_SUSPENSE"
+# What comes in on a loan already written off is income of its own (docs/servicing.md).
+BAD_DEBTS_RECOVERED = "BAD_DEBTS_RECOVERED"
 
 ZERO = Decimal("0.00")
 
@@ -62,6 +64,7 @@ CHART = [
     (GST_PAYABLE, "GST Payable", "liability"),
     (CHARGES_RECEIVABLE, "Charges Receivable", "asset"),
     (CHARGES_SUSPENSE, "Charges Suspense (not yet earned)", "liability"),
+    (BAD_DEBTS_RECOVERED, "Bad Debts Recovered", "income"),
 ]
 
 

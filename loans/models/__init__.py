@@ -2,6 +2,16 @@ from loans.models.applications import ApplicationStatus, Consent, LoanApplicatio
 from loans.models.ledger import JournalEntry, JournalLine, LedgerAccount
 from loans.models.loans import Installment, InstallmentStatus, Loan, LoanStatus
 from loans.models.products import LoanProduct
+from loans.models.servicing import (
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+    Settlement,
+    SettlementInstallment,
+    SettlementStatus,
+    WriteOff,
+    WriteOffKind,
+)
 
 __all__ = [
     "ApplicationStatus",
@@ -15,4 +25,12 @@ __all__ = [
     "LoanApplication",
     "LoanProduct",
     "LoanStatus",
+    "Proposal",
+    "ProposalKind",
+    "ProposalStatus",
+    "Settlement",
+    "SettlementInstallment",
+    "SettlementStatus",
+    "WriteOff",
+    "WriteOffKind",
 ]

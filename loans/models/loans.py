@@ -18,6 +18,8 @@ class LoanStatus(models.TextChoices):
     FORECLOSED = "foreclosed", "Foreclosed (closed early)"
     WRITTEN_OFF = "written_off", "Written off"
     CANCELLED = "cancelled", "Cancelled (cooling-off)"
+    # Closed by a one-time settlement: paid less than was owed (a bureau must know).
+    SETTLED = "settled", "Settled (closed for less than the dues)"
 
 
 class Loan(LoanTerms):
@@ -98,6 +100,10 @@ class Loan(LoanTerms):
 
     @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.WRITTEN_OFF)
     def write_off(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.SETTLED)
+    def settle(self):
         pass
 
     # A cooling-off exit: the borrower's payment paid the loan off (the replay forecloses
