@@ -1,0 +1,149 @@
+"""Distress servicing (API.md, "Resources added in wave 2"): thin views over
+repayments.services.servicing. Who may propose or decide and maker-checker are the
+services' rules (403 `maker_checker` for the proposer approving their own).
+
+/api/v1/loans/{id}/write-off/      POST {reason[, kind]} → 201, the proposal
+/api/v1/loans/{id}/settlement/     POST {amount, reason[, installments, grace_days]} → 201
+/api/v1/proposals/                 GET  paginated; ?status=, ?kind=, ?loan=
+/api/v1/proposals/{id}/            GET
+/api/v1/proposals/{id}/approve/    POST {[note]} another manager → 200 (carried out)
+/api/v1/proposals/{id}/reject/     POST {note} another manager → 200
+
+Proposals are staff business: anyone without the view permission sees none (404).
+"""
+
+import django_filters.rest_framework as filters
+from django.shortcuts import get_object_or_404
+from django.urls import include, path
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action, api_view, permission_classes
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.routers import SimpleRouter
+
+from accounts.twofactor.reauth import reauth_required
+from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
+from loans.models import Proposal, ProposalKind, ProposalStatus
+from loans.selectors import loans_for
+from repayments.serializers.servicing import (
+    ProposalDecisionSerializer,
+    ProposalRejectSerializer,
+    ProposalSerializer,
+    SettlementProposeSerializer,
+    WriteOffProposeSerializer,
+)
+from repayments.services.servicing.proposals import proposal_approve, proposal_reject
+from repayments.services.servicing.settlements import loan_settlement_propose
+from repayments.services.servicing.writeoffs import loan_write_off_propose
+
+PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
+REFUSALS = {400: PROBLEM, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM}
+
+
+def proposals_for(user):
+    if user.has_perm("loans.view_proposal"):
+        return Proposal.objects.all()
+    return Proposal.objects.none()
+
+
+class ProposalFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=ProposalStatus.choices)
+    kind = filters.ChoiceFilter(choices=ProposalKind.choices)
+    loan = filters.NumberFilter(field_name="loan_id")
+
+    class Meta:
+        model = Proposal
+        fields = ["status", "kind", "loan"]
+
+
+class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    serializer_class = ProposalSerializer
+    filterset_class = ProposalFilter
+    queryset = Proposal.objects.none()
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return proposals_for(self.request.user).order_by("-created_at", "-id")
+
+    @extend_schema(
+        request=ProposalDecisionSerializer,
+        responses={200: ProposalSerializer, **REFUSALS},
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    @reauth_required
+    def approve(self, request, pk=None):
+        """Approve and carry out a proposal (a credit or collections manager who did not
+        propose it: else 403 `maker_checker`)."""
+        proposal = self.get_object()
+        incoming = ProposalDecisionSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        proposal = proposal_approve(
+            acting_user=request.user, proposal=proposal, **incoming.validated_data
+        )
+        return Response(ProposalSerializer(proposal).data)
+
+    @extend_schema(
+        request=ProposalRejectSerializer,
+        responses={200: ProposalSerializer, **REFUSALS},
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def reject(self, request, pk=None):
+        """Reject a proposal with a `note` (not by its proposer). Nothing moves."""
+        proposal = self.get_object()
+        incoming = ProposalRejectSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        proposal = proposal_reject(
+            acting_user=request.user, proposal=proposal, **incoming.validated_data
+        )
+        return Response(ProposalSerializer(proposal).data)
+
+
+@extend_schema(
+    request=WriteOffProposeSerializer,
+    responses={201: ProposalSerializer, **REFUSALS},
+    parameters=[IDEMPOTENCY_KEY_PARAMETER],
+)
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+@reauth_required
+def write_off_propose(request, pk: int):
+    """Propose writing the loan off (credit or collections manager); another approves."""
+    loan = get_object_or_404(loans_for(request.user), pk=pk)
+    incoming = WriteOffProposeSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    proposal = loan_write_off_propose(
+        acting_user=request.user, loan=loan, **incoming.validated_data
+    )
+    return Response(ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(
+    request=SettlementProposeSerializer,
+    responses={201: ProposalSerializer, **REFUSALS},
+    parameters=[IDEMPOTENCY_KEY_PARAMETER],
+)
+@api_view(["POST"])
+@permission_classes([IsAuthenticated])
+@reauth_required
+def settlement_propose(request, pk: int):
+    """Propose a one-time settlement (credit or collections manager); another approves."""
+    loan = get_object_or_404(loans_for(request.user), pk=pk)
+    incoming = SettlementProposeSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    proposal = loan_settlement_propose(
+        acting_user=request.user, loan=loan, **incoming.validated_data
+    )
+    return Response(ProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+router = SimpleRouter()
+router.register("proposals", ProposalViewSet, basename="proposal")
+urlpatterns = [
+    path("", include(router.urls)),
+    path("loans/<int:pk>/write-off/", write_off_propose, name="loan-write-off"),
+    path("loans/<int:pk>/settlement/", settlement_propose, name="loan-settlement"),
+]
