@@ -80,6 +80,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.view_writeoff",
         "loans.view_settlement",
         "loans.view_settlementinstallment",
+        "loans.view_reschedule",
+        "loans.view_moratorium",
+        "loans.add_moratorium",
+        "loans.apply_moratorium",
+        "loans.view_moratoriumloan",
     ],
     FINANCE: [
         *_VIEW_PEOPLE,
@@ -132,6 +137,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.view_writeoff",
         "loans.view_settlement",
         "loans.view_settlementinstallment",
+        "loans.view_reschedule",
+        "loans.view_moratorium",
+        "loans.add_moratorium",
+        "loans.apply_moratorium",
+        "loans.view_moratoriumloan",
     ],
     AUDITOR: [
         *_VIEW_PEOPLE,

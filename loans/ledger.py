@@ -28,6 +28,9 @@ CHARGES_RECEIVABLE = "CHARGES_RECEIVABLE"
 CHARGES_SUSPENSE = "CHARGES_SUSPENSE"
 # What comes in on a loan already written off is income of its own (docs/servicing.md).
 BAD_DEBTS_RECOVERED = "BAD_DEBTS_RECOVERED"
+# Unpaid interest a restructure capitalised into principal: not income until it is paid
+# (RBI prudential norms on income recognition; docs/servicing.md).
+CAPITALISED_INTEREST_SUSPENSE = "CAPITALISED_INTEREST_SUSPENSE"
 
 ZERO = Decimal("0.00")
 
@@ -65,6 +68,7 @@ CHART = [
     (CHARGES_RECEIVABLE, "Charges Receivable", "asset"),
     (CHARGES_SUSPENSE, "Charges Suspense (not yet earned)", "liability"),
     (BAD_DEBTS_RECOVERED, "Bad Debts Recovered", "income"),
+    (CAPITALISED_INTEREST_SUSPENSE, "Capitalised Interest (suspense)", "liability"),
 ]
 
 

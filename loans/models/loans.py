@@ -66,6 +66,14 @@ class Loan(LoanTerms):
     dpd = models.PositiveIntegerField(default=0)
     bucket = models.CharField(max_length=10, default="current", db_index=True)
 
+    # Distress servicing (docs/servicing.md): a restructure's flag, last date and count
+    # (bureaus and the asset classification need them); every reschedule (restructure or
+    # moratorium) bumps `reschedule_count`, which tells the replay to start from the latest.
+    restructured = models.BooleanField(default=False)
+    restructured_on = models.DateField(null=True, blank=True)
+    restructure_count = models.PositiveSmallIntegerField(default=0)
+    reschedule_count = models.PositiveSmallIntegerField(default=0)
+
     # Officers' free-text notes: the one field staff may change (PATCH, admin); it moves
     # no money, so the financial guard lets it through.
     notes = models.TextField(blank=True)

@@ -184,3 +184,98 @@ class SettlementInstallment(models.Model):
 
     def __str__(self):
         return f"Installment {self.number} of settlement {self.settlement_id}"
+
+
+class RescheduleKind(models.TextChoices):
+    RESTRUCTURE = "restructure", "Restructure"
+    MORATORIUM = "moratorium", "Moratorium (payment holiday)"
+
+
+class RescheduleStatus(models.TextChoices):
+    AWAITING_BORROWER = "awaiting_borrower", "Awaiting the borrower's acceptance"
+    APPLIED = "applied", "Applied"
+    LAPSED = "lapsed", "Lapsed (not accepted)"
+
+
+class Reschedule(models.Model):
+    """A change to a loan's schedule from a date (a restructure or a moratorium). Once
+    applied it is the loan's new base: the replay of later history starts from
+    `base_rows` (the rows as the change left them) with the schedule terms below, and
+    history before it is closed (docs/servicing.md, "Why a reschedule closes history")."""
+
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="reschedules")
+    kind = models.CharField(max_length=12, choices=RescheduleKind)
+    status = models.CharField(max_length=20, choices=RescheduleStatus)
+    proposal = models.OneToOneField(
+        Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    moratorium = models.ForeignKey(
+        "loans.Moratorium", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    effective_on = models.DateField()
+    # The schedule terms of the new base: the new rows are due monthly from `anchor`.
+    anchor = models.DateField()
+    annual_rate = models.DecimalField(max_digits=7, decimal_places=4)
+    tenure = models.PositiveSmallIntegerField()
+    principal_total = models.DecimalField(**MONEY)
+    capitalised = models.DecimalField(**MONEY, default=ZERO)
+    holiday_interest = models.DecimalField(**MONEY, default=ZERO)
+    apr = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    before_rows = models.JSONField(default=list)
+    base_rows = models.JSONField(default=list)
+    payments_after_id = models.PositiveBigIntegerField(default=0)
+    charges_after_id = models.PositiveBigIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    applied_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk} of loan #{self.loan_id}"
+
+
+class Moratorium(models.Model):
+    """A payment holiday for a set of loans (a portfolio action): `installments` deferred
+    from the first due on or after `start`. Applied by one idempotent, resumable job."""
+
+    name = models.CharField(max_length=120)
+    start = models.DateField()
+    installments = models.PositiveSmallIntegerField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_on = models.DateField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        permissions = [("apply_moratorium", "Can grant a moratorium to loans")]
+
+    def __str__(self):
+        return self.name
+
+
+class MoratoriumLoanStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPLIED = "applied", "Applied"
+    SKIPPED = "skipped", "Skipped"
+
+
+class MoratoriumLoan(models.Model):
+    moratorium = models.ForeignKey(Moratorium, on_delete=models.PROTECT, related_name="loans")
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=MoratoriumLoanStatus, default=MoratoriumLoanStatus.PENDING
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["moratorium", "loan"]
+        constraints = [
+            models.UniqueConstraint(fields=["moratorium", "loan"], name="moratorium_loan_once")
+        ]
+
+    def __str__(self):
+        return f"Loan #{self.loan_id} in {self.moratorium}"

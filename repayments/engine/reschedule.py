@@ -118,13 +118,17 @@ def moratorium_rows(
     annual_rate: Decimal,
     accrue_interest: bool,
     rounding: str = "half_even",
+    anchor_before: date | None = None,
 ) -> tuple[list[Row], Decimal]:
     """Defer `count` installments from the first row due on or after `start`: it and every
     later row move `count` months later (DPD cannot run on a deferred installment: it is no
     longer due), so the tenure grows by `count`. The holiday's interest, the principal
     outstanding before the first deferred row x the monthly rate x `count` (simple, not
     compounded, RBI's COVID-19 moratorium practice), is either spread evenly over the
-    moved rows (`accrue_interest`) or waived. Returns (rows, holiday interest)."""
+    moved rows (`accrue_interest`) or waived. With `anchor_before` (the due date before
+    the first moved row, or the disbursement date) the k-th moved row falls `count` + k
+    months after it, so month-end loans keep their cadence (31 Jan + 4 = 31 May, never the
+    28 May that 28 Feb + 3 would give). Returns (rows, holiday interest)."""
     if count < 1:
         raise ValueError("Defer at least one installment.")
     out = [r.copy() for r in rows]
@@ -134,8 +138,11 @@ def moratorium_rows(
     balance = sum((r.unpaid("principal") for r in moved), ZERO)
     rate = annual_rate / Decimal(1200)
     interest = round_money(balance * rate * count, rounding)
-    for row in moved:
-        row.due_date = add_months(row.due_date, count)
+    for k, row in enumerate(moved, start=1):
+        if anchor_before is None:
+            row.due_date = add_months(row.due_date, count)
+        else:
+            row.due_date = add_months(anchor_before, count + k)
     if accrue_interest and interest > 0:
         for row, share in zip(moved, _split(interest, len(moved)), strict=True):
             row.interest_due += share

@@ -49,6 +49,7 @@ from repayments.services.replay import (
     payment_lines,
 )
 from repayments.services.servicing.recoveries import recovery_post, recovery_reverse
+from repayments.services.servicing.reschedules import history_closed_check
 from repayments.services.servicing.settlements import (
     settlement_payment_apply,
     settlement_payment_unapply,
@@ -178,6 +179,7 @@ def payment_post(
             "loan_not_active",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; payments can be posted only to an active loan.",
         )
+    history_closed_check(loan, paid_on=paid_on)
     if paid_on < loan.disbursed_on:
         raise DomainError(
             "validation_error",
@@ -276,6 +278,7 @@ def payment_reverse(
         )
     if not can_proceed(payment.reverse):
         raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
+    history_closed_check(loan, payment=payment)
     today = business_date or today_ist()
     if loan.status == LoanStatus.WRITTEN_OFF:
         before = {"status": payment.status, "loan_status": loan.status, **_totals(payment)}

@@ -25,6 +25,7 @@ POST_FIELDS = (
     "principal_outstanding",
     "dpd",
     "bucket",
+    "reschedule_count",  # a rescheduled loan replays from its latest base (loan_terms)
 )
 
 

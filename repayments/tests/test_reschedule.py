@@ -89,7 +89,12 @@ def test_moratorium_of_three_installments_on_a_24_month_loan():
     assert rows[5].balance_after == D("92630.80")
 
     out, interest = moratorium_rows(
-        rows, start=date(2026, 8, 1), count=3, annual_rate=D("12"), accrue_interest=True
+        rows,
+        start=date(2026, 8, 1),
+        count=3,
+        annual_rate=D("12"),
+        accrue_interest=True,
+        anchor_before=date(2026, 7, 15),
     )
 
     assert interest == D("2778.92")

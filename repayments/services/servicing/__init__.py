@@ -2,4 +2,8 @@
 (proposals), write-off (writeoffs) and recovery after it (recoveries), one-time settlement
 (settlements). Importing the package registers each kind's executor with the proposals."""
 
-from repayments.services.servicing import settlements, writeoffs  # noqa: F401  (executors)
+from repayments.services.servicing import (  # noqa: F401  (executors)
+    reschedules,
+    settlements,
+    writeoffs,
+)
