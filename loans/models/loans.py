@@ -73,6 +73,9 @@ class Loan(LoanTerms):
     restructured_on = models.DateField(null=True, blank=True)
     restructure_count = models.PositiveSmallIntegerField(default=0)
     reschedule_count = models.PositiveSmallIntegerField(default=0)
+    # A one-time settlement is in force: payments count towards it too. Kept on the loan so
+    # that posting a payment on any other loan costs no extra query.
+    under_settlement = models.BooleanField(default=False)
 
     # Officers' free-text notes: the one field staff may change (PATCH, admin); it moves
     # no money, so the financial guard lets it through.

@@ -26,6 +26,7 @@ POST_FIELDS = (
     "dpd",
     "bucket",
     "reschedule_count",  # a rescheduled loan replays from its latest base (loan_terms)
+    "under_settlement",  # payments count towards a settlement in force
 )
 
 

@@ -154,6 +154,7 @@ def _settlement_execute(*, acting_user, proposal: Proposal, loan: Loan, today: d
         approved_on=today,
         payments_after_id=last,
     )
+    _flag(loan, True)
     SettlementInstallment.objects.bulk_create(
         SettlementInstallment(
             settlement=settlement,
@@ -175,6 +176,11 @@ def _settlement_execute(*, acting_user, proposal: Proposal, loan: Loan, today: d
         },
     )
     return {"settlement": settlement.pk, "amount": amount, "dues": dues}
+
+
+def _flag(loan: Loan, value: bool) -> None:
+    loan.under_settlement = value
+    Loan.objects.filter(pk=loan.pk).update(under_settlement=value)
 
 
 def _refresh(settlement: Settlement, *, without: int | None = None) -> list[SettlementDue]:
@@ -200,6 +206,8 @@ def _refresh(settlement: Settlement, *, without: int | None = None) -> list[Sett
 def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today: date) -> None:
     """After a payment on the loan: count it towards the settlement in force (if any);
     settle the loan when the agreed amount is paid."""
+    if not loan.under_settlement:
+        return
     settlement = (
         Settlement.objects.select_for_update()
         .filter(loan_id=loan.pk, status=SettlementStatus.IN_FORCE)
@@ -211,6 +219,7 @@ def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today
     if loan.status != LoanStatus.ACTIVE:  # the payment paid the whole loan off
         settlement.status, settlement.ended_on = SettlementStatus.SUPERSEDED, today
         settlement.save(update_fields=["status", "ended_on"])
+        _flag(loan, False)
         audit_record(
             action="settlement.superseded",
             actor=acting_user,
@@ -224,6 +233,8 @@ def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today
 
 def settlement_payment_unapply(*, loan: Loan, payment: Payment, acting_user, today: date) -> None:
     """Before a payment's reversal: it no longer counts towards the settlement in force."""
+    if not loan.under_settlement:
+        return
     settlement = (
         Settlement.objects.select_for_update()
         .filter(loan_id=loan.pk, status=SettlementStatus.IN_FORCE)
@@ -268,6 +279,7 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
             changed.append((s[0], values))
     rawsql.values_update(Installment, ROW_FIELDS, changed)
     settlement.status, settlement.ended_on = SettlementStatus.PAID, today
+    _flag(loan, False)
     settlement.waived_principal, settlement.waived_interest = principal, interest
     settlement.waived_charges, settlement.journal_entry = charges, entry
     settlement.save(
@@ -312,6 +324,7 @@ def settlements_break_due(*, business_date: date, acting_user=None) -> int:
             continue
         settlement.status, settlement.ended_on = SettlementStatus.BROKEN, business_date
         settlement.save(update_fields=["status", "ended_on"])
+        _flag(settlement.loan, False)
         broken += 1
         audit_record(
             action="settlement.broken",
