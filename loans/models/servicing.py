@@ -147,9 +147,7 @@ class Settlement(models.Model):
     waived_principal = models.DecimalField(**MONEY, default=ZERO)
     waived_interest = models.DecimalField(**MONEY, default=ZERO)
     waived_charges = models.DecimalField(**MONEY, default=ZERO)
-    journal_entry = models.ForeignKey(
-        "loans.JournalEntry", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    # The waiver's entry is the journal entry with reference "settlement:<id>".
 
     class Meta:
         ordering = ["-approved_on", "-id"]

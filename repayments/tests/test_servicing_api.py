@@ -124,3 +124,53 @@ def test_settlement_by_api_and_proposals_are_staff_only(loan):
     again = post(checker, f"/api/v1/proposals/{pk}/reject/", {"note": "late"})
     assert again.status_code == 409
     assert again.json()["code"] == "invalid_state"
+
+
+def test_restructure_by_api_then_the_borrower_accepts(loan):
+    maker, checker = client_for(staff(CREDIT_MANAGER)), client_for(staff(COLLECTIONS_MANAGER))
+    proposed = post(
+        maker,
+        f"/api/v1/loans/{loan.pk}/restructure/",
+        {"annual_rate": "11.5", "tenure": 20, "reason": "Income fell"},
+    )
+    assert proposed.status_code == 201, proposed.json()
+    pk = proposed.json()["id"]
+    assert post(checker, f"/api/v1/proposals/{pk}/approve/").status_code == 200
+    borrower = client_for(loan.borrower)
+    listed = borrower.get("/api/v1/reschedules/").json()["results"]
+    assert [(r["status"], r["apr"]) for r in listed] == [("awaiting_borrower", "11.50")]
+    assert (
+        post(
+            client_for(active_loan().borrower), f"/api/v1/reschedules/{listed[0]['id']}/accept/"
+        ).status_code
+        == 404
+    )
+    accepted = post(borrower, f"/api/v1/reschedules/{listed[0]['id']}/accept/")
+    assert accepted.status_code == 200, accepted.json()
+    assert accepted.json()["status"] == "applied"
+    assert Loan.objects.get(pk=loan.pk).restructure_count == 1
+    bad = post(
+        maker,
+        f"/api/v1/loans/{loan.pk}/restructure/",
+        {"annual_rate": "99", "tenure": 0, "reason": "x"},
+    )
+    assert bad.status_code == 400
+
+
+def test_moratorium_by_api(loan, django_capture_on_commit_callbacks):
+    manager = client_for(staff(CREDIT_MANAGER))
+    body = {
+        "name": "Cyclone",
+        "start": today_ist().isoformat(),
+        "installments": 2,
+        "loans": [loan.pk],
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        created = post(manager, "/api/v1/moratoria/", body)
+    assert created.status_code == 201, created.json()
+    listed = manager.get("/api/v1/moratoria/").json()["results"]
+    assert (listed[0]["applied"], listed[0]["pending"]) == (1, 0)
+    refused = post(client_for(staff(FINANCE)), "/api/v1/moratoria/", body)
+    assert refused.status_code == 403
+    unknown = post(manager, "/api/v1/moratoria/", {**body, "loans": [999999]})
+    assert unknown.status_code == 400

@@ -52,7 +52,11 @@ def _record_refresh(loan: Loan) -> WriteOff:
             totals[part] += a[part]
     for part in PARTS:
         setattr(record, f"recovered_{part}", totals[part])
-    record.save(update_fields=[f"recovered_{part}" for part in PARTS])
+    # Not save(update_fields=...): inside payment posting's pipeline (PostgreSQL) the ORM
+    # cannot read the row count it checks.
+    WriteOff.objects.filter(pk=record.pk).update(
+        **{f"recovered_{part}": totals[part] for part in PARTS}
+    )
     return record
 
 

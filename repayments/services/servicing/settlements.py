@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, Sum
+from django.utils import timezone
 
 from lendingsite import rawsql
 from lendingsite.audit import audit_record, refusals_audited
@@ -218,7 +219,9 @@ def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today
     _refresh(settlement)
     if loan.status != LoanStatus.ACTIVE:  # the payment paid the whole loan off
         settlement.status, settlement.ended_on = SettlementStatus.SUPERSEDED, today
-        settlement.save(update_fields=["status", "ended_on"])
+        # Queryset updates, not save(update_fields=...): inside payment posting's pipeline
+        # (PostgreSQL) the ORM cannot read the row count save() checks.
+        Settlement.objects.filter(pk=settlement.pk).update(status=settlement.status, ended_on=today)
         _flag(loan, False)
         audit_record(
             action="settlement.superseded",
@@ -281,17 +284,20 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
     settlement.status, settlement.ended_on = SettlementStatus.PAID, today
     _flag(loan, False)
     settlement.waived_principal, settlement.waived_interest = principal, interest
-    settlement.waived_charges, settlement.journal_entry = charges, entry
-    settlement.save(
-        update_fields=[
-            *("status", "ended_on", "waived_principal", "waived_interest"),
-            *("waived_charges", "journal_entry"),
-        ]
-    )
+    settlement.waived_charges = charges
+    Settlement.objects.filter(pk=settlement.pk).update(
+        status=settlement.status,
+        ended_on=today,
+        waived_principal=principal,
+        waived_interest=interest,
+        waived_charges=charges,
+    )  # the entry is found by its reference "settlement:<id>" (no id yet in the pipeline)
     before = {"status": loan.status, "principal_outstanding": loan.principal_outstanding}
     loan.settle()
     loan.principal_outstanding, loan.closed_on = ZERO, today
-    loan.save(update_fields=["status", "principal_outstanding", "closed_on", "updated_at"])
+    Loan.objects.filter(pk=loan.pk).update(
+        status=loan.status, principal_outstanding=ZERO, closed_on=today, updated_at=timezone.now()
+    )
     audit_record(
         action="loan.settled",
         actor=acting_user,
@@ -304,7 +310,7 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
             "waived_principal": principal,
             "waived_interest": interest,
             "waived_charges": charges,
-            "journal_entry": entry.pk if entry else None,
+            "journal_reference": f"settlement:{settlement.pk}" if entry else None,
         },
     )
 
