@@ -132,7 +132,8 @@ def moratorium_rows(
     if count < 1:
         raise ValueError("Defer at least one installment.")
     out = [r.copy() for r in rows]
-    moved = [r for r in out if r.due_date >= start and r.kind == REGULAR]
+    # Rows already paid in full (a prepayment's row, dated the day it was paid) stay.
+    moved = [r for r in out if r.due_date >= start and r.kind == REGULAR and r.outstanding > 0]
     if not moved:
         raise ValueError("No installment falls due on or after the start of the moratorium.")
     balance = sum((r.unpaid("principal") for r in moved), ZERO)

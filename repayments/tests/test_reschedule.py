@@ -5,7 +5,7 @@
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from loans.schedule import ScheduleTerms, build_schedule
@@ -145,6 +145,7 @@ def test_moratorium_keeps_principal_and_adds_exactly_the_holiday_interest(
         principal=principal, annual_rate=D("14"), tenure=tenure, disbursement_date=date(2026, 1, 10)
     )
     rows = rows_from_schedule(build_schedule(terms))
+    assume(rows[at].outstanding > 0)  # a tiny loan can have rows of ₹0.00
     out, interest = moratorium_rows(
         rows, start=rows[at].due_date, count=count, annual_rate=D("14"), accrue_interest=True
     )

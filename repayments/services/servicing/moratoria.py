@@ -150,7 +150,7 @@ def _one(item_id: int, today: date) -> str | None:
     if loan.settlements.filter(status="in_force").exists():
         return _skip(item, "A settlement is in force.")
     before = rows_now(loan)
-    earlier = [r.due_date for r in before if r.due_date < moratorium.start]
+    earlier = [r.due_date for r in before if r.due_date < moratorium.start or r.outstanding <= 0]
     anchor_before = max(earlier) if earlier else loan.disbursed_on
     try:
         after, interest = moratorium_rows(
