@@ -202,3 +202,32 @@ def waivers_for(user):
     if user.has_perm("repayments.view_chargewaiver"):
         return qs
     return qs.filter(charge__loan__borrower=user)
+
+
+def loan_servicing(loan: Loan) -> dict:
+    """What the borrower's loan page says about distress servicing: the write-off, the
+    settlement (in force, paid or broken), the restructure addendum awaiting acceptance,
+    and the reschedules applied. Few queries, only for loans that have any of it."""
+    from loans.models import Proposal, Settlement, WriteOff
+
+    info: dict = {"write_off": None, "settlement": None, "addendum": None, "reschedules": []}
+    # Every case but a moratorium starts with a proposal: one cheap query for most loans.
+    if not loan.reschedule_count and not Proposal.objects.filter(loan_id=loan.pk).exists():
+        return info
+    if loan.status == LoanStatus.WRITTEN_OFF:
+        info["write_off"] = WriteOff.objects.filter(loan=loan).first()
+    settlement = Settlement.objects.filter(loan=loan).order_by("-id").first()
+    if settlement is not None:
+        info["settlement"] = settlement
+        info["settlement_rows"] = list(settlement.installments.order_by("number"))
+    reschedules = list(Reschedule.objects.filter(loan=loan).order_by("-id"))
+    info["addendum"] = next(
+        (r for r in reschedules if r.status == RescheduleStatus.AWAITING_BORROWER), None
+    )
+    if info["addendum"] is not None:
+        info["addendum_rows"] = [
+            {**row, "charges": row["penal_due"] + row["fees_due"]}
+            for row in (row_from_json(r) for r in info["addendum"].base_rows)
+        ]
+    info["reschedules"] = [r for r in reschedules if r.status == RescheduleStatus.APPLIED]
+    return info
