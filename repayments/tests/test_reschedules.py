@@ -144,6 +144,13 @@ def test_a_capitalising_product_books_the_interest_it_capitalises(overdue):
     row = loan.installments.get(number=2)
     assert row.outstanding == ZERO  # moved into the new principal
     _invariants(loan)
+    from repayments.statements import statement_build
+
+    statement = statement_build(loan)
+    assert "reschedule" in [r.kind for r in statement.rows]
+    # What the statement says is owed: principal outstanding (with the capitalised
+    # interest) and nothing else due yet.
+    assert statement.closing_balance == loan.principal_outstanding
 
 
 def test_an_addendum_lapses_when_the_loan_moved_since(overdue):

@@ -321,3 +321,25 @@ def test_a_settlement_must_be_below_the_dues(overdue):
             reason="x",
         )
     assert refused.value.code == "validation_error"
+
+
+# --- statements --------------------------------------------------------------------------
+
+
+def test_statements_after_write_off_recovery_and_settlement(overdue):
+    from repayments.statements import statement_build
+
+    other = active_loan(disbursed_on=today_ist() - timedelta(days=100))
+    _write_off(overdue)
+    post_payment(overdue, amount=D("2500.00"), paid_on=today_ist())
+    record = WriteOff.objects.get(loan=overdue)
+    statement = statement_build(overdue)
+    assert "write_off" in [r.kind for r in statement.rows]
+    assert statement.closing_balance == record.claim_outstanding
+
+    _settlement(other, D("40000.00"))
+    post_payment(other, amount=D("40000.00"), paid_on=today_ist())
+    assert Loan.objects.get(pk=other.pk).status == "settled"
+    statement = statement_build(other)
+    assert statement.rows[-1].kind == "settlement"
+    assert statement.closing_balance == ZERO
