@@ -551,5 +551,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "CaseStatusEnum": "collection.models.CaseStatus",
         "ChargeStatusEnum": "repayments.models.ChargeStatus",
         "WaiverStatusEnum": "repayments.models.WaiverStatus",
+        "ChargeKindEnum": "repayments.models.ChargeKind",
+        "ProposalKindEnum": "loans.models.servicing.ProposalKind",
+        "WriteOffKindEnum": "loans.models.servicing.WriteOffKind",
+        "RescheduleKindEnum": "loans.models.servicing.RescheduleKind",
     }
 )
