@@ -84,6 +84,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "screening.review_screeninghit",  # two credit managers clear or confirm a hit
         "screening.view_sanctionslist",
         "screening.view_sanctionsentry",
+        # Distress servicing, maker-checker (repayments.services.servicing).
+        "loans.view_proposal",
+        "loans.add_proposal",
+        "loans.approve_proposal",
+        "loans.view_writeoff",
+        "loans.view_settlement",
+        "loans.view_settlementinstallment",
+        "loans.view_reschedule",
+        "loans.view_moratorium",
+        "loans.add_moratorium",
+        "loans.apply_moratorium",
+        "loans.view_moratoriumloan",
     ],
     FINANCE: [
         *_VIEW_PEOPLE,
@@ -131,6 +143,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "collection.view_dayendrun",
         "collection.view_notification",
         "collection.view_collectorscore",
+        # Distress servicing, maker-checker (repayments.services.servicing).
+        "loans.view_proposal",
+        "loans.add_proposal",
+        "loans.approve_proposal",
+        "loans.view_writeoff",
+        "loans.view_settlement",
+        "loans.view_settlementinstallment",
+        "loans.view_reschedule",
+        "loans.view_moratorium",
+        "loans.add_moratorium",
+        "loans.apply_moratorium",
+        "loans.view_moratoriumloan",
     ],
     AUDITOR: [
         *_VIEW_PEOPLE,

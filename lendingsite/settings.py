@@ -571,6 +571,9 @@ PAYMENT_MIN_AMOUNT = env.str("PAYMENT_MIN_AMOUNT", default="1.00")
 PAYMENT_MAX_AMOUNT = env.str("PAYMENT_MAX_AMOUNT", default="10000000.00")
 # A payment dated more than this many days before the business date is refused (backdated).
 PAYMENT_MAX_BACKDATE_DAYS = env.int("PAYMENT_MAX_BACKDATE_DAYS", default=7)
+# A one-time settlement installment unpaid this many days after its due date breaks the
+# settlement (docs/servicing.md).
+SETTLEMENT_GRACE_DAYS = env.int("SETTLEMENT_GRACE_DAYS", default=7)
 # A cooling-off exit request stays open this many days after it is made (its pay-by date;
 # never on or after the first due date). docs/payments.md "Cooling-off exit".
 EXIT_REQUEST_VALID_DAYS = env.int("EXIT_REQUEST_VALID_DAYS", default=3)
@@ -597,5 +600,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ChargeStatusEnum": "repayments.models.ChargeStatus",
         "WaiverStatusEnum": "repayments.models.WaiverStatus",
         "WebhookDeliveryStatusEnum": "integrations.models.DeliveryStatus",
+        "ChargeKindEnum": "repayments.models.ChargeKind",
+        "ProposalKindEnum": "loans.models.servicing.ProposalKind",
+        "WriteOffKindEnum": "loans.models.servicing.WriteOffKind",
+        "RescheduleKindEnum": "loans.models.servicing.RescheduleKind",
     }
 )

@@ -30,6 +30,11 @@ CHARGES_SUSPENSE = "CHARGES_SUSPENSE"
 # paid by bank transfer until the transfer goes out.
 REFERRAL_EXPENSE = "REFERRAL_EXPENSE"
 REFERRAL_PAYABLE = "REFERRAL_PAYABLE"
+# What comes in on a loan already written off is income of its own (docs/servicing.md).
+BAD_DEBTS_RECOVERED = "BAD_DEBTS_RECOVERED"
+# Unpaid interest a restructure capitalised into principal: not income until it is paid
+# (RBI prudential norms on income recognition; docs/servicing.md).
+CAPITALISED_INTEREST_SUSPENSE = "CAPITALISED_INTEREST_SUSPENSE"
 
 ZERO = Decimal("0.00")
 
@@ -68,6 +73,8 @@ CHART = [
     (CHARGES_SUSPENSE, "Charges Suspense (not yet earned)", "liability"),
     (REFERRAL_EXPENSE, "Referral Expense", "expense"),
     (REFERRAL_PAYABLE, "Referral Rewards Payable", "liability"),
+    (BAD_DEBTS_RECOVERED, "Bad Debts Recovered", "income"),
+    (CAPITALISED_INTEREST_SUSPENSE, "Capitalised Interest (suspense)", "liability"),
 ]
 
 

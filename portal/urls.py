@@ -79,6 +79,11 @@ borrower_pages = [
     ),
     path("loans/<int:pk>/", loan.loan_page, name="loan"),
     path("loans/<int:pk>/exit/", exit.exit_request_page, name="exit"),
+    path(
+        "loans/<int:pk>/addendum/<int:reschedule_id>/accept/",
+        loan.addendum_accept,
+        name="addendum_accept",
+    ),
     path("loans/<int:pk>/statement/", loan.statement, name="statement"),
     path(
         "loans/<int:pk>/no-dues-certificate/",

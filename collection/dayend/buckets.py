@@ -47,6 +47,18 @@ DEFAULT_BUCKETS = "current:0,SMA-0:1-30,SMA-1:31-60,SMA-2:61-90,NPA:91+"
 # The regulatory default the bucket table is written for: a product with this threshold
 # uses the table's NPA start; any other value moves the NPA boundary for that product.
 DEFAULT_NPA_THRESHOLD_DAYS = 90
+# A restructured loan is not upgraded from NPA for this many days after the restructure
+# (docs/collections.md, "Restructured loans": RBI Prudential Framework, 7 Jun 2019).
+RESTRUCTURE_WATCH_DAYS = 365
+
+
+def in_restructure_watch(restructured_on, business_date) -> bool:
+    """True while `business_date` is within the watch period of a restructure."""
+    if restructured_on is None:
+        return False
+    return (business_date - restructured_on).days < RESTRUCTURE_WATCH_DAYS
+
+
 BUCKET_NAME_MAX = 10  # Loan.bucket, BucketHistory.*_bucket are CharField(max_length=10)
 
 
@@ -147,14 +159,16 @@ def bucket_for(
     table: BucketTable,
     previous: str | None = None,
     npa_threshold_days: int = DEFAULT_NPA_THRESHOLD_DAYS,
+    in_watch: bool = False,
 ) -> str:
     """The bucket for `dpd`. A loan already in NPA stays there while any arrear remains
-    (it is upgraded only at DPD 0). Below the NPA boundary the bucket is the last one whose
-    lower bound is at or below `dpd`, so a product with a later NPA boundary stretches the
-    bucket just below NPA."""
+    (it is upgraded only at DPD 0), and a restructured loan in its watch period stays NPA
+    even at DPD 0 (`in_watch`; docs/collections.md, "Restructured loans"). Below the NPA
+    boundary the bucket is the last one whose lower bound is at or below `dpd`, so a
+    product with a later NPA boundary stretches the bucket just below NPA."""
     if dpd < 0:
         raise ValueError("dpd cannot be negative")
-    if previous == table.npa.name and dpd > 0:
+    if previous == table.npa.name and (dpd > 0 or in_watch):
         return table.npa.name
     if dpd >= table.npa_from(npa_threshold_days):
         return table.npa.name

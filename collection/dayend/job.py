@@ -27,6 +27,7 @@ from lendingsite import rawsql
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanStatus
+from repayments.services.servicing.settlements import settlements_break_due
 
 JOB = "day_end"
 STEP_LOANS = "loans"
@@ -260,6 +261,8 @@ def _finish(run_id: int) -> DayEndRun:
     counts["assigned"] = cases_assign_round_robin(case_ids=new_ids) if new_ids else 0
     if not run.forced_loan_id:
         counts["promises"] = promises_settle(business_date=run.business_date)
+        # One-time settlements with an installment missed past the grace are broken.
+        counts["settlements_broken"] = settlements_break_due(business_date=run.business_date)
     finished = timezone.now()
     run.counts = counts
     run.loans_processed = counts.get("loans", 0)

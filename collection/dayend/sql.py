@@ -28,14 +28,23 @@ from datetime import date, datetime
 
 from django.db import connection
 
-from collection.dayend.buckets import DEFAULT_NPA_THRESHOLD_DAYS, BucketTable
+from collection.dayend.buckets import (
+    DEFAULT_NPA_THRESHOLD_DAYS,
+    RESTRUCTURE_WATCH_DAYS,
+    BucketTable,
+)
 from collection.models import OPEN_CASE_STATUSES, CaseStatus
 from lendingsite.rawsql import money_from_paise_sql
 from loans.models import LoanStatus
 
 ACTIVE = LoanStatus.ACTIVE.value
 # Statuses after which nothing is owed any more: an open case is resolved.
-SETTLED = [LoanStatus.CLOSED.value, LoanStatus.FORECLOSED.value, LoanStatus.CANCELLED.value]
+SETTLED = [
+    LoanStatus.CLOSED.value,
+    LoanStatus.FORECLOSED.value,
+    LoanStatus.CANCELLED.value,
+    LoanStatus.SETTLED.value,  # a one-time settlement: nothing more is owed
+]
 OPEN_STATUSES = ", ".join(f"'{status.value}'" for status in OPEN_CASE_STATUSES)
 SETTLED_STATUSES = ", ".join(f"'{status}'" for status in SETTLED)
 PENAL_KIND = "penal"
@@ -66,13 +75,15 @@ def day(param: str) -> str:
     return f"{param}::date" if _postgres() else param
 
 
-def bucket_case_sql(table: BucketTable, *, dpd: str, previous: str, npa_from: str):
+def bucket_case_sql(
+    table: BucketTable, *, dpd: str, previous: str, npa_from: str, in_watch: str = "0"
+):
     """The SQL twin of buckets.bucket_for, generated from the same table. Returns the CASE
     expression and its named parameters (bucket names are bound, never spliced)."""
     params = {f"bucket_{n}": bucket.name for n, bucket in enumerate(table.buckets)}
     npa = f"%(bucket_{len(table.buckets) - 1})s"
     whens = [
-        f"WHEN {previous} = {npa} AND {dpd} > 0 THEN {npa}",
+        f"WHEN {previous} = {npa} AND ({dpd} > 0 OR {in_watch} = 1) THEN {npa}",
         f"WHEN {dpd} >= {npa_from} THEN {npa}",
     ]
     # Highest lower bound first: the bucket just below NPA stretches up to the boundary.
@@ -179,14 +190,25 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
     foreclosed, cancelled) while delinquent owes nothing: its DPD becomes 0 and its bucket
     current here, with a history row, and its case is resolved."""
     bucket_sql, bucket_params = bucket_case_sql(
-        p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from"
+        p.table, dpd="s.dpd", previous="s.old_bucket", npa_from="s.npa_from", in_watch="s.watch"
     )
+    # Restructured loans still in NPA are candidates too: at the end of their watch period
+    # one may be upgraded with no arrears and no open case.
     candidates = f"""
         SELECT loan_id FROM {OVERDUE}
         UNION
         SELECT c.loan_id FROM collection_collectioncase c
         WHERE c.loan_id BETWEEN %(lo)s AND %(hi)s AND c.status IN ({OPEN_STATUSES})
+        UNION
+        SELECT r.id FROM loans_loan r
+        WHERE r.id BETWEEN %(lo)s AND %(hi)s AND r.restructured_on IS NOT NULL
+          AND r.bucket = %(bucket_{len(p.table.buckets) - 1})s
         """
+    watch = (
+        f"CASE WHEN l.restructured_on IS NOT NULL AND "
+        f"{days_since('%(d)s', 'l.restructured_on')} < {RESTRUCTURE_WATCH_DAYS} "
+        "THEN 1 ELSE 0 END"
+    )
     sql = f"""
         SELECT s.loan_id, s.old_dpd, s.old_bucket, s.dpd, s.overdue_paise,
                {bucket_sql} AS bucket
@@ -195,7 +217,8 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
                    CASE WHEN MIN(o.due_date) IS NULL THEN 0
                         ELSE {days_since("%(d)s", "MIN(o.due_date)")} + 1 END AS dpd,
                    COALESCE(SUM(o.out_paise), 0) AS overdue_paise,
-                   {npa_from_sql(p.table)} AS npa_from
+                   {npa_from_sql(p.table)} AS npa_from,
+                   {watch} AS watch
             FROM loans_loan l
             JOIN loans_loanproduct p ON p.id = l.product_id
             LEFT JOIN {OVERDUE} o ON o.loan_id = l.id AND o.out_paise > {FLOOR_PAISE}
@@ -203,7 +226,7 @@ def state_select(p: ChunkParams) -> tuple[str, dict]:
             WHERE l.id IN ({candidates})
               AND l.id BETWEEN %(lo)s AND %(hi)s
               AND l.status IN (%(active)s, {SETTLED_STATUSES})
-            GROUP BY l.id, l.dpd, l.bucket, p.npa_threshold_days
+            GROUP BY l.id, l.dpd, l.bucket, p.npa_threshold_days, l.restructured_on
             HAVING MIN(o.due_date) IS NOT NULL OR l.dpd <> 0 OR l.bucket <> %(bucket_0)s
         ) s
         """

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from collection.dayend.buckets import bucket_for, bucket_table
+from collection.dayend.buckets import bucket_for, bucket_table, in_restructure_watch
 from collection.models import (
     OPEN_CASE_STATUSES,
     BucketHistory,
@@ -134,6 +134,7 @@ def loan_delinquency_refresh(
         table=bucket_table(),
         previous=loan.bucket,
         npa_threshold_days=loan.product.npa_threshold_days,
+        in_watch=in_restructure_watch(loan.restructured_on, as_of),
     )
     before = {"dpd": loan.dpd, "bucket": loan.bucket}
     if (loan.dpd, loan.bucket) != (arrears.dpd, bucket):

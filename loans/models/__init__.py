@@ -2,6 +2,22 @@ from loans.models.applications import ApplicationStatus, Consent, LoanApplicatio
 from loans.models.ledger import JournalEntry, JournalLine, LedgerAccount
 from loans.models.loans import Installment, InstallmentStatus, Loan, LoanStatus
 from loans.models.products import LoanProduct
+from loans.models.servicing import (
+    Moratorium,
+    MoratoriumLoan,
+    MoratoriumLoanStatus,
+    Proposal,
+    ProposalKind,
+    ProposalStatus,
+    Reschedule,
+    RescheduleKind,
+    RescheduleStatus,
+    Settlement,
+    SettlementInstallment,
+    SettlementStatus,
+    WriteOff,
+    WriteOffKind,
+)
 
 __all__ = [
     "ApplicationStatus",
@@ -15,4 +31,18 @@ __all__ = [
     "LoanApplication",
     "LoanProduct",
     "LoanStatus",
+    "Moratorium",
+    "MoratoriumLoan",
+    "MoratoriumLoanStatus",
+    "Proposal",
+    "ProposalKind",
+    "ProposalStatus",
+    "Reschedule",
+    "RescheduleKind",
+    "RescheduleStatus",
+    "Settlement",
+    "SettlementInstallment",
+    "SettlementStatus",
+    "WriteOff",
+    "WriteOffKind",
 ]

@@ -18,6 +18,8 @@ class LoanStatus(models.TextChoices):
     FORECLOSED = "foreclosed", "Foreclosed (closed early)"
     WRITTEN_OFF = "written_off", "Written off"
     CANCELLED = "cancelled", "Cancelled (cooling-off)"
+    # Closed by a one-time settlement: paid less than was owed (a bureau must know).
+    SETTLED = "settled", "Settled (closed for less than the dues)"
 
 
 class Loan(LoanTerms):
@@ -64,6 +66,17 @@ class Loan(LoanTerms):
     dpd = models.PositiveIntegerField(default=0)
     bucket = models.CharField(max_length=10, default="current", db_index=True)
 
+    # Distress servicing (docs/servicing.md): a restructure's flag, last date and count
+    # (bureaus and the asset classification need them); every reschedule (restructure or
+    # moratorium) bumps `reschedule_count`, which tells the replay to start from the latest.
+    restructured = models.BooleanField(default=False)
+    restructured_on = models.DateField(null=True, blank=True)
+    restructure_count = models.PositiveSmallIntegerField(default=0)
+    reschedule_count = models.PositiveSmallIntegerField(default=0)
+    # A one-time settlement is in force: payments count towards it too. Kept on the loan so
+    # that posting a payment on any other loan costs no extra query.
+    under_settlement = models.BooleanField(default=False)
+
     # Officers' free-text notes: the one field staff may change (PATCH, admin); it moves
     # no money, so the financial guard lets it through.
     notes = models.TextField(blank=True)
@@ -98,6 +111,10 @@ class Loan(LoanTerms):
 
     @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.WRITTEN_OFF)
     def write_off(self):
+        pass
+
+    @transition(field=status, source=LoanStatus.ACTIVE, target=LoanStatus.SETTLED)
+    def settle(self):
         pass
 
     # A cooling-off exit: the borrower's payment paid the loan off (the replay forecloses

@@ -54,6 +54,13 @@ class LoanProduct(LoanTerms):
     penal_charge_percent = models.DecimalField(**RATE, default=Decimal("0"))
     penal_grace_days = models.PositiveSmallIntegerField(default=3)
 
+    # Distress servicing (docs/servicing.md): on a restructure, unpaid principal and
+    # interest of installments already due are capitalised into the new principal, or kept
+    # as a separate due (penal charges never capitalised); a moratorium's interest for the
+    # holiday is accrued into the later installments or waived.
+    restructure_capitalises_arrears = models.BooleanField(default=False)
+    moratorium_accrues_interest = models.BooleanField(default=True)
+
     cooling_off_days = models.PositiveSmallIntegerField(default=3)
     npa_threshold_days = models.PositiveSmallIntegerField(default=90)
     materiality_floor = models.DecimalField(**MONEY, default=Decimal("0"))

@@ -164,3 +164,31 @@ def test_an_overdue_loan_shows_its_arrears_due_now_not_a_past_next_payment(clien
     assert (
         f'{format_inr(rows[1].total_due)} by <time datetime="{rows[1].due_date:%Y-%m-%d}">' in html
     )
+
+
+def test_the_loan_page_explains_a_restructure_offer_and_the_borrower_accepts_it(client):
+    from accounts.roles import COLLECTIONS_MANAGER, CREDIT_MANAGER
+    from accounts.tests.factories import staff
+    from repayments.services.servicing.proposals import proposal_approve
+    from repayments.services.servicing.reschedules import loan_restructure_propose
+
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=40))
+    proposal = loan_restructure_propose(
+        acting_user=staff(CREDIT_MANAGER),
+        loan=loan,
+        annual_rate=Decimal("9"),
+        tenure=14,
+        reason="x",
+    )
+    proposal_approve(acting_user=staff(COLLECTIONS_MANAGER), proposal=proposal)
+    html = _get(client, loan)
+    assert "Offer to restructure your loan" in html and "APR 9.00%" in html
+    reschedule = loan.reschedules.get()
+    response = client.post(f"/loans/{loan.pk}/addendum/{reschedule.pk}/accept/")
+    assert response.status_code == 302
+    html = _get(client, loan)
+    assert "Your loan was <strong>restructured</strong>" in html
+    assert "Offer to restructure" not in html
+    other = active_loan()
+    client.force_login(other.borrower)
+    assert client.post(f"/loans/{loan.pk}/addendum/{reschedule.pk}/accept/").status_code == 404

@@ -12,13 +12,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 from django_fsm import can_proceed
 
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.arrears import Arrears
-from loans.models import InstallmentStatus, Loan
+from loans.models import InstallmentStatus, Loan, Reschedule
 from loans.selectors import (
     OWING,
     installment_status,
@@ -30,7 +30,8 @@ from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
 from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
-from repayments.selectors import foreclosure_quote
+from repayments.selectors import foreclosure_quote, loan_servicing
+from repayments.services.servicing.reschedules import restructure_accept
 from repayments.statements import statement_csv, statement_pdf
 
 STATUS_LABELS = {
@@ -110,6 +111,7 @@ def _loan_context(request, loan: Loan) -> dict:
         "statement_csv": _statement_url(loan, "csv"),
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
+        "servicing": loan_servicing(loan),
         "certificate_url": (
             reverse("borrower:no_dues_certificate", args=[loan.pk])
             if certificate_available(loan)
@@ -163,3 +165,25 @@ def no_dues_certificate(request, pk: int):
     except DomainError as exc:
         messages.error(request, exc.detail)
         return redirect("borrower:loan", pk=loan.pk)
+
+
+@login_required
+@require_POST
+def addendum_accept(request, pk: int, reschedule_id: int):
+    """The borrower accepts the restructure addendum shown on their loan page."""
+    loan = _own_loan(request, pk)
+    reschedule = get_object_or_404(Reschedule.objects.filter(loan=loan), pk=reschedule_id)
+    try:
+        done = restructure_accept(acting_user=request.user, reschedule=reschedule)
+    except DomainError as exc:
+        messages.error(request, exc.detail)
+    else:
+        if done.status == "applied":
+            messages.success(request, "Accepted. Your new schedule applies from today.")
+        else:
+            messages.error(
+                request,
+                "This offer has lapsed because your loan changed since it was made "
+                "(a payment or a charge). Ask us for a new one.",
+            )
+    return redirect("borrower:loan", pk=loan.pk)

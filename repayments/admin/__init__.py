@@ -13,4 +13,5 @@ from repayments.admin import (  # noqa: F401 - registers the model admins
     exits,
     payments,
     records,
+    servicing,
 )

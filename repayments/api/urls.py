@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("repayments.api.exits")),
     path("", include("repayments.api.payments")),
     path("", include("repayments.api.waivers")),
+    path("", include("repayments.api.servicing")),
 ]

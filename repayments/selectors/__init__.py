@@ -8,7 +8,7 @@ from django.db.models import Sum
 
 from lendingsite.errors import DomainError
 from loans import ledger
-from loans.models import Installment, Loan, LoanStatus
+from loans.models import Installment, Loan, LoanStatus, Reschedule, RescheduleStatus
 from loans.schedule import ScheduleTerms
 from loans.selectors import OWING, installment_unpaid
 from repayments import engine
@@ -20,12 +20,67 @@ ZERO = Decimal("0.00")
 def loan_terms(loan: Loan) -> engine.LoanTerms:
     """The loan's agreed terms as the engine takes them; the same schedule terms as
     loans.services.loans.loan_quote(loan, disbursement_date=loan.disbursed_on), without
-    the query for the KFS fee (the schedule does not depend on it)."""
+    the query for the KFS fee (the schedule does not depend on it). A rescheduled loan's
+    schedule terms are its latest reschedule's (loan_base)."""
+    base = loan_base(loan)
+    given = {"disbursement_date": loan.disbursed_on}
+    if base is not None:
+        given = {
+            "disbursement_date": base.anchor,
+            "principal": base.principal_total,
+            "annual_rate": base.annual_rate,
+            "tenure": base.tenure,
+            "grace_on_principal": 0,
+        }
     return engine.LoanTerms(
-        schedule=ScheduleTerms.from_terms(loan, disbursement_date=loan.disbursed_on),
+        schedule=ScheduleTerms.from_terms(loan, **given),
         allocation_strategy=loan.allocation_strategy,
         prepayment_strategy=loan.prepayment_strategy,
     )
+
+
+def loan_base(loan: Loan) -> Reschedule | None:
+    """The applied reschedule the loan's history now starts from, or None (the original
+    schedule). No query for a loan never rescheduled."""
+    if not loan.reschedule_count:
+        return None
+    return (
+        Reschedule.objects.filter(loan_id=loan.pk, status=RescheduleStatus.APPLIED)
+        .order_by("-id")
+        .first()
+    )
+
+
+def base_rows(base: Reschedule) -> list[engine.Row]:
+    return [engine.Row(**row_from_json(r)) for r in base.base_rows]
+
+
+def row_from_json(r: dict) -> dict:
+    out = dict(r)
+    out["due_date"] = date.fromisoformat(r["due_date"])
+    out["paid_on"] = date.fromisoformat(r["paid_on"]) if r.get("paid_on") else None
+    for key in ("principal_due", "interest_due", "penal_due", "fees_due"):
+        out[key] = Decimal(r[key])
+    for key in ("principal_paid", "interest_paid", "penal_paid", "fees_paid", "balance_after"):
+        out[key] = Decimal(r[key])
+    return out
+
+
+def row_to_json(row: engine.Row) -> dict:
+    return {
+        "number": row.number,
+        "due_date": row.due_date.isoformat(),
+        **{
+            k: str(getattr(row, k))
+            for k in (
+                *("principal_due", "interest_due", "penal_due", "fees_due"),
+                *("principal_paid", "interest_paid", "penal_paid", "fees_paid"),
+                "balance_after",
+            )
+        },
+        "paid_on": row.paid_on.isoformat() if row.paid_on else None,
+        "kind": row.kind,
+    }
 
 
 def engine_rows(installments) -> list[engine.Row]:
@@ -147,3 +202,32 @@ def waivers_for(user):
     if user.has_perm("repayments.view_chargewaiver"):
         return qs
     return qs.filter(charge__loan__borrower=user)
+
+
+def loan_servicing(loan: Loan) -> dict:
+    """What the borrower's loan page says about distress servicing: the write-off, the
+    settlement (in force, paid or broken), the restructure addendum awaiting acceptance,
+    and the reschedules applied. Few queries, only for loans that have any of it."""
+    from loans.models import Proposal, Settlement, WriteOff
+
+    info: dict = {"write_off": None, "settlement": None, "addendum": None, "reschedules": []}
+    # Every case but a moratorium starts with a proposal: one cheap query for most loans.
+    if not loan.reschedule_count and not Proposal.objects.filter(loan_id=loan.pk).exists():
+        return info
+    if loan.status == LoanStatus.WRITTEN_OFF:
+        info["write_off"] = WriteOff.objects.filter(loan=loan).first()
+    settlement = Settlement.objects.filter(loan=loan).order_by("-id").first()
+    if settlement is not None:
+        info["settlement"] = settlement
+        info["settlement_rows"] = list(settlement.installments.order_by("number"))
+    reschedules = list(Reschedule.objects.filter(loan=loan).order_by("-id"))
+    info["addendum"] = next(
+        (r for r in reschedules if r.status == RescheduleStatus.AWAITING_BORROWER), None
+    )
+    if info["addendum"] is not None:
+        info["addendum_rows"] = [
+            {**row, "charges": row["penal_due"] + row["fees_due"]}
+            for row in (row_from_json(r) for r in info["addendum"].base_rows)
+        ]
+    info["reschedules"] = [r for r in reschedules if r.status == RescheduleStatus.APPLIED]
+    return info

@@ -48,6 +48,12 @@ from repayments.services.replay import (
     loan_replay_store,
     payment_lines,
 )
+from repayments.services.servicing.recoveries import recovery_post, recovery_reverse
+from repayments.services.servicing.reschedules import history_closed_check
+from repayments.services.servicing.settlements import (
+    settlement_payment_apply,
+    settlement_payment_unapply,
+)
 
 __all__ = [
     "ADD_PERM",
@@ -155,11 +161,25 @@ def payment_post(
         today=business_date or today_ist(),
     )
     loan = loan_lock_for_post(loan)
+    if loan.status == LoanStatus.WRITTEN_OFF:
+        return _recovery_post(
+            acting_user=acting_user,
+            loan=loan,
+            amount=amount,
+            paid_on=paid_on,
+            channel=channel,
+            utr=utr,
+            source=source,
+            provider=provider,
+            provider_payment_id=provider_payment_id,
+            booked_on=business_date or today_ist(),
+        )
     if loan.status != LoanStatus.ACTIVE:
         raise DomainError(
             "loan_not_active",
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; payments can be posted only to an active loan.",
         )
+    history_closed_check(loan, paid_on=paid_on)
     if paid_on < loan.disbursed_on:
         raise DomainError(
             "validation_error",
@@ -212,6 +232,7 @@ def payment_post(
     # A payment that paid the loan off may answer the borrower's cooling-off exit request;
     # settled first, so that the payment's event says what the loan became (cancelled).
     exit_request_settle(loan=loan, payment=payment, acting_user=acting_user)
+    settlement_payment_apply(loan=loan, payment=payment, acting_user=acting_user, today=booked_on)
     audit_record(
         action="payment.posted",
         actor=acting_user,
@@ -257,7 +278,15 @@ def payment_reverse(
         )
     if not can_proceed(payment.reverse):
         raise DomainError("invalid_state", f"Payment {payment.pk} is already reversed.")
+    history_closed_check(loan, payment=payment)
     today = business_date or today_ist()
+    if loan.status == LoanStatus.WRITTEN_OFF:
+        before = {"status": payment.status, "loan_status": loan.status, **_totals(payment)}
+        reversal = recovery_reverse(
+            acting_user=acting_user, loan=loan, payment=payment, reason=reason, today=today
+        )
+        _reversal_audit(acting_user, payment, loan, before, reason, today)
+        return reversal
     # Reversing the payment that completed a cooling-off exit takes the cancellation back.
     exit_request_unsettle(
         loan=loan, payment=payment, acting_user=acting_user, reason=reason, today=today
@@ -268,6 +297,7 @@ def payment_reverse(
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; its payments can no longer be reversed.",
         )
     before = {"status": payment.status, "loan_status": loan.status, **_totals(payment)}
+    settlement_payment_unapply(loan=loan, payment=payment, acting_user=acting_user, today=today)
     reversal = PaymentReversal.objects.create(
         payment=payment, reason=reason[:300], reversed_by=acting_user, reversed_on=today
     )
@@ -287,6 +317,11 @@ def payment_reverse(
     loan_replay_store(
         loan_replay(loan=loan), new_payment=None, acting_user=acting_user, today=today
     )
+    _reversal_audit(acting_user, payment, loan, before, reason, today)
+    return reversal
+
+
+def _reversal_audit(acting_user, payment, loan, before, reason, today) -> None:
     audit_record(
         action="payment.reversed",
         actor=acting_user,
@@ -301,7 +336,32 @@ def payment_reverse(
             "principal_outstanding": loan.principal_outstanding,
         },
     )
-    return reversal
+
+
+def _recovery_post(*, acting_user, loan, amount, paid_on, utr, booked_on, **rest) -> Payment:
+    """A payment on a written-off loan: a recovery (repayments.services.servicing.recoveries)."""
+    payment = recovery_post(
+        acting_user=acting_user, loan=loan, amount=amount, paid_on=paid_on, utr=utr, **rest
+    )
+    if payment is None:
+        raise _duplicate_utr(utr)
+    allocation = {**_totals(payment)}
+    audit_record(
+        action="payment.posted",
+        actor=acting_user,
+        target=payment,
+        after={
+            "loan": loan.pk,
+            "amount": amount,
+            "paid_on": paid_on,
+            "business_date": booked_on,
+            "utr": utr,
+            "recovery": True,
+            "allocation": allocation,
+            "loan_status": loan.status,
+        },
+    )
+    return payment
 
 
 def _totals(payment: Payment) -> dict:

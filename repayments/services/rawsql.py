@@ -25,6 +25,8 @@ POST_FIELDS = (
     "principal_outstanding",
     "dpd",
     "bucket",
+    "reschedule_count",  # a rescheduled loan replays from its latest base (loan_terms)
+    "under_settlement",  # payments count towards a settlement in force
 )
 
 

@@ -21,6 +21,7 @@ from loans.models import LoanStatus
 from repayments.models import Charge, ChargeStatus, ChargeWaiver, WaiverStatus
 from repayments.services.base import loan_lock, money_parse
 from repayments.services.replay import loan_replay, loan_replay_store
+from repayments.services.servicing.reschedules import history_closed_check
 
 PROPOSE_PERM = "repayments.waive_charge"
 DECIDE_PERM = "repayments.approve_chargewaiver"
@@ -68,6 +69,7 @@ def charge_waiver_propose(
             f"Loan #{loan.pk} is {loan.get_status_display().lower()}; its charges can no longer be waived.",
         )
     _charge_in_force(charge)
+    history_closed_check(loan, charge=charge)
     left = charge.amount_in_force
     amount = left if amount is None else money_parse(amount, "amount")
     if not Decimal("0") < amount <= left:

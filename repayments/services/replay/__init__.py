@@ -23,7 +23,7 @@ from loans import ledger
 from loans.models import Installment, Loan, LoanStatus
 from repayments import engine
 from repayments.models import Payment, PaymentAllocation, PaymentStatus
-from repayments.selectors import loan_terms
+from repayments.selectors import base_rows, loan_base, loan_terms
 from repayments.services.replay import charges as replay_charges
 
 ZERO = Decimal("0.00")
@@ -127,12 +127,17 @@ def loan_replay(
         return Replay(loan, result, installments, [], {}, {})
     due_by_id = {stored[0]: stored[2] for stored in installments}
     number_by_id = {stored[0]: stored[1] for stored in installments}
+    # A rescheduled loan replays from its latest base: only what came after it.
+    base = loan_base(loan)
+    after_payment = base.payments_after_id if base else 0
     payments = list(
-        Payment.objects.filter(loan=loan, status=PaymentStatus.POSTED).values(
+        Payment.objects.filter(loan=loan, status=PaymentStatus.POSTED, pk__gt=after_payment).values(
             "id", "amount", "paid_on", "utr", *TOTALS
         )
     )
     charges = replay_charges.loan_charges(loan)
+    if base is not None:
+        charges = [c for c in charges if c["id"] > base.charges_after_id]
     events = [engine.PaymentEvent(p["id"], p["amount"], p["paid_on"]) for p in payments]
     charge_events = replay_charges.charge_events(charges, due_by_id)
     events += charge_events
@@ -140,11 +145,12 @@ def loan_replay(
         events.append(new_payment)
     penal = any(c.kind == "penal" for c in charge_events)
     floor = replay_charges.materiality_floor(loan) if penal else ZERO
-    result = engine.replay(engine.original_rows(terms), events, terms, materiality_floor=floor)
+    start = base_rows(base) if base is not None else engine.original_rows(terms)
+    result = engine.replay(start, events, terms, materiality_floor=floor)
     stored_allocations: dict[int, dict[int, tuple]] = {}
-    for a in PaymentAllocation.objects.filter(payment__loan=loan).values(
-        "payment_id", "installment_id", "penal", "fees", "interest", "principal"
-    ):
+    for a in PaymentAllocation.objects.filter(
+        payment__loan=loan, payment_id__gt=after_payment
+    ).values("payment_id", "installment_id", "penal", "fees", "interest", "principal"):
         stored_allocations.setdefault(a["payment_id"], {})[number_by_id[a["installment_id"]]] = (
             a["penal"],
             a["fees"],
