@@ -154,3 +154,40 @@ class ActionFormMixin:
             return rows[0]
         self.message_user(request, why, messages.ERROR)
         return None
+
+
+def is_money_field(field) -> bool:
+    """Money columns are DecimalField(max_digits=14, decimal_places=2) (lendingsite.api_fields
+    MONEY); rates and percentages use other shapes."""
+    from django.db import models
+
+    return (
+        isinstance(field, models.DecimalField)
+        and field.max_digits == 14
+        and field.decimal_places == 2
+    )
+
+
+def install_money_display() -> None:
+    """Every money field the console shows (change lists, read-only fields, inlines) goes
+    through format_inr: ₹12,34,567.89. Django's admin formats a field's value with
+    `display_for_field`, imported by name into its list and helper modules; wrapping it in
+    those three places is the one hook that reaches every ModelAdmin without each declaring
+    a display method per money column. Idempotent (AppConfig.ready may run twice in tests)."""
+    from django.contrib.admin import helpers, utils
+    from django.contrib.admin.templatetags import admin_list
+
+    from lendingsite.money import format_inr
+
+    original = utils.display_for_field
+    if getattr(original, "lendingsite_money", False):
+        return
+
+    def display_for_field(value, field, empty_value_display, avoid_link=False):
+        if is_money_field(field) and value not in (None, ""):
+            return format_inr(value)
+        return original(value, field, empty_value_display, avoid_link)
+
+    display_for_field.lendingsite_money = True
+    for module in (utils, helpers, admin_list):
+        module.display_for_field = display_for_field

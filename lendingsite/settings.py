@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "accounts.twofactor",
     "accounts.screening",
     "portal",
+    "console",
 ]
 
 MIDDLEWARE = [
@@ -313,6 +314,8 @@ LANGUAGE_CODE = "en-in"
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
+# Dates read `03 Dec 2026` everywhere (lendingsite/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["lendingsite.formats"]
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("repayments.api.urls")),
     path("", include("loans.api.urls")),
     path("collection/", include("collection.api.urls")),
+    path("reports/", include("console.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]
@@ -24,6 +25,8 @@ urlpatterns = [
     path("healthz", platform_views.healthz, name="healthz"),
     path("readyz", platform_views.readyz, name="readyz"),
     path("metrics", platform_views.metrics, name="metrics"),
+    # The console's home (replacing the admin index), dashboard and reports come first.
+    path(settings.ADMIN_URL, include("console.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/2fa/", include("accounts.twofactor.urls")),
     # The borrower's pages (portal sits on top of every domain app; docs/architecture.md).

@@ -22,6 +22,7 @@ from collection.admin.filters import (
     CollectorFilter,
     DpdRangeFilter,
     PromiseDueFilter,
+    QuietFilter,
 )
 from collection.admin.phone import PhoneRevealMixin
 from collection.models import (
@@ -123,6 +124,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
         DpdRangeFilter,
         CollectorFilter,
         PromiseDueFilter,
+        QuietFilter,
         "legal_escalated",
     ]
     search_fields = ["=id", "=loan__id", "loan__borrower__email", "loan__borrower__full_name"]

@@ -52,6 +52,26 @@ class OfficerFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WaitingForFilter(admin.SimpleListFilter):
+    """ "Waiting for me": recommended applications the viewer may decide, i.e. neither
+    created nor recommended by them (maker-checker; the credit manager's home links here)."""
+
+    title = "waiting for"
+    parameter_name = "waiting_for"
+
+    def lookups(self, request, model_admin):
+        return [("me", "me (not my own)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return (
+                queryset.filter(status="under_review", recommended_by__isnull=False)
+                .exclude(recommended_by=request.user)
+                .exclude(created_by=request.user)
+            )
+        return queryset
+
+
 class RejectReasonForm(forms.Form):
     reason = forms.CharField(
         label="Reason for rejecting",
@@ -85,7 +105,7 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
         "created_at",
     ]
     list_display_links = ["id", "borrower"]
-    list_filter = ["status", "grade", OfficerFilter]
+    list_filter = ["status", "grade", OfficerFilter, WaitingForFilter]
     list_select_related = ["borrower", "product", "created_by"]
     date_hierarchy = "created_at"
     search_fields = ["=id", "borrower__email"]
