@@ -191,3 +191,51 @@ def install_money_display() -> None:
     display_for_field.lendingsite_money = True
     for module in (utils, helpers, admin_list):
         module.display_for_field = display_for_field
+
+
+# Words that mark a key of a summary (a loan summary, an audit event's before/after) as money;
+# a key naming a rate or percentage is shown as a rate instead.
+MONEY_WORDS = (
+    "amount", "principal", "interest", "penal", "fee", "fees", "excess", "outstanding",
+    "balance", "overdue", "emi", "income", "charge", "paid", "due", "collected", "demand",
+    "disbursed", "refund", "credit", "debit", "total", "payable",
+)  # fmt: skip
+RATE_WORDS = ("rate", "percent", "apr", "ratio")
+NOT_MONEY_WORDS = ("date", "_on", "_at", "since", "days", "dpd", "count", "number")
+
+
+def display_value(key: str, value):
+    """One value of a summary as the console shows it: money in Indian notation with two
+    decimals, rates without trailing zeros, dates `03 Dec 2026`, times in IST."""
+    from datetime import date, datetime
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils import timezone
+
+    from lendingsite.money import NOTHING, format_inr, format_rate
+
+    if value is None or value == "":
+        return NOTHING
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d %b %Y, %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d %b %Y")
+    name = key.lower()
+    not_money = name == "id" or name.endswith("_id") or name.endswith("_on") or name == "on"
+    if isinstance(value, bool) or not_money or any(word in name for word in NOT_MONEY_WORDS):
+        if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
+            try:
+                return date.fromisoformat(value).strftime("%d %b %Y")
+            except ValueError:
+                return value
+        return value
+    if isinstance(value, Decimal | int | float | str):
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return value
+        if any(word in name for word in RATE_WORDS):
+            return format_rate(number)
+        if any(word in name for word in MONEY_WORDS):
+            return format_inr(number)
+    return value

@@ -50,7 +50,7 @@ from collection.services.desk import (
     promise_record,
 )
 from collection.services.pii import phone_reveal_refusal
-from lendingsite.admin import ActionFormMixin, ReadOnlyInline, form_page
+from lendingsite.admin import ActionFormMixin, ReadOnlyInline, display_value, form_page
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
 from loans.forms import AmountField
@@ -224,7 +224,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
             format_html_join(
                 "",
                 "<tr><th>{}</th><td>{}</td></tr>",
-                ((k.replace("_", " "), v) for k, v in rows.items()),
+                ((k.replace("_", " "), display_value(k, v)) for k, v in rows.items()),
             ),
         )
 
@@ -239,7 +239,10 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                ((r.business_date, r.from_bucket, r.to_bucket, r.dpd) for r in rows),
+                (
+                    (display_value("date", r.business_date), r.from_bucket, r.to_bucket, r.dpd)
+                    for r in rows
+                ),
             ),
         )
 

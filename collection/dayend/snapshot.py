@@ -23,7 +23,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from collection.models import BucketHistory, PortfolioSnapshot, RollSnapshot
@@ -119,7 +129,7 @@ def _rolls(business_date: date) -> list[RollSnapshot]:
     )
     moves = (
         Loan.objects.filter(status=LoanStatus.ACTIVE, disbursed_on__lte=previous_end)
-        .annotate(from_bucket=Coalesce(Subquery(then), CURRENT))
+        .annotate(from_bucket=Coalesce(Subquery(then), Value(CURRENT)))
         .values("product_id", "from_bucket", "bucket")
         .annotate(n=Count("id"), v=_money("principal_outstanding"))
     )
