@@ -43,7 +43,7 @@ RECENT_ROWS = 10
 class Queue:
     label: str
     count: int
-    url: str
+    url: str  # blank: the user may see the count but not the rows
 
 
 @dataclass
@@ -187,7 +187,10 @@ def finance_section(user) -> Section:
             Queue(
                 f"Gateway payments that matched no loan (last {RECENT_DAYS} days)",
                 AuditEvent.objects.filter(action="webhook.refused", created_at__gte=since).count(),
-                changelist("accounts.auditevent", action__exact="webhook.refused"),
+                # The refusals are audit events; finance reads the count, auditors the rows.
+                changelist("accounts.auditevent", action__exact="webhook.refused")
+                if user.has_perm("accounts.view_auditevent")
+                else "",
             ),
         ],
     )
