@@ -55,7 +55,9 @@ def test_payment_register_csv_and_page_carry_the_same_payments(client, book):
     report = REPORTS["payment-register"]
     assert rows[0] == [c.label for c in report.columns]
     expected = list(report.rows(Filters(date(2025, 3, 1), date(2025, 4, 30))))
-    assert rows[1:] == [[plain(v, c.kind) for v, c in zip(r, report.columns, strict=True)] for r in expected]
+    assert rows[1:] == [
+        [plain(v, c.kind) for v, c in zip(r, report.columns, strict=True)] for r in expected
+    ]
     assert len(rows) - 1 == 4  # 31 Mar: two; 30 Apr: one in full and the part payment
     shown = page_rows(client, "payment-register", **params)
     assert [r[0] for r in shown] == [r[0] for r in rows[1:]]
@@ -121,7 +123,9 @@ def test_api_refusals(client):
     assert bad.status_code == 400
     assert bad.json()["code"] == "validation_error"
     assert "from" in bad.json()["errors"]
-    swapped = client.get("/api/v1/reports/payment-register/", {"from": "2025-02-01", "to": "2025-01-01"})
+    swapped = client.get(
+        "/api/v1/reports/payment-register/", {"from": "2025-02-01", "to": "2025-01-01"}
+    )
     assert swapped.status_code == 400
     assert client.get("/api/v1/reports/payment-register/", {"format": "pdf"}).status_code == 400
     # Someone who may not read the audit trail does not learn the report exists.
@@ -133,7 +137,9 @@ def test_report_scoping_in_the_console(client):
     assert client.get("/admin/reports/audit-extract/").status_code == 404
     client.force_login(staff(AUDITOR))
     assert client.get("/admin/reports/audit-extract/").status_code == 200
-    bad = client.get("/admin/reports/audit-extract/", {"date_from": "2025-02-01", "date_to": "2025-01-01"})
+    bad = client.get(
+        "/admin/reports/audit-extract/", {"date_from": "2025-02-01", "date_to": "2025-01-01"}
+    )
     assert bad.status_code == 200
     assert "The From date is after the To date." in bad.content.decode()
 
