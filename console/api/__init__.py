@@ -46,7 +46,11 @@ class ReportView(APIView):
             OpenApiParameter("name", type=OpenApiTypes.STR, location="path", enum=list(REPORTS)),
             OpenApiParameter("from", type=OpenApiTypes.DATE, description="first date, inclusive"),
             OpenApiParameter("to", type=OpenApiTypes.DATE, description="last date, inclusive"),
-            OpenApiParameter("product", type=OpenApiTypes.INT, description="product id"),
+            OpenApiParameter(
+                "product",
+                type={"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+                description="product id",
+            ),
             OpenApiParameter(
                 "format", type=OpenApiTypes.STR, enum=FORMATS, description="default: json"
             ),
