@@ -77,13 +77,13 @@ def run(n: int) -> dict:
     import django
 
     django.setup()
+    from day_end import D, seed
     from django.db import connection
     from django.test import Client
 
     from accounts.models import User
     from accounts.twofactor.testing import mark_session_verified
     from collection.dayend import day_end_run
-    from day_end import D, seed
 
     result: dict = {"n": n}
     with connection.cursor() as cur:
