@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
+from lendingsite.money import format_inr
 from loans.admin.decisions import approve_page, recommend_page
 from loans.models import Consent, LoanApplication
 from loans.services.applications import CHANGE_PERM, DECIDE_PERM, application_reject
@@ -209,7 +210,15 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
         rows = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td>{}</td></tr>',
-            ((label, shape.format(obj.kfs.get(key, ""))) for label, key, shape in KFS_FIGURES),
+            (
+                (
+                    label,
+                    format_inr(obj.kfs.get(key))
+                    if shape == "₹{}"
+                    else shape.format(obj.kfs.get(key, "")),
+                )
+                for label, key, shape in KFS_FIGURES
+            ),
         )
         url = reverse("loans:kfs", args=[obj.pk])
         return format_html(
