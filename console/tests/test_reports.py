@@ -159,3 +159,14 @@ def test_a_download_costs_the_same_queries_whatever_its_rows(client):
     few = _csv_queries(client)
     AuditEvent.objects.bulk_create([AuditEvent(action="role.changed") for _ in range(300)])
     assert _csv_queries(client) == few
+
+
+def test_api_anonymous_is_401_and_a_borrower_sees_no_report(client):
+    from accounts.tests.factories import borrower
+
+    assert client.get("/api/v1/reports/payment-register/").status_code == 401
+    client.force_login(borrower())
+    assert client.get("/api/v1/reports/payment-register/").status_code == 404
+    client.force_login(staff(FINANCE))
+    assert client.get("/api/v1/reports/payment-register/", {"product": "abc"}).status_code == 400
+    assert client.get("/api/v1/reports/payment-register/", {"product": "0"}).status_code == 400
