@@ -154,3 +154,88 @@ class ActionFormMixin:
             return rows[0]
         self.message_user(request, why, messages.ERROR)
         return None
+
+
+def is_money_field(field) -> bool:
+    """Money columns are DecimalField(max_digits=14, decimal_places=2) (lendingsite.api_fields
+    MONEY); rates and percentages use other shapes."""
+    from django.db import models
+
+    return (
+        isinstance(field, models.DecimalField)
+        and field.max_digits == 14
+        and field.decimal_places == 2
+    )
+
+
+def install_money_display() -> None:
+    """Every money field the console shows (change lists, read-only fields, inlines) goes
+    through format_inr: ₹12,34,567.89. Django's admin formats a field's value with
+    `display_for_field`, imported by name into its list and helper modules; wrapping it in
+    those three places is the one hook that reaches every ModelAdmin without each declaring
+    a display method per money column. Idempotent (AppConfig.ready may run twice in tests)."""
+    from django.contrib.admin import helpers, utils
+    from django.contrib.admin.templatetags import admin_list
+
+    from lendingsite.money import format_inr
+
+    original = utils.display_for_field
+    if getattr(original, "lendingsite_money", False):
+        return
+
+    def display_for_field(value, field, empty_value_display, avoid_link=False):
+        if is_money_field(field) and value not in (None, ""):
+            return format_inr(value)
+        return original(value, field, empty_value_display, avoid_link)
+
+    display_for_field.lendingsite_money = True
+    for module in (utils, helpers, admin_list):
+        module.display_for_field = display_for_field
+
+
+# Words that mark a key of a summary (a loan summary, an audit event's before/after) as money;
+# a key naming a rate or percentage is shown as a rate instead.
+MONEY_WORDS = (
+    "amount", "principal", "interest", "penal", "fee", "fees", "excess", "outstanding",
+    "balance", "overdue", "emi", "income", "charge", "paid", "due", "collected", "demand",
+    "disbursed", "refund", "credit", "debit", "total", "payable",
+)  # fmt: skip
+RATE_WORDS = ("rate", "percent", "apr", "ratio")
+NOT_MONEY_WORDS = ("date", "_on", "_at", "since", "days", "dpd", "count", "number")
+
+
+def display_value(key: str, value):
+    """One value of a summary as the console shows it: money in Indian notation with two
+    decimals, rates without trailing zeros, dates `03 Dec 2026`, times in IST."""
+    from datetime import date, datetime
+    from decimal import Decimal, InvalidOperation
+
+    from django.utils import timezone
+
+    from lendingsite.money import NOTHING, format_inr, format_rate
+
+    if value is None or value == "":
+        return NOTHING
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d %b %Y, %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d %b %Y")
+    name = key.lower()
+    not_money = name == "id" or name.endswith("_id") or name.endswith("_on") or name == "on"
+    if isinstance(value, bool) or not_money or any(word in name for word in NOT_MONEY_WORDS):
+        if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
+            try:
+                return date.fromisoformat(value).strftime("%d %b %Y")
+            except ValueError:
+                return value
+        return value
+    if isinstance(value, Decimal | int | float | str):
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return value
+        if any(word in name for word in RATE_WORDS):
+            return format_rate(number)
+        if any(word in name for word in MONEY_WORDS):
+            return format_inr(number)
+    return value

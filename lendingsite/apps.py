@@ -12,6 +12,10 @@ class LendingsiteConfig(AppConfig):
 
         signals.bind_extra_request_metadata.connect(_bind_client_ip, weak=False)
 
+        from lendingsite.admin import install_money_display
+
+        install_money_display()
+
 
 def _bind_client_ip(request, logger, **kwargs):
     # Log lines name the caller as everything else does (lendingsite.middleware.client_ip);

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "accounts.twofactor",
     "accounts.screening",
     "portal",
+    "console",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +337,8 @@ LANGUAGE_CODE = "en-in"
 TIME_ZONE = "Asia/Kolkata"
 USE_I18N = True
 USE_TZ = True
+# Dates read `03 Dec 2026` everywhere (lendingsite/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["lendingsite.formats"]
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -17,6 +17,7 @@ api_v1 = [
     path("", include("messaging.api.urls")),
     path("", include("integrations.api.urls")),
     path("", include("referrals.api.urls")),
+    path("reports/", include("console.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
 ]
@@ -27,6 +28,8 @@ urlpatterns = [
     path("healthz", platform_views.healthz, name="healthz"),
     path("readyz", platform_views.readyz, name="readyz"),
     path("metrics", platform_views.metrics, name="metrics"),
+    # The console's home (replacing the admin index), dashboard and reports come first.
+    path(settings.ADMIN_URL, include("console.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/2fa/", include("accounts.twofactor.urls")),
     # The borrower's pages (portal sits on top of every domain app; docs/architecture.md).

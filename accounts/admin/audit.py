@@ -9,10 +9,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html, format_html_join
 
 from accounts.models import AuditEvent
 from accounts.seals import age_words, audit_verify
 from accounts.services.users import UNLOCK_PERMISSION, login_unlock
+from lendingsite.admin import display_value
 from lendingsite.audit_actions import current_name
 from lendingsite.errors import DomainError
 
@@ -76,11 +78,11 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     @admin.display(description="before")
     def before_json(self, obj):
-        return json.dumps(obj.before, indent=2, sort_keys=True, ensure_ascii=False)
+        return summary_with_raw(obj.before)
 
     @admin.display(description="after")
     def after_json(self, obj):
-        return json.dumps(obj.after, indent=2, sort_keys=True, ensure_ascii=False)
+        return summary_with_raw(obj.after)
 
     def has_add_permission(self, request):
         return False
@@ -144,3 +146,25 @@ class AccessAttemptAdmin(AxesAccessAttemptAdmin):
 if admin.site.is_registered(AccessAttempt):
     admin.site.unregister(AccessAttempt)
 admin.site.register(AccessAttempt, AccessAttemptAdmin)
+
+
+def summary_with_raw(data):
+    """A flat record as a table the officer reads (money ₹12,34,567.89, dates 03 Dec 2026),
+    then the stored JSON itself, unchanged, for the record."""
+    raw = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    if not isinstance(data, dict) or not data:
+        return format_html("<pre>{}</pre>", raw)
+    rows = format_html_join(
+        "",
+        "<tr><th>{}</th><td>{}</td></tr>",
+        (
+            (k.replace("_", " "), display_value(k, v) if not isinstance(v, dict | list) else v)
+            for k, v in sorted(data.items())
+        ),
+    )
+    return format_html(
+        "<table><tbody>{}</tbody></table><details><summary>Stored JSON</summary><pre>{}</pre>"
+        "</details>",
+        rows,
+        raw,
+    )

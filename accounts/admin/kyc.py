@@ -2,14 +2,14 @@
 the services (maker-checker included), download the stored file."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from accounts.admin.common import ServiceFormMixin
-from accounts.models import KycDocument
+from accounts.models import KycDocument, KycStatus
 from accounts.services.kyc import (
     VERIFY_PERMISSION,
     kyc_document_reject,
@@ -19,6 +19,10 @@ from accounts.services.kyc import (
 )
 from lendingsite.admin import ActionFormMixin
 from lendingsite.errors import DomainError
+
+PDF = "application/pdf"
+# Shown in place on the document's page; anything else is only downloaded.
+PREVIEWABLE = {"image/jpeg", "image/png", PDF}
 
 
 class KycUploadForm(forms.ModelForm):
@@ -117,16 +121,75 @@ class KycDocumentAdmin(ServiceFormMixin, ActionFormMixin, admin.ModelAdmin):
         return request.user.has_perm(VERIFY_PERMISSION)
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.file_view)
-        return [path("<int:pk>/file/", view, name="accounts_kycdocument_file"), *super().get_urls()]
+        site = self.admin_site
+        return [
+            path(
+                "<int:pk>/file/", site.admin_view(self.file_view), name="accounts_kycdocument_file"
+            ),
+            path(
+                "<int:pk>/decide/<slug:decision>/",
+                site.admin_view(self.decide_view),
+                name="accounts_kycdocument_decide",
+            ),
+            *super().get_urls(),
+        ]
 
     def file_view(self, request, pk):
+        """The stored file, as a download; with ?inline=1 an image or PDF is shown in place
+        (the document page's preview frames it, so this one response may be framed by the
+        console's own pages)."""
         document = self.get_object(request, str(pk))
         if document is None or not self.has_view_permission(request, document):
             raise PermissionDenied
-        return FileResponse(
-            document.file.open("rb"), as_attachment=True, content_type=document.content_type
+        inline = request.GET.get("inline") == "1" and document.content_type in PREVIEWABLE
+        response = FileResponse(
+            document.file.open("rb"), as_attachment=not inline, content_type=document.content_type
         )
+        if inline:
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            response._csp_replace = {"frame-ancestors": ["'self'"]}
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        document = self.get_object(request, object_id)
+        extra = dict(extra_context or {})
+        if document is not None:
+            kind = document.content_type
+            extra.update(
+                preview_url=reverse("admin:accounts_kycdocument_file", args=[document.pk])
+                + "?inline=1",
+                preview_kind="image" if kind.startswith("image/") else "pdf" if kind == PDF else "",
+                may_decide=self.has_verify_permission(request)
+                and document.status == KycStatus.PENDING,
+                reject_form=RejectReasonForm(),
+            )
+        return super().change_view(request, object_id, form_url, extra)
+
+    def decide_view(self, request, pk, decision):
+        """The document page's Verify and Reject buttons: the same services as the actions."""
+        document = self.get_object(request, str(pk))
+        if document is None or request.method != "POST" or decision not in ("verify", "reject"):
+            raise PermissionDenied
+        if not self.has_verify_permission(request):
+            raise PermissionDenied
+        back = reverse("admin:accounts_kycdocument_change", args=[document.pk])
+        try:
+            if decision == "verify":
+                kyc_document_verify(acting_user=request.user, document=document)
+                self.message_user(request, f"KYC #{document.pk} verified.", messages.SUCCESS)
+            else:
+                form = RejectReasonForm(request.POST)
+                if not form.is_valid():
+                    self.message_user(request, "Give the borrower a reason.", messages.ERROR)
+                    return HttpResponseRedirect(back)
+                kyc_document_reject(
+                    acting_user=request.user, document=document, reason=form.cleaned_data["reason"]
+                )
+                self.message_user(request, f"KYC #{document.pk} rejected.", messages.SUCCESS)
+        except DomainError as exc:
+            self.message_user(request, exc.detail, messages.ERROR)
+        return HttpResponseRedirect(back)
 
     def save_model(self, request, obj, form, change):
         created = kyc_document_upload(

@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from accounts.admin.bank import bank_accounts_table
 from accounts.admin.common import ServiceFormMixin, form_errors_from
+from accounts.admin.moderation import ModerationMixin
 from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES
 from accounts.selectors import mask_date, mask_pan, mask_phone, profiles_matching_pan
@@ -76,7 +77,7 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(ServiceFormMixin, admin.ModelAdmin):
+class UserAdmin(ModerationMixin, ServiceFormMixin, admin.ModelAdmin):
     """Accounts come from sign-up (or createsuperuser); the console changes name, active
     and roles. Passwords change through the reset flow, never by another person."""
 

@@ -163,6 +163,8 @@ class KycDocument(models.Model):
     )
 
     class Meta:
+        verbose_name = "KYC document"
+        verbose_name_plural = "KYC documents"
         permissions = [("verify_kycdocument", "Can verify or reject KYC documents")]
         indexes = [models.Index(fields=["status", "uploaded_at"])]
 

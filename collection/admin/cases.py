@@ -22,6 +22,7 @@ from collection.admin.filters import (
     CollectorFilter,
     DpdRangeFilter,
     PromiseDueFilter,
+    QuietFilter,
 )
 from collection.admin.phone import PhoneRevealMixin
 from collection.models import (
@@ -49,7 +50,7 @@ from collection.services.desk import (
     promise_record,
 )
 from collection.services.pii import phone_reveal_refusal
-from lendingsite.admin import ActionFormMixin, ReadOnlyInline, form_page
+from lendingsite.admin import ActionFormMixin, ReadOnlyInline, display_value, form_page
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
 from loans.forms import AmountField
@@ -123,6 +124,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
         DpdRangeFilter,
         CollectorFilter,
         PromiseDueFilter,
+        QuietFilter,
         "legal_escalated",
     ]
     search_fields = ["=id", "=loan__id", "loan__borrower__email", "loan__borrower__full_name"]
@@ -222,7 +224,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
             format_html_join(
                 "",
                 "<tr><th>{}</th><td>{}</td></tr>",
-                ((k.replace("_", " "), v) for k, v in rows.items()),
+                ((k.replace("_", " "), display_value(k, v)) for k, v in rows.items()),
             ),
         )
 
@@ -237,7 +239,10 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                ((r.business_date, r.from_bucket, r.to_bucket, r.dpd) for r in rows),
+                (
+                    (display_value("date", r.business_date), r.from_bucket, r.to_bucket, r.dpd)
+                    for r in rows
+                ),
             ),
         )
 

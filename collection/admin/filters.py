@@ -4,10 +4,11 @@ due and collector. DPD and bucket are the loan's (set by the day-end)."""
 from datetime import timedelta
 
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from collection.dayend.buckets import bucket_table
-from collection.models import CaseStatus
+from collection.models import OPEN_CASE_STATUSES, CaseStatus, ContactLog
 from collection.selectors import active_collectors
 from lendingsite.dates import today_ist
 
@@ -80,3 +81,22 @@ class CollectorFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(assigned_to_id=int(self.value()))
         return queryset
+
+
+class QuietFilter(admin.SimpleListFilter):
+    """Open cases nobody has contacted for N days (the collector's home links here)."""
+
+    title = "not contacted in"
+    parameter_name = "quiet"
+    CHOICES = {"3": 3, "7": 7, "14": 14}
+
+    def lookups(self, request, model_admin):
+        return [(key, f"{days} days") for key, days in self.CHOICES.items()]
+
+    def queryset(self, request, queryset):
+        days = self.CHOICES.get(self.value() or "")
+        if days is None:
+            return queryset
+        since = timezone.now() - timedelta(days=days)
+        recent = ContactLog.objects.filter(case=OuterRef("pk"), contacted_at__gte=since)
+        return queryset.filter(status__in=OPEN_CASE_STATUSES).exclude(Exists(recent))

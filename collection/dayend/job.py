@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from collection.dayend import penal, sql
 from collection.dayend.buckets import bucket_table
+from collection.dayend.snapshot import portfolio_snapshot_write
 from collection.models import CaseStatus, CollectionCase, DayEndChunk, DayEndRun, RunStatus
 from collection.services.desk import cases_assign_round_robin, promises_settle
 from lendingsite import rawsql
@@ -263,6 +264,8 @@ def _finish(run_id: int) -> DayEndRun:
         counts["promises"] = promises_settle(business_date=run.business_date)
         # One-time settlements with an installment missed past the grace are broken.
         counts["settlements_broken"] = settlements_break_due(business_date=run.business_date)
+        # The console's dashboard reads this, never the book (collection.dayend.snapshot).
+        counts["snapshot_rows"] = portfolio_snapshot_write(business_date=run.business_date)
     finished = timezone.now()
     run.counts = counts
     run.loans_processed = counts.get("loans", 0)

@@ -20,6 +20,7 @@ from collection.models import (
 )
 from collection.tests.factories_desk import CaseFactory, PromiseFactory, collector, manager
 from lendingsite.dates import today_ist
+from lendingsite.money import format_inr
 
 pytestmark = pytest.mark.django_db
 WORKLIST = "admin:collection_collectioncase_changelist"
@@ -197,9 +198,10 @@ def test_case_page_shows_loan_summary_bucket_history_and_record_forms(client):
 
     assert page.status_code == 200
     html = page.content.decode()
-    assert "principal outstanding" in html and str(case.loan.principal_outstanding) in html
+    # Money in Indian notation (lendingsite.admin.display_value), not the raw Decimal.
+    assert "principal outstanding" in html and format_inr(case.loan.principal_outstanding) in html
     assert "<td>SMA-0</td><td>SMA-1</td><td>31</td>" in html
-    assert "1234.00" in html  # the promises inline
+    assert "₹1,234.00" in html  # the promises inline
     assert [kind for kind, _, _ in page.context["record_forms"]] == ["contact", "promise"]
     assert record_url(case, "contact") in html and record_url(case, "promise") in html
 

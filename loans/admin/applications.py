@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin
 from lendingsite.guard import APPLICATION_PROTECTED_FIELDS, GuardedAdminMixin
+from lendingsite.money import format_inr
 from loans.admin.decisions import approve_page, recommend_page
 from loans.models import Consent, LoanApplication
 from loans.services.applications import CHANGE_PERM, DECIDE_PERM, application_reject
@@ -52,6 +53,26 @@ class OfficerFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WaitingForFilter(admin.SimpleListFilter):
+    """ "Waiting for me": recommended applications the viewer may decide, i.e. neither
+    created nor recommended by them (maker-checker; the credit manager's home links here)."""
+
+    title = "waiting for"
+    parameter_name = "waiting_for"
+
+    def lookups(self, request, model_admin):
+        return [("me", "me (not my own)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return (
+                queryset.filter(status="under_review", recommended_by__isnull=False)
+                .exclude(recommended_by=request.user)
+                .exclude(created_by=request.user)
+            )
+        return queryset
+
+
 class RejectReasonForm(forms.Form):
     reason = forms.CharField(
         label="Reason for rejecting",
@@ -85,7 +106,7 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
         "created_at",
     ]
     list_display_links = ["id", "borrower"]
-    list_filter = ["status", "grade", OfficerFilter]
+    list_filter = ["status", "grade", OfficerFilter, WaitingForFilter]
     list_select_related = ["borrower", "product", "created_by"]
     date_hierarchy = "created_at"
     search_fields = ["=id", "borrower__email"]
@@ -189,7 +210,15 @@ class LoanApplicationAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin)
         rows = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td>{}</td></tr>',
-            ((label, shape.format(obj.kfs.get(key, ""))) for label, key, shape in KFS_FIGURES),
+            (
+                (
+                    label,
+                    format_inr(obj.kfs.get(key))
+                    if shape == "₹{}"
+                    else shape.format(obj.kfs.get(key, "")),
+                )
+                for label, key, shape in KFS_FIGURES
+            ),
         )
         url = reverse("loans:kfs", args=[obj.pk])
         return format_html(

@@ -196,7 +196,7 @@ def test_disburse_action_shows_the_form_then_disburses(client):
     form_page = disburse(client, loan)
     assert form_page.status_code == 200
     assert form_page.templates[0].name == "admin/loans/loan/disburse.html"
-    assert "97640.00" in form_page.content.decode()
+    assert "₹97,640.00" in form_page.content.decode()  # Indian notation
     day = today_ist() - timedelta(days=1)
     done = disburse(client, loan, apply="1", disbursed_on=day.isoformat(), reference="N1234")
     assert done.status_code == 302
