@@ -1,0 +1,61 @@
+"""Live tests need a running server: scripts/sdk-test starts one (PostgreSQL, gunicorn,
+production settings, the demo seed) and sets LENDINGSITE_URL and LENDINGSITE_TOTP_COMMAND
+(prints a staff member's current second-factor code). Without them the live tests skip."""
+
+import os
+import shlex
+import subprocess
+import time
+
+import pytest
+from lendingsite_client import Lendingsite
+
+DOMAIN = "demo.lendingsite.example"
+CREDIT_MANAGER = (f"credit.manager@{DOMAIN}", "demo-credit-manager-2026")
+FINANCE = (f"finance@{DOMAIN}", "demo-finance-2026")
+# A seeded borrower with verified KYC and bank account (loans/demo.py); the TypeScript
+# suite uses another, so the two flows do not meet.
+BORROWER = (f"vikram@{DOMAIN}", "demo-borrower-2026")
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    url = os.environ.get("LENDINGSITE_URL")
+    if not url:
+        pytest.skip("LENDINGSITE_URL is not set (scripts/sdk-test starts a server)")
+    return url
+
+
+def totp(email: str) -> str:
+    command = [*shlex.split(os.environ["LENDINGSITE_TOTP_COMMAND"]), email]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def next_totp_step() -> None:
+    """A code is good once per 30-second step (another suite may have used this one)."""
+    time.sleep(31 - time.time() % 30)
+
+
+@pytest.fixture(scope="session")
+def staff(base_url):
+    """Credit manager and finance, signed in with their second factor and re-authenticated
+    (approve and disburse need it): both sign in within one TOTP step, both re-authenticate
+    in the next."""
+    next_totp_step()
+    sessions = {}
+    for name, (email, password) in {"credit_manager": CREDIT_MANAGER, "finance": FINANCE}.items():
+        sessions[name] = Lendingsite(base_url, email=email, password=password, otp=totp(email))
+        sessions[name].sign_in()
+    next_totp_step()
+    for name, (email, password) in {"credit_manager": CREDIT_MANAGER, "finance": FINANCE}.items():
+        sessions[name].reauthenticate(password=password, otp=totp(email))
+    yield sessions
+    for session in sessions.values():
+        session.close()
+
+
+@pytest.fixture
+def borrower(base_url):
+    email, password = BORROWER
+    with Lendingsite(base_url, email=email, password=password) as session:
+        yield session
