@@ -21,6 +21,8 @@ BORROWER = (f"vikram@{DOMAIN}", "demo-borrower-2026")
 @pytest.fixture(scope="session")
 def base_url() -> str:
     url = os.environ.get("LENDINGSITE_URL")
+    if not url and os.environ.get("LENDINGSITE_REQUIRE_LIVE"):
+        pytest.fail("LENDINGSITE_REQUIRE_LIVE is set but LENDINGSITE_URL is not")
     if not url:
         pytest.skip("LENDINGSITE_URL is not set (scripts/sdk-test starts a server)")
     return url

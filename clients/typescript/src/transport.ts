@@ -12,6 +12,7 @@
 import type { Auth } from "./auth.js";
 import { ApiConnectionError, errorFor, parseProblem, retryAfterSeconds } from "./errors.js";
 import { VERSION } from "./version.js";
+import { webcrypto } from "./webcrypto.js";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -61,7 +62,7 @@ export function createTransport(options: TransportOptions) {
     const headers = new Headers(request.headers);
     headers.set("X-Lendingsite-Client", `typescript/${VERSION}`);
     if (!safe && options.idempotencyKeys !== false && !headers.has(IDEMPOTENCY_HEADER)) {
-      headers.set(IDEMPOTENCY_HEADER, crypto.randomUUID());
+      headers.set(IDEMPOTENCY_HEADER, (await webcrypto()).randomUUID());
     }
     const replayable = safe || headers.has(IDEMPOTENCY_HEADER);
     // The body is read once and sent again on every retry.

@@ -7,6 +7,8 @@
  * in Node 18+, browsers and edge runtimes. Verify the raw body before parsing it; the id is
  * the same on every retry of a delivery (drop duplicates: delivery is at-least-once).
  */
+import { webcrypto } from "./webcrypto.js";
+
 export const SECRET_PREFIX = "whsec_";
 export const TOLERANCE_SECONDS = 5 * 60;
 
@@ -54,6 +56,7 @@ export async function sign(
   timestamp: number,
   body: string | Uint8Array,
 ): Promise<string> {
+  const crypto = await webcrypto();
   const key = await crypto.subtle.importKey(
     "raw",
     secretBytes(secret),

@@ -18,6 +18,9 @@ import {
 } from "../src/index.js";
 
 const BASE = process.env.LENDINGSITE_URL;
+if (!BASE && process.env.LENDINGSITE_REQUIRE_LIVE) {
+  throw new Error("LENDINGSITE_REQUIRE_LIVE is set but LENDINGSITE_URL is not");
+}
 const DOMAIN = "demo.lendingsite.example";
 const CREDIT_MANAGER = { email: `credit.manager@${DOMAIN}`, password: "demo-credit-manager-2026" };
 const FINANCE = { email: `finance@${DOMAIN}`, password: "demo-finance-2026" };
