@@ -2342,7 +2342,6 @@ export interface components {
             frequency?: components["schemas"]["ProductFrequencyEnum"];
             installment_multiple?: components["schemas"]["ProductInstallmentMultipleEnum"];
             rounding?: components["schemas"]["ProductRoundingEnum"];
-            /** Format: int64 */
             grace_on_principal?: number;
             allocation_strategy?: components["schemas"]["AllocationStrategyEnum"];
             prepayment_strategy?: components["schemas"]["PrepaymentStrategyEnum"];
@@ -2354,9 +2353,7 @@ export interface components {
             min_amount?: string;
             /** Format: decimal */
             max_amount?: string;
-            /** Format: int64 */
             min_tenure?: number;
-            /** Format: int64 */
             max_tenure?: number;
             /** Format: decimal */
             min_rate?: string;
@@ -2375,17 +2372,13 @@ export interface components {
             penal_charge_flat?: string;
             /** Format: decimal */
             penal_charge_percent?: string;
-            /** Format: int64 */
             penal_grace_days?: number;
-            /** Format: int64 */
             cooling_off_days?: number;
-            /** Format: int64 */
             npa_threshold_days?: number;
             /** Format: decimal */
             materiality_floor?: string;
             /** Format: decimal */
             max_foir_percent?: string;
-            /** Format: int64 */
             kfs_validity_working_days?: number;
         };
         PatchedProfileUpdateRequest: {
@@ -2515,7 +2508,6 @@ export interface components {
             frequency?: components["schemas"]["ProductFrequencyEnum"];
             installment_multiple?: components["schemas"]["ProductInstallmentMultipleEnum"];
             rounding?: components["schemas"]["ProductRoundingEnum"];
-            /** Format: int64 */
             grace_on_principal?: number;
             allocation_strategy?: components["schemas"]["AllocationStrategyEnum"];
             prepayment_strategy?: components["schemas"]["PrepaymentStrategyEnum"];
@@ -2527,9 +2519,7 @@ export interface components {
             min_amount: string;
             /** Format: decimal */
             max_amount: string;
-            /** Format: int64 */
             min_tenure: number;
-            /** Format: int64 */
             max_tenure: number;
             /** Format: decimal */
             min_rate: string;
@@ -2548,17 +2538,13 @@ export interface components {
             penal_charge_flat?: string;
             /** Format: decimal */
             penal_charge_percent?: string;
-            /** Format: int64 */
             penal_grace_days?: number;
-            /** Format: int64 */
             cooling_off_days?: number;
-            /** Format: int64 */
             npa_threshold_days?: number;
             /** Format: decimal */
             materiality_floor?: string;
             /** Format: decimal */
             max_foir_percent?: string;
-            /** Format: int64 */
             kfs_validity_working_days?: number;
             /** Format: date-time */
             readonly created_at: string;
@@ -2607,7 +2593,6 @@ export interface components {
             frequency?: components["schemas"]["ProductFrequencyEnum"];
             installment_multiple?: components["schemas"]["ProductInstallmentMultipleEnum"];
             rounding?: components["schemas"]["ProductRoundingEnum"];
-            /** Format: int64 */
             grace_on_principal?: number;
             allocation_strategy?: components["schemas"]["AllocationStrategyEnum"];
             prepayment_strategy?: components["schemas"]["PrepaymentStrategyEnum"];
@@ -2619,9 +2604,7 @@ export interface components {
             min_amount: string;
             /** Format: decimal */
             max_amount: string;
-            /** Format: int64 */
             min_tenure: number;
-            /** Format: int64 */
             max_tenure: number;
             /** Format: decimal */
             min_rate: string;
@@ -2640,17 +2623,13 @@ export interface components {
             penal_charge_flat?: string;
             /** Format: decimal */
             penal_charge_percent?: string;
-            /** Format: int64 */
             penal_grace_days?: number;
-            /** Format: int64 */
             cooling_off_days?: number;
-            /** Format: int64 */
             npa_threshold_days?: number;
             /** Format: decimal */
             materiality_floor?: string;
             /** Format: decimal */
             max_foir_percent?: string;
-            /** Format: int64 */
             kfs_validity_working_days?: number;
         };
         /**
