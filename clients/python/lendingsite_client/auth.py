@@ -4,6 +4,7 @@ API key (``Authorization: Api-Key <key>``; no refresh)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import threading
@@ -48,6 +49,14 @@ class Auth:
     def refresh(self, http: httpx.BaseTransport, base_url: httpx.URL, used: str | None) -> bool:
         return False
 
+    async def apply_async(self, request: httpx.Request, http: httpx.AsyncBaseTransport) -> None:
+        raise NotImplementedError
+
+    async def refresh_async(
+        self, http: httpx.AsyncBaseTransport, base_url: httpx.URL, used: str | None
+    ) -> bool:
+        return False
+
 
 class ApiKeyAuth(Auth):
     """A server-to-server key. ``scheme`` and ``header`` are configurable in case a gateway
@@ -58,6 +67,9 @@ class ApiKeyAuth(Auth):
 
     def apply(self, request: httpx.Request, http: httpx.BaseTransport) -> None:
         request.headers[self.header] = f"{self.scheme} {self.key}" if self.scheme else self.key
+
+    async def apply_async(self, request: httpx.Request, http: httpx.AsyncBaseTransport) -> None:
+        self.apply(request, None)  # type: ignore[arg-type]  # no I/O
 
 
 class TokenAuth(Auth):
@@ -80,20 +92,42 @@ class TokenAuth(Auth):
         self.tokens = tokens
         self.on_tokens = on_tokens
         self._lock = threading.RLock()
+        self._async_lock: asyncio.Lock | None = None
 
-    def _post(
-        self, http: httpx.BaseTransport, url: httpx.URL, body: dict, bearer: str | None
-    ) -> Tokens:
+    @staticmethod
+    def _request(url: httpx.URL, body: dict, bearer: str | None) -> httpx.Request:
         headers = {"Content-Type": "application/json", "Accept": "application/json"}
         if bearer:
             headers["Authorization"] = f"Bearer {bearer}"
-        request = httpx.Request("POST", url, headers=headers, content=json.dumps(body).encode())
-        response = http.handle_request(request)
-        response.read()
+        return httpx.Request("POST", url, headers=headers, content=json.dumps(body).encode())
+
+    @staticmethod
+    def _tokens(response: httpx.Response) -> Tokens:
         if response.status_code >= 400:
             raise error_for(response)
         data = response.json()
         return Tokens(access=data["access"], refresh=data["refresh"])
+
+    def _post(
+        self, http: httpx.BaseTransport, url: httpx.URL, body: dict, bearer: str | None
+    ) -> Tokens:
+        response = http.handle_request(self._request(url, body, bearer))
+        response.read()
+        return self._tokens(response)
+
+    async def _post_async(
+        self, http: httpx.AsyncBaseTransport, url: httpx.URL, body: dict, bearer: str | None
+    ) -> Tokens:
+        response = await http.handle_async_request(self._request(url, body, bearer))
+        await response.aread()
+        return self._tokens(response)
+
+    def _sign_in_body(self) -> dict:
+        body = {"email": self.email, "password": self.password}
+        if self.otp:
+            body["otp"] = self.otp
+            self.otp = None  # a code is good once; a later sign-in needs a new one
+        return body
 
     def _store(self, tokens: Tokens) -> Tokens:
         self.tokens = tokens
@@ -103,10 +137,7 @@ class TokenAuth(Auth):
 
     def sign_in(self, http: httpx.BaseTransport, base_url: httpx.URL) -> Tokens:
         with self._lock:
-            body = {"email": self.email, "password": self.password}
-            if self.otp:
-                body["otp"] = self.otp
-                self.otp = None  # a code is good once; a later sign-in needs a new one
+            body = self._sign_in_body()
             return self._store(self._post(http, base_url.join(TOKEN_PATH), body, None))
 
     def reauthenticate(
@@ -149,4 +180,62 @@ class TokenAuth(Auth):
             if used is not None and used != f"Bearer {self.tokens.access}":
                 return True  # another thread refreshed meanwhile: retry with its token
             self._refresh_locked(http, base_url)
+            return True
+
+    # The same for httpx.AsyncClient (the generated ``asyncio`` functions). One asyncio lock
+    # per event loop's use; sign-in and refresh never block the loop.
+
+    def _alock(self) -> asyncio.Lock:
+        if self._async_lock is None:
+            self._async_lock = asyncio.Lock()
+        return self._async_lock
+
+    async def sign_in_async(self, http: httpx.AsyncBaseTransport, base_url: httpx.URL) -> Tokens:
+        body = self._sign_in_body()
+        tokens = await self._post_async(http, base_url.join(TOKEN_PATH), body, None)
+        return self._store(tokens)
+
+    async def reauthenticate_async(
+        self, http: httpx.AsyncBaseTransport, base_url: httpx.URL, *, password: str, otp: str
+    ) -> Tokens:
+        async with self._alock():
+            bearer = self.tokens.access if self.tokens else None
+            body = {"password": password, "otp": otp}
+            tokens = await self._post_async(http, base_url.join(REAUTH_PATH), body, bearer)
+            return self._store(tokens)
+
+    async def _refresh_async_locked(
+        self, http: httpx.AsyncBaseTransport, base_url: httpx.URL
+    ) -> None:
+        try:
+            tokens = await self._post_async(
+                http, base_url.join(REFRESH_PATH), {"refresh": self.tokens.refresh}, None
+            )
+        except AuthenticationError:
+            if self.email is None or self.password is None:
+                raise
+            await self.sign_in_async(http, base_url)
+            return
+        self._store(tokens)
+
+    async def apply_async(self, request: httpx.Request, http: httpx.AsyncBaseTransport) -> None:
+        base = request.url.copy_with(path="/", query=None, fragment=None)
+        async with self._alock():
+            if self.tokens is None:
+                await self.sign_in_async(http, base)
+            else:
+                exp = token_expiry(self.tokens.access)
+                if exp is not None and exp - EXPIRY_MARGIN_SECONDS <= time.time():
+                    await self._refresh_async_locked(http, base)
+            request.headers["Authorization"] = f"Bearer {self.tokens.access}"
+
+    async def refresh_async(
+        self, http: httpx.AsyncBaseTransport, base_url: httpx.URL, used: str | None
+    ) -> bool:
+        async with self._alock():
+            if self.tokens is None:
+                return False
+            if used is not None and used != f"Bearer {self.tokens.access}":
+                return True
+            await self._refresh_async_locked(http, base_url)
             return True

@@ -7,7 +7,7 @@ import httpx
 
 from .auth import ApiKeyAuth, Auth, TokenAuth, Tokens
 from .generated.client import AuthenticatedClient
-from .transport import RetryPolicy, SdkTransport
+from .transport import AsyncSdkTransport, RetryPolicy, SdkTransport
 
 
 class Lendingsite:
@@ -34,6 +34,7 @@ class Lendingsite:
         timeout: float = 30.0,
         idempotency_keys: bool = True,
         inner_transport: httpx.BaseTransport | None = None,
+        inner_async_transport: httpx.AsyncBaseTransport | None = None,
     ):
         if auth is None and api_key is not None:
             auth = ApiKeyAuth(api_key)
@@ -44,10 +45,19 @@ class Lendingsite:
         self.transport = SdkTransport(
             auth=auth, retry=retry, inner=inner_transport, idempotency_keys=idempotency_keys
         )
+        self.async_transport = AsyncSdkTransport(
+            auth=auth, retry=retry, inner=inner_async_transport, idempotency_keys=idempotency_keys
+        )
         self.http = httpx.Client(base_url=base_url, transport=self.transport, timeout=timeout)
-        self.client = AuthenticatedClient(
-            base_url=base_url, token="", raise_on_unexpected_status=True
-        ).set_httpx_client(self.http)
+        self.async_http = httpx.AsyncClient(
+            base_url=base_url, transport=self.async_transport, timeout=timeout
+        )
+        # Both the sync and the asyncio generated functions go through the SDK's transports.
+        self.client = (
+            AuthenticatedClient(base_url=base_url, token="", raise_on_unexpected_status=True)
+            .set_httpx_client(self.http)
+            .set_async_httpx_client(self.async_http)
+        )
 
     @property
     def tokens(self) -> Tokens | None:
@@ -70,8 +80,28 @@ class Lendingsite:
             self.transport.inner, self.base_url, password=password, otp=otp
         )
 
+    async def areauthenticate(self, *, password: str, otp: str) -> Tokens:
+        """``reauthenticate`` for asyncio callers."""
+        if not isinstance(self.auth, TokenAuth):
+            raise TypeError("reauthenticate needs token authentication")
+        if self.auth.tokens is None:
+            await self.auth.sign_in_async(self.async_transport.inner, self.base_url)
+        return await self.auth.reauthenticate_async(
+            self.async_transport.inner, self.base_url, password=password, otp=otp
+        )
+
     def close(self) -> None:
         self.http.close()
+
+    async def aclose(self) -> None:
+        await self.async_http.aclose()
+
+    async def __aenter__(self) -> Lendingsite:
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.aclose()
+        self.close()
 
     def __enter__(self) -> Lendingsite:
         return self

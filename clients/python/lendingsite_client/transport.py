@@ -11,10 +11,11 @@ endpoint gets the same behaviour:
 
 from __future__ import annotations
 
+import asyncio
 import random
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import httpx
@@ -46,6 +47,50 @@ class RetryPolicy:
         return random.uniform(0, min(self.max_backoff, self.backoff * 2**attempt))  # noqa: S311
 
 
+def _prepare(request: httpx.Request, idempotency_keys: bool) -> bool:
+    """Headers every call carries; whether a retry of it is safe."""
+    request.headers.setdefault("User-Agent", f"lendingsite-python/{__version__}")
+    safe = request.method in SAFE_METHODS
+    if not safe and idempotency_keys and IDEMPOTENCY_HEADER not in request.headers:
+        request.headers[IDEMPOTENCY_HEADER] = str(uuid.uuid4())
+    return safe or IDEMPOTENCY_HEADER in request.headers
+
+
+def _wants_refresh(response: httpx.Response, refreshed: bool, auth: Auth | None) -> bool:
+    return (
+        response.status_code == 401
+        and not refreshed
+        and auth is not None
+        and problem_of(response).get("code") in REFRESHABLE_CODES
+    )
+
+
+def _retry_wait(
+    policy: RetryPolicy, response: httpx.Response, replayable: bool, attempt: int
+) -> float | None:
+    """Seconds to wait before the next attempt, or None: the answer is final."""
+    if attempt >= policy.retries:
+        return None
+    status = response.status_code
+    if status == 429 or (
+        status == 409 and problem_of(response).get("code") == "idempotency_key_in_use"
+    ):
+        after = retry_after_seconds(response)
+        if after is None or after > policy.max_retry_after:
+            return None
+        return after
+    if status in RETRY_STATUSES and replayable:
+        after = retry_after_seconds(response)
+        if after is not None and after <= policy.max_retry_after:
+            return after
+        return policy.delay(attempt)
+    return None
+
+
+def _origin(request: httpx.Request) -> httpx.URL:
+    return request.url.copy_with(path="/", query=None, fragment=None)
+
+
 class SdkTransport(httpx.BaseTransport):
     def __init__(
         self,
@@ -64,11 +109,7 @@ class SdkTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()  # the body is sent again on a retry
-        request.headers.setdefault("User-Agent", f"lendingsite-python/{__version__}")
-        safe = request.method in SAFE_METHODS
-        if not safe and self.idempotency_keys and IDEMPOTENCY_HEADER not in request.headers:
-            request.headers[IDEMPOTENCY_HEADER] = str(uuid.uuid4())
-        replayable = safe or IDEMPOTENCY_HEADER in request.headers
+        replayable = _prepare(request, self.idempotency_keys)
         attempt, refreshed = 0, False
         while True:
             if self.auth is not None:
@@ -81,44 +122,72 @@ class SdkTransport(httpx.BaseTransport):
                     attempt += 1
                     continue
                 raise ApiConnectionError(f"{request.method} {request.url}: {exc}") from exc
-            status = response.status_code
-            if status < 400:
+            if response.status_code < 400:
                 return response
             response.read()
             response.close()
-            if (
-                status == 401
-                and not refreshed
-                and self.auth is not None
-                and problem_of(response).get("code") in REFRESHABLE_CODES
-            ):
+            if _wants_refresh(response, refreshed, self.auth):
                 refreshed = True
-                base = request.url.copy_with(path="/", query=None, fragment=None)
-                if self.auth.refresh(self.inner, base, request.headers.get("Authorization")):
+                used = request.headers.get("Authorization")
+                if self.auth.refresh(self.inner, _origin(request), used):
                     continue
-            wait = self._retry_wait(response, replayable, attempt)
+            wait = _retry_wait(self.retry, response, replayable, attempt)
             if wait is None:
                 raise error_for(response)
             self.sleep(wait)
             attempt += 1
 
-    def _retry_wait(self, response: httpx.Response, replayable: bool, attempt: int):
-        if attempt >= self.retry.retries:
-            return None
-        status = response.status_code
-        if status == 429 or (
-            status == 409 and problem_of(response).get("code") == "idempotency_key_in_use"
-        ):
-            after = retry_after_seconds(response)
-            if after is None or after > self.retry.max_retry_after:
-                return None
-            return after
-        if status in RETRY_STATUSES and replayable:
-            after = retry_after_seconds(response)
-            if after is not None and after <= self.retry.max_retry_after:
-                return after
-            return self.retry.delay(attempt)
-        return None
-
     def close(self) -> None:
         self.inner.close()
+
+
+class AsyncSdkTransport(httpx.AsyncBaseTransport):
+    """The same rules for httpx.AsyncClient (the generated ``asyncio`` functions)."""
+
+    def __init__(
+        self,
+        *,
+        auth: Auth | None,
+        retry: RetryPolicy | None = None,
+        inner: httpx.AsyncBaseTransport | None = None,
+        idempotency_keys: bool = True,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
+        self.auth = auth
+        self.retry = retry or RetryPolicy()
+        self.inner = inner or httpx.AsyncHTTPTransport()
+        self.idempotency_keys = idempotency_keys
+        self.sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        replayable = _prepare(request, self.idempotency_keys)
+        attempt, refreshed = 0, False
+        while True:
+            if self.auth is not None:
+                await self.auth.apply_async(request, self.inner)
+            try:
+                response = await self.inner.handle_async_request(request)
+            except httpx.TransportError as exc:
+                if replayable and attempt < self.retry.retries:
+                    await self.sleep(self.retry.delay(attempt))
+                    attempt += 1
+                    continue
+                raise ApiConnectionError(f"{request.method} {request.url}: {exc}") from exc
+            if response.status_code < 400:
+                return response
+            await response.aread()
+            await response.aclose()
+            if _wants_refresh(response, refreshed, self.auth):
+                refreshed = True
+                used = request.headers.get("Authorization")
+                if await self.auth.refresh_async(self.inner, _origin(request), used):
+                    continue
+            wait = _retry_wait(self.retry, response, replayable, attempt)
+            if wait is None:
+                raise error_for(response)
+            await self.sleep(wait)
+            attempt += 1
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()

@@ -2,6 +2,7 @@
 submit → approval → KFS → acceptance → disbursement → a payment posted safely, through the
 generated endpoints and the SDK's transport."""
 
+import asyncio
 import datetime
 import uuid
 from decimal import Decimal
@@ -55,6 +56,17 @@ def test_anonymous_quote(base_url):
     assert len(quote.schedule) == 12
     assert sum(Decimal(row.principal) for row in quote.schedule) == Decimal("100000.00")
     assert Decimal(quote.total_payable) == Decimal("100000.00") + Decimal(quote.total_interest)
+
+
+def test_anonymous_quote_with_asyncio(base_url):
+    async def run():
+        async with Lendingsite(base_url) as anonymous:
+            return await quotes_create.asyncio(
+                client=anonymous.client,
+                body=QuoteRequest(principal="50000.00", tenure=6, annual_rate="12.0000"),
+            )
+
+    assert len(asyncio.run(run()).schedule) == 6
 
 
 def test_refresh_on_a_dead_access_token_rotates_the_refresh_token(base_url, borrower):

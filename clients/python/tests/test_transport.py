@@ -1,6 +1,7 @@
 """The transport's rules without a server (httpx.MockTransport plays the API): the
 Idempotency-Key and when a call is retried, token refresh, typed errors."""
 
+import asyncio
 import base64
 import json
 import time
@@ -236,3 +237,42 @@ def test_a_non_problem_error_page_still_raises_typed():
         quote(ls)
     assert raised.value.code == "http_502"
     assert isinstance(ls.transport, SdkTransport)
+
+
+def async_session(script, **kwargs):
+    sleeps = []
+
+    async def sleep(seconds):
+        sleeps.append(seconds)
+
+    ls = Lendingsite(BASE, inner_async_transport=httpx.MockTransport(script), **kwargs)
+    ls.async_transport.sleep = sleep
+    return ls, sleeps
+
+
+def test_the_asyncio_functions_get_the_same_key_and_retries():
+    script = Script(
+        httpx.ConnectError("refused"),
+        problem(503, "service_unavailable"),
+        httpx.Response(200, json=QUOTE),
+    )
+    ls, sleeps = async_session(script)
+    body = QuoteRequest(principal="100000.00", tenure=12)
+    answer = asyncio.run(quotes_create.asyncio(client=ls.client, body=body))
+    assert answer.apr == "12.00"
+    assert len({r.headers["Idempotency-Key"] for r in script.requests}) == 1
+    assert len(script.requests) == 3 and len(sleeps) == 2
+
+
+def test_the_asyncio_functions_refresh_on_401_and_raise_typed():
+    script = Script(problem(401, "not_authenticated"), refresh_answer, httpx.Response(200, json=ME))
+    ls, _ = async_session(script, tokens=Tokens(access="a1", refresh="r1"))
+    assert asyncio.run(me_retrieve.asyncio(client=ls.client)).id == 1
+    assert ls.tokens == Tokens(access="a2", refresh="r2")
+    script = Script(problem(400, "validation_error", errors={"tenure": ["Too long."]}))
+    ls, _ = async_session(script)
+    with pytest.raises(BadRequest) as raised:
+        asyncio.run(
+            quotes_create.asyncio(client=ls.client, body=QuoteRequest(principal="1", tenure=0))
+        )
+    assert raised.value.errors == {"tenure": ["Too long."]}
