@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.payment_reverse_request import PaymentReverseRequest
+from ...models.reversal import Reversal
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: PaymentReverseRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/payments/{id}/reverse/".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Reversal | None:
+    if response.status_code == 201:
+        response_201 = Reversal.from_dict(response.json())
+
+        return response_201
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Reversal]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PaymentReverseRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Reversal]:
+    """Reverse a posted payment (finance; not the person who posted it)
+
+     Reverse a posted payment (finance; not the person who posted it). A new
+    reversing entry is booked and later payments are re-allocated; nothing is deleted.
+
+    Args:
+        id (int):
+        idempotency_key (str | Unset):
+        body (PaymentReverseRequest): For DRF serializers that write. `is_valid()` refuses a body
+            naming any of
+            `protected_fields` before validating anything; views may call `guard()` earlier (for
+            instance before their own permission check) — it runs once.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Reversal]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PaymentReverseRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Reversal | None:
+    """Reverse a posted payment (finance; not the person who posted it)
+
+     Reverse a posted payment (finance; not the person who posted it). A new
+    reversing entry is booked and later payments are re-allocated; nothing is deleted.
+
+    Args:
+        id (int):
+        idempotency_key (str | Unset):
+        body (PaymentReverseRequest): For DRF serializers that write. `is_valid()` refuses a body
+            naming any of
+            `protected_fields` before validating anything; views may call `guard()` earlier (for
+            instance before their own permission check) — it runs once.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Reversal
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PaymentReverseRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Reversal]:
+    """Reverse a posted payment (finance; not the person who posted it)
+
+     Reverse a posted payment (finance; not the person who posted it). A new
+    reversing entry is booked and later payments are re-allocated; nothing is deleted.
+
+    Args:
+        id (int):
+        idempotency_key (str | Unset):
+        body (PaymentReverseRequest): For DRF serializers that write. `is_valid()` refuses a body
+            naming any of
+            `protected_fields` before validating anything; views may call `guard()` earlier (for
+            instance before their own permission check) — it runs once.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Reversal]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PaymentReverseRequest,
+    idempotency_key: str | Unset = UNSET,
+) -> Reversal | None:
+    """Reverse a posted payment (finance; not the person who posted it)
+
+     Reverse a posted payment (finance; not the person who posted it). A new
+    reversing entry is booked and later payments are re-allocated; nothing is deleted.
+
+    Args:
+        id (int):
+        idempotency_key (str | Unset):
+        body (PaymentReverseRequest): For DRF serializers that write. `is_valid()` refuses a body
+            naming any of
+            `protected_fields` before validating anything; views may call `guard()` earlier (for
+            instance before their own permission check) — it runs once.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Reversal
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.paginated_product_list import PaginatedProductList
+from ...models.products_list_interest_method import (
+    ProductsListInterestMethod,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    interest_method: ProductsListInterestMethod | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_interest_method: str | Unset = UNSET
+    if not isinstance(interest_method, Unset):
+        json_interest_method = interest_method
+
+    params["interest_method"] = json_interest_method
+
+    params["is_active"] = is_active
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/products/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PaginatedProductList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedProductList.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PaginatedProductList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    interest_method: ProductsListInterestMethod | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[PaginatedProductList]:
+    """List products
+
+    Args:
+        interest_method (ProductsListInterestMethod | Unset):
+        is_active (bool | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedProductList]
+    """
+
+    kwargs = _get_kwargs(
+        interest_method=interest_method,
+        is_active=is_active,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    interest_method: ProductsListInterestMethod | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> PaginatedProductList | None:
+    """List products
+
+    Args:
+        interest_method (ProductsListInterestMethod | Unset):
+        is_active (bool | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedProductList
+    """
+
+    return sync_detailed(
+        client=client,
+        interest_method=interest_method,
+        is_active=is_active,
+        page=page,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    interest_method: ProductsListInterestMethod | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> Response[PaginatedProductList]:
+    """List products
+
+    Args:
+        interest_method (ProductsListInterestMethod | Unset):
+        is_active (bool | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedProductList]
+    """
+
+    kwargs = _get_kwargs(
+        interest_method=interest_method,
+        is_active=is_active,
+        page=page,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    interest_method: ProductsListInterestMethod | Unset = UNSET,
+    is_active: bool | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+) -> PaginatedProductList | None:
+    """List products
+
+    Args:
+        interest_method (ProductsListInterestMethod | Unset):
+        is_active (bool | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedProductList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            interest_method=interest_method,
+            is_active=is_active,
+            page=page,
+            page_size=page_size,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.paginated_waiver_list import PaginatedWaiverList
+from ...models.waivers_list_status import WaiversListStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    charge: float | Unset = UNSET,
+    loan: float | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    status: WaiversListStatus | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["charge"] = charge
+
+    params["loan"] = loan
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/waivers/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PaginatedWaiverList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedWaiverList.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PaginatedWaiverList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    charge: float | Unset = UNSET,
+    loan: float | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    status: WaiversListStatus | Unset = UNSET,
+) -> Response[PaginatedWaiverList]:
+    """List waivers
+
+    Args:
+        charge (float | Unset):
+        loan (float | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        status (WaiversListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedWaiverList]
+    """
+
+    kwargs = _get_kwargs(
+        charge=charge,
+        loan=loan,
+        page=page,
+        page_size=page_size,
+        status=status,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    charge: float | Unset = UNSET,
+    loan: float | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    status: WaiversListStatus | Unset = UNSET,
+) -> PaginatedWaiverList | None:
+    """List waivers
+
+    Args:
+        charge (float | Unset):
+        loan (float | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        status (WaiversListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedWaiverList
+    """
+
+    return sync_detailed(
+        client=client,
+        charge=charge,
+        loan=loan,
+        page=page,
+        page_size=page_size,
+        status=status,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    charge: float | Unset = UNSET,
+    loan: float | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    status: WaiversListStatus | Unset = UNSET,
+) -> Response[PaginatedWaiverList]:
+    """List waivers
+
+    Args:
+        charge (float | Unset):
+        loan (float | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        status (WaiversListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedWaiverList]
+    """
+
+    kwargs = _get_kwargs(
+        charge=charge,
+        loan=loan,
+        page=page,
+        page_size=page_size,
+        status=status,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    charge: float | Unset = UNSET,
+    loan: float | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    status: WaiversListStatus | Unset = UNSET,
+) -> PaginatedWaiverList | None:
+    """List waivers
+
+    Args:
+        charge (float | Unset):
+        loan (float | Unset):
+        page (int | Unset):
+        page_size (int | Unset):
+        status (WaiversListStatus | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedWaiverList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            charge=charge,
+            loan=loan,
+            page=page,
+            page_size=page_size,
+            status=status,
+        )
+    ).parsed

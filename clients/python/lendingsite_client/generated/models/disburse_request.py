@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DisburseRequest")
+
+
+@_attrs_define
+class DisburseRequest:
+    """
+    Attributes:
+        disbursed_on (datetime.date):
+        reference (str):
+    """
+
+    disbursed_on: datetime.date
+    reference: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        disbursed_on = self.disbursed_on.isoformat()
+
+        reference = self.reference
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "disbursed_on": disbursed_on,
+                "reference": reference,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        disbursed_on = datetime.date.fromisoformat(d.pop("disbursed_on"))
+
+        reference = d.pop("reference")
+
+        disburse_request = cls(
+            disbursed_on=disbursed_on,
+            reference=reference,
+        )
+
+        disburse_request.additional_properties = d
+        return disburse_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Reason")
+
+
+@_attrs_define
+class Reason:
+    """
+    Attributes:
+        code (str):
+        text (str):
+        points (int):
+        hard_stop (bool):
+    """
+
+    code: str
+    text: str
+    points: int
+    hard_stop: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        text = self.text
+
+        points = self.points
+
+        hard_stop = self.hard_stop
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "text": text,
+                "points": points,
+                "hard_stop": hard_stop,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        text = d.pop("text")
+
+        points = d.pop("points")
+
+        hard_stop = d.pop("hard_stop")
+
+        reason = cls(
+            code=code,
+            text=text,
+            points=points,
+            hard_stop=hard_stop,
+        )
+
+        reason.additional_properties = d
+        return reason
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
