@@ -17,6 +17,7 @@ from loans.selectors import applications_for, loans_for
 from messaging.models import Message, Thread, ThreadRead
 
 HIDE_PERM = "messaging.hide_message"
+VIEW_LOAN_PERM = "loans.view_loan"  # loans.selectors.loans_for: sees every loan
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -37,11 +38,13 @@ def threads_for(user) -> QuerySet:
         return Thread.objects.none()
     if not is_staff_side(user):
         return Thread.objects.filter(borrower=user)
-    seen = (
-        Q(application__in=applications_for(user).values("pk"))
-        | Q(loan__in=loans_for(user).values("pk"))
-        | Q(loan__in=cases_for(user).values("loan_id"))
+    seen = Q(application__in=applications_for(user).values("pk")) | Q(
+        loan__in=loans_for(user).values("pk")
     )
+    if not user.has_perm(VIEW_LOAN_PERM):
+        # Whoever sees every loan already sees every case's loan; the others (collectors)
+        # see the loans of the cases they may see.
+        seen |= Q(loan__in=cases_for(user).values("loan_id"))
     return Thread.objects.filter(seen)
 
 

@@ -162,6 +162,10 @@ def test_staff_without_write_permissions_are_refused_before_the_body(world, role
     client.force_authenticate(staff(role))
     wrong = {}
     for template, method in write_routes():
+        # A collector may write in the threads of their cases' loans; opening one names the
+        # loan in the body, so the body is read to find the object (docs/messaging.md).
+        if role == COLLECTOR and template == "threads/":
+            continue
         response = _bad_body(client, method, _path(template, ids))
         # 410: a retired route answers "gone" to everyone, before any body is read.
         if response.status_code not in (403, 404, 410):

@@ -19,6 +19,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.gates import permission_first, refuse_first
 from lendingsite.errors import DomainError
 from lendingsite.parsers import StrictJSONParser, StrictMultiPartParser
 from loans.models import Loan, LoanApplication
@@ -33,15 +34,30 @@ from messaging.api.serializers import (
 from messaging.models import Message, Thread
 from messaging.presenters import message_view
 from messaging.selectors import (
+    HIDE_PERM,
     is_staff_side,
     read_marks,
     threads_for,
     threads_listed,
     visible_messages,
 )
-from messaging.services.messages import message_post
+from messaging.services.messages import POST_PERM, message_post
 from messaging.services.moderation import message_hide, message_report
 from messaging.services.threads import thread_open, thread_read_mark
+
+
+def _writer_first(user, *, action: str, target=None) -> None:
+    """Staff who may only read (auditors) are refused before the body is read (API.md's
+    answer order); borrowers write on their own threads, which the lookup already scoped."""
+    if is_staff_side(user):
+        permission_first(
+            acting_user=user,
+            perm=POST_PERM,
+            message="Your role can read conversations but not write in them.",
+            action=action,
+            target=target,
+        )
+
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 SEARCH_MAX = 100
@@ -87,6 +103,7 @@ class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     )
     def create(self, request):
         """The thread about an application or a loan you may see, opened on first use."""
+        _writer_first(request.user, action="thread.open_refused")
         incoming = ThreadOpenSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
@@ -131,6 +148,7 @@ class ThreadViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         08:00-19:00 IST is held until 08:00 (`held_until`)."""
         thread = self.get_object()
         if request.method == "POST":
+            _writer_first(request.user, action="message.post_refused", target=thread)
             incoming = MessagePostSerializer(data=request.data)
             incoming.is_valid(raise_exception=True)
             message = message_post(
@@ -178,11 +196,19 @@ class MessageViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def hide(self, request, pk=None):
         """Staff: hide a message (kept and marked; the borrower sees that it was hidden)."""
+        message = self.get_object()
+        permission_first(
+            acting_user=request.user,
+            perm=HIDE_PERM,
+            message="You don't have permission to hide messages.",
+            action="message.hide_refused",
+            target=message,
+        )
         incoming = ReasonSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         message = message_hide(
             acting_user=request.user,
-            message=self.get_object(),
+            message=message,
             reason=incoming.validated_data["reason"],
         )
         return self._answer(message)
@@ -194,11 +220,19 @@ class MessageViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None):
         """The borrower: report a message to the lender."""
+        message = self.get_object()
+        if is_staff_side(request.user):
+            refuse_first(
+                acting_user=request.user,
+                message="Staff hide messages; reporting is for borrowers.",
+                action="message.report_refused",
+                target=message,
+            )
         incoming = ReportSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         message = message_report(
             acting_user=request.user,
-            message=self.get_object(),
+            message=message,
             reason=incoming.validated_data.get("reason", ""),
         )
         return self._answer(message)
