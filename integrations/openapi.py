@@ -125,6 +125,23 @@ DATA: dict[str, dict] = {
     "charge.levied": _obj({"charge": CHARGE}),
     "charge.waived": _obj({"charge": CHARGE}),
     "endpoint.test": _obj({"endpoint": ID, "message": {"type": "string"}}),
+    **{
+        f"case.{verb}": _obj(
+            {
+                "case": _obj(
+                    {
+                        "id": ID,
+                        "loan": ID,
+                        "status": {"type": "string"},
+                        "opened_on": DATE,
+                        "closed_on": NULLABLE_DATE,
+                        "overdue_amount": MONEY,
+                    }
+                )
+            }
+        )
+        for verb in ("opened", "closed")
+    },
     "loan.bucket_changed": _obj(
         {
             "loan": _obj({"id": ID, "dpd": {"type": "integer"}, "bucket": {"type": "string"}}),

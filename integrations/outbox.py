@@ -8,9 +8,10 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from collection.models import BucketHistory
+from collection.models import BucketHistory, CollectionCase
 from integrations.catalogue import BUILDERS, loan_id_of, loan_snapshot
 from integrations.models import WebhookEvent
 from lendingsite import rawsql
@@ -112,9 +113,43 @@ def day_end_to_outbox(*, event, target) -> None:
             "loan_id", "from_bucket", "to_bucket", "dpd"
         )
     ]
+    rows += _case_events(day=target.business_date, lo=after["lo_id"], hi=after["hi_id"], now=now)
     if rows:
         WebhookEvent.objects.bulk_create(rows, batch_size=1000)
         _dispatch_after_commit()
+
+
+def _case_events(*, day: date, lo: int, hi: int, now) -> list[WebhookEvent]:
+    """case.opened / case.closed for the chunk's cases opened or closed on `day`."""
+    cases = CollectionCase.objects.filter(loan_id__gte=lo, loan_id__lte=hi).filter(
+        Q(opened_on=day) | Q(closed_on=day)
+    )
+    rows = []
+    for case in cases.order_by("loan_id", "id"):
+        data = {
+            "case": {
+                "id": case.pk,
+                "loan": case.loan_id,
+                "status": case.status,
+                "opened_on": case.opened_on.isoformat(),
+                "closed_on": case.closed_on.isoformat() if case.closed_on else None,
+                "overdue_amount": f"{case.overdue_amount:.2f}",
+            }
+        }
+        for kind, on in (("case.opened", case.opened_on), ("case.closed", case.closed_on)):
+            if on == day:
+                rows.append(
+                    WebhookEvent(
+                        event_id=event_id_new(),
+                        type=kind,
+                        version=WEBHOOK_EVENT_TYPES[kind],
+                        loan_id=case.loan_id,
+                        business_date=day,
+                        occurred_at=now,
+                        data=data,
+                    )
+                )
+    return rows
 
 
 def _dispatch_now() -> None:

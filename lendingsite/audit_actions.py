@@ -291,6 +291,9 @@ WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
     # With day_end.chunk_processed: one per bucket-history row the chunk wrote (the
     # day-end is set-based and audits one event per chunk, not per loan).
     "loan.bucket_changed": 1,
+    # With day_end.chunk_processed too: the collection cases the chunk opened or closed.
+    "case.opened": 1,
+    "case.closed": 1,
 }
 WEBHOOK_EVENT_TYPES: dict[str, int] = {**WEBHOOK_EVENTS, **WEBHOOK_DERIVED_EVENTS}
 CHOICES: list[tuple[str, str]] = [(name, name) for name in sorted(ACTIONS)]

@@ -351,7 +351,9 @@ class IdempotencyMiddleware:
                 status_code=status,
                 content_type=response.get("Content-Type", ""),
                 headers={h: response[h] for h in REPLAYED_HEADERS if response.has_header(h)},
-                body=response.content,
+                # A view whose answer carries a secret shown once (an API key, a webhook
+                # signing secret) sets `idempotency_body`: the kept copy without it.
+                body=getattr(response, "idempotency_body", None) or response.content,
             )
         except DatabaseError:
             # The call itself succeeded: answer it. The row stays in flight until

@@ -5,6 +5,8 @@
 /api/v1/api-keys/{id}/revoke/   POST
 """
 
+import json
+
 from django.urls import include, path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
@@ -55,8 +57,11 @@ class ApiKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         incoming.is_valid(raise_exception=True)
         row, key = api_key_create(acting_user=request.user, **incoming.validated_data)
         body = ApiKeyCreatedSerializer(row).data
-        body["key"] = key
-        return Response(body, status=status.HTTP_201_CREATED)
+        response = Response({**body, "key": key}, status=status.HTTP_201_CREATED)
+        # A replay of this call (same Idempotency-Key) answers without the key: the key
+        # is shown once and never stored, not even in the idempotency table.
+        response.idempotency_body = json.dumps({**body, "key": ""}).encode()
+        return response
 
     @extend_schema(
         request=None, responses={200: ApiKeySerializer, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM}

@@ -11,6 +11,8 @@ permissions integrations.*_webhookendpoint, which no role holds).
 /api/v1/webhook-endpoints/{id}/deliveries/{d}/replay/  POST deliver it again (same id)
 """
 
+import json
+
 from django.shortcuts import get_object_or_404
 from django.urls import include, path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -18,6 +20,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
+from rest_framework.utils.encoders import JSONEncoder
 
 from accounts.twofactor.reauth import reauth_required
 from integrations.api.serializers import (
@@ -87,9 +90,11 @@ class WebhookEndpointViewSet(
             event_types=incoming.validated_data.get("event_types", []),
             description=incoming.validated_data.get("description", ""),
         )
-        return Response(
-            WebhookEndpointCreatedSerializer(endpoint).data, status=status.HTTP_201_CREATED
-        )
+        body = WebhookEndpointCreatedSerializer(endpoint).data
+        response = Response(body, status=status.HTTP_201_CREATED)
+        # Replays (same Idempotency-Key) answer without the secret (shown once).
+        response.idempotency_body = json.dumps({**body, "secret": ""}, cls=JSONEncoder).encode()
+        return response
 
     @extend_schema(
         request=WebhookEndpointUpdateSerializer,
@@ -124,12 +129,17 @@ class WebhookEndpointViewSet(
             endpoint=endpoint,
             keep_old_hours=incoming.validated_data.get("keep_old_hours"),
         )
-        return Response(
+        response = Response(
             {
                 "secret": endpoint.secret,
                 "previous_secret_expires_at": endpoint.previous_secret_expires_at,
             }
         )
+        response.idempotency_body = json.dumps(
+            {"secret": "", "previous_secret_expires_at": endpoint.previous_secret_expires_at},
+            cls=JSONEncoder,
+        ).encode()
+        return response
 
     @extend_schema(request=None, responses={202: TestEventSerializer, 403: PROBLEM, 404: PROBLEM})
     @action(detail=True, methods=["post"])

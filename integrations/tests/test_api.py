@@ -199,3 +199,23 @@ def test_a_payment_posted_with_a_key_is_idempotent_and_attributed(api, service_a
     assert posted.actor_repr == f"{service_account.email} (api key {key['prefix']})"
     assert Decimal(first.json()["amount"]) == Decimal("1000.00")
     assert date.fromisoformat(first.json()["paid_on"]) == today_ist()
+
+
+def test_a_replayed_key_creation_does_not_show_the_key_again(admin_user, service_account):
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    from lendingsite.models import IdempotencyRecord
+
+    # A bearer token (not force_authenticate), so the idempotency middleware sees the caller.
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {AccessToken.for_user(admin_user)}")
+    body = {"name": "gw", "user": service_account.pk}
+    first = api.post("/api/v1/api-keys/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    key = first.json()["key"]
+    assert key.startswith("lsk_")
+    again = api.post("/api/v1/api-keys/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    assert again.status_code == 201 and again["Idempotent-Replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"] and again.json()["key"] == ""
+    assert ApiKey.objects.count() == 1
+    stored = b"".join(bytes(r.response_body) for r in IdempotencyRecord.objects.all())
+    assert key.encode() not in stored

@@ -125,7 +125,9 @@ def test_the_day_end_emits_a_bucket_change_per_loan_that_moved():
     before = WebhookEvent.objects.count()
     day_end_run(business_date=date(2026, 4, 11))
     changes = list(WebhookEvent.objects.filter(type="loan.bucket_changed"))
-    assert WebhookEvent.objects.count() == before + len(changes)
+    (opened,) = WebhookEvent.objects.filter(type="case.opened")
+    assert opened.loan_id == moving.pk and opened.data["case"]["opened_on"] == "2026-04-11"
+    assert WebhookEvent.objects.count() == before + len(changes) + 1
     (change,) = changes
     assert change.loan_id == moving.pk
     assert change.business_date == date(2026, 4, 11)
@@ -137,3 +139,7 @@ def test_the_day_end_emits_a_bucket_change_per_loan_that_moved():
     # The same date again changes nothing, and emits nothing.
     day_end_run(business_date=date(2026, 4, 11))
     assert WebhookEvent.objects.filter(type="loan.bucket_changed").count() == 1
+    # Paid up: the next day-end closes the case and moves the loan back to current.
+    post_payment(moving, amount=emi_of(moving), paid_on=date(2026, 4, 12))
+    day_end_run(business_date=date(2026, 4, 12))
+    assert WebhookEvent.objects.filter(type="case.closed", loan_id=moving.pk).count() == 1
