@@ -13,6 +13,7 @@ from django.urls import reverse
 from accounts.models import AuditEvent
 from accounts.roles import CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from accounts.tests.factories import BorrowerProfileFactory, staff
+from lendingsite.money import format_inr
 from loans.models import ApplicationStatus, LoanApplication
 from loans.services.applications import application_decision_view, application_submit
 from loans.tests.factories import ProductFactory, draft_application, pending_loan
@@ -61,7 +62,7 @@ def test_approve_shows_the_offer_then_approves_on_confirm(client):
     view = application_decision_view(application=app)
     client.force_login(staff(CREDIT_MANAGER))
     html = _post(client, APPS, "approve_selected", [app]).content.decode()
-    assert f"<td>₹{view.amount}</td>" in html and f"{view.rate}%" in html
+    assert f"<td>{format_inr(view.amount)}</td>" in html and f"{view.rate}%" in html
     assert f"<td>{view.apr}%</td>" in html
     assert "None: the application meets the lending rules" in html
     assert "verified" in html and view.account.masked_number in html
