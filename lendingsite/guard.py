@@ -72,6 +72,12 @@ LOAN_PROTECTED_FIELDS = FINANCIAL_FIELDS | {
     "closed_on",
     "next_due_date",
     "next_due_amount",
+    # Distress servicing: written only by repayments.services.servicing.
+    "restructured",
+    "restructured_on",
+    "restructure_count",
+    "reschedule_count",
+    "under_settlement",
 }
 
 # The decision and the offer of an application are set by the credit decision services.

@@ -71,6 +71,21 @@ SERVICE_EXCEPTIONS = {
     "personal_data_anonymise: not atomic": "inside erasure / retention",
     "personal_data_anonymise: no keyword-only acting_user": "inside erasure / retention",
     "personal_data_anonymise: records no audit event": "its callers audit what it returns",
+    # Distress servicing (docs/servicing.md): steps inside payment posting and reversal
+    # (whose payment.posted / payment.reversed events cover them), the proposals' shared
+    # creator (the propose services delegate their audit event to proposal_create), and
+    # the moratorium job (one transaction and one audit event per loan inside it).
+    "recovery_post: not atomic": "inside payment_post",
+    "recovery_post: records no audit event": "payment_post audits it (recovery: true)",
+    "recovery_reverse: not atomic": "inside payment_reverse",
+    "recovery_reverse: records no audit event": "payment_reverse audits it",
+    "settlement_payment_apply: not atomic": "inside payment_post (audits loan.settled)",
+    "reschedule_apply: not atomic": "inside restructure_accept / the moratorium job",
+    "loan_write_off_propose: records no audit event": "proposal_create audits it",
+    "loan_settlement_propose: records no audit event": "proposal_create audits it",
+    "loan_restructure_propose: records no audit event": "proposal_create audits it",
+    "moratorium_run: no keyword-only acting_user": "a job; the moratorium's creator acts",
+    "moratorium_run: not atomic": "one transaction per loan (resumable), each audited",
 }
 
 # Admin, API and view modules that write a model themselves, and why.

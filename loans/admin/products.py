@@ -69,6 +69,15 @@ FIELDSETS = (
         },
     ),
     (
+        "Distress servicing",
+        {
+            "fields": ["restructure_capitalises_arrears", "moratorium_accrues_interest"],
+            "description": "On a restructure, overdue principal and interest are capitalised "
+            "or kept as a separate due (penal charges never capitalised); a moratorium's "
+            "interest is accrued into the later installments or waived (docs/servicing.md).",
+        },
+    ),
+    (
         "Strategies",
         {
             "fields": [

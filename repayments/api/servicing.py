@@ -43,8 +43,12 @@ from repayments.serializers.servicing import (
     SettlementProposeSerializer,
     WriteOffProposeSerializer,
 )
-from repayments.services.servicing.moratoria import moratorium_create
-from repayments.services.servicing.proposals import proposal_approve, proposal_reject
+from repayments.services.servicing.moratoria import moratorium_allowed, moratorium_create
+from repayments.services.servicing.proposals import (
+    proposal_approve,
+    proposal_reject,
+    propose_allowed,
+)
 from repayments.services.servicing.reschedules import loan_restructure_propose, restructure_accept
 from repayments.services.servicing.settlements import loan_settlement_propose
 from repayments.services.servicing.writeoffs import loan_write_off_propose
@@ -126,6 +130,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 def write_off_propose(request, pk: int):
     """Propose writing the loan off (credit or collections manager); another approves."""
     loan = get_object_or_404(loans_for(request.user), pk=pk)
+    propose_allowed(request.user)  # refused before the body is read
     incoming = WriteOffProposeSerializer(data=request.data)
     incoming.is_valid(raise_exception=True)
     proposal = loan_write_off_propose(
@@ -145,6 +150,7 @@ def write_off_propose(request, pk: int):
 def settlement_propose(request, pk: int):
     """Propose a one-time settlement (credit or collections manager); another approves."""
     loan = get_object_or_404(loans_for(request.user), pk=pk)
+    propose_allowed(request.user)  # refused before the body is read
     incoming = SettlementProposeSerializer(data=request.data)
     incoming.is_valid(raise_exception=True)
     proposal = loan_settlement_propose(
@@ -165,6 +171,7 @@ def restructure_propose(request, pk: int):
     """Propose a restructure from today: new rate and tenure (credit or collections
     manager); another approves, then the borrower accepts the addendum."""
     loan = get_object_or_404(loans_for(request.user), pk=pk)
+    propose_allowed(request.user)  # refused before the body is read
     incoming = RestructureProposeSerializer(data=request.data)
     incoming.is_valid(raise_exception=True)
     proposal = loan_restructure_propose(
@@ -220,6 +227,7 @@ class MoratoriumViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def create(self, request):
         """Grant a payment holiday to a set of loans; the job (Celery) applies it loan by
         loan, idempotent and resumable."""
+        moratorium_allowed(request.user)  # refused before the body is read
         incoming = MoratoriumCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data

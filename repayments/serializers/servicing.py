@@ -1,9 +1,11 @@
 """Shapes for the distress-servicing API (proposals, write-off, settlement). Parsing and
 presentation only: the rules are repayments.services.servicing's."""
 
+from decimal import Decimal
+
 from rest_framework import serializers
 
-from lendingsite.api_fields import MoneyField
+from lendingsite.api_fields import MoneyField, StrictDecimalField
 from loans.models import Moratorium, Proposal, Reschedule, WriteOffKind
 
 
@@ -59,8 +61,8 @@ class ProposalRejectSerializer(serializers.Serializer):
 
 
 class RestructureProposeSerializer(serializers.Serializer):
-    annual_rate = serializers.DecimalField(
-        max_digits=7, decimal_places=4, min_value=0, max_value=60, coerce_to_string=True
+    annual_rate = StrictDecimalField(
+        max_digits=7, decimal_places=4, min_value=Decimal(0), max_value=Decimal(60)
     )
     tenure = serializers.IntegerField(min_value=1, max_value=120)
     reason = serializers.CharField(max_length=300)

@@ -35,6 +35,13 @@ MAX_INSTALLMENTS = 12
 ZERO = Decimal("0.00")
 
 
+def moratorium_allowed(acting_user) -> None:
+    if not acting_user.has_perm(PERM):
+        raise DomainError(
+            "permission_denied", "Only credit and collections managers can grant a moratorium."
+        )
+
+
 @refusals_audited("moratorium.create_refused")
 @transaction.atomic
 def moratorium_create(
@@ -48,10 +55,7 @@ def moratorium_create(
 ) -> Moratorium:
     """Record a payment holiday of `installments` from `start` for the loans; nothing
     moves until the job runs."""
-    if not acting_user.has_perm(PERM):
-        raise DomainError(
-            "permission_denied", "Only credit and collections managers can grant a moratorium."
-        )
+    moratorium_allowed(acting_user)
     name = (name or "").strip()
     if not name:
         raise DomainError("validation_error", "Name the moratorium.", errors={"name": ["required"]})

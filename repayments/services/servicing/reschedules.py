@@ -201,7 +201,8 @@ def restructure_accept(
     *, acting_user, reschedule: Reschedule, business_date: date | None = None
 ) -> Reschedule:
     """The borrower accepts the KFS addendum: the new schedule applies from its date. If
-    the loan moved since the approval (a payment or a charge), the addendum has lapsed."""
+    the loan moved since the approval (a payment, a charge, a settlement, a write-off) or
+    the day passed, the addendum has lapsed."""
     loan = loan_lock(reschedule.loan)
     reschedule = Reschedule.objects.select_for_update().get(pk=reschedule.pk)
     if acting_user.pk != loan.borrower_id:
@@ -213,6 +214,7 @@ def restructure_accept(
     today = business_date or today_ist()
     if (
         loan.status != LoanStatus.ACTIVE
+        or loan.under_settlement
         or _history_marks(loan) != (reschedule.payments_after_id, reschedule.charges_after_id)
         or today != reschedule.effective_on
     ):
