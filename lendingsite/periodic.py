@@ -25,7 +25,7 @@ from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 
 PERIODIC_TIMEZONE = "Asia/Kolkata"
-PROJECT_APPS = ("lendingsite", "accounts", "loans", "repayments", "collection")
+PROJECT_APPS = ("lendingsite", "accounts", "loans", "repayments", "collection", "referrals")
 # <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).
 BEAT_MODULE = "beat"
 
