@@ -25,7 +25,16 @@ from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
 
 PERIODIC_TIMEZONE = "Asia/Kolkata"
-PROJECT_APPS = ("lendingsite", "accounts", "loans", "repayments", "collection", "messaging")
+PROJECT_APPS = (
+    "lendingsite",
+    "accounts",
+    "loans",
+    "repayments",
+    "collection",
+    "messaging",
+    "referrals",
+    "integrations",
+)
 # <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).
 BEAT_MODULE = "beat"
 

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from lendingsite import refcode
 from referrals import rules
-from referrals.models import EarnRule, Programme, Reward
+from referrals.models import EarnRule, PayoutMethod, Programme, Reward
 from referrals.selectors import first_name, referral_status
 
 
@@ -48,6 +48,10 @@ class RewardSerializer(serializers.ModelSerializer):
     referred_first_name = serializers.SerializerMethodField()
     amount = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     reasons = serializers.SerializerMethodField()
+    # Blank until the reward is paid (the model's choices hold only the two ways of paying).
+    payout_method = serializers.ChoiceField(
+        choices=[("", "Not paid yet"), *PayoutMethod.choices], read_only=True
+    )
 
     class Meta:
         model = Reward

@@ -436,3 +436,22 @@ def test_cron_switch_is_read_at_run_time_not_import_time(settings, clean_calls):
     assert nightly() is None
     settings.CRON_ENABLED = True
     assert nightly() == "ran nightly"
+
+
+def test_every_app_with_a_beat_module_is_collected():
+    # An app whose beat.py is not in PROJECT_APPS never has its tasks scheduled.
+    from pathlib import Path
+
+    from django.apps import apps
+
+    from lendingsite.periodic import BEAT_MODULE, PROJECT_APPS
+
+    root = Path(__file__).resolve().parents[2]
+    with_beat = {
+        config.name
+        for config in apps.get_app_configs()
+        if Path(config.path).is_relative_to(root)
+        and (Path(config.path) / f"{BEAT_MODULE}.py").exists()
+    }
+    assert with_beat, "no beat modules found: the test looks in the wrong place"
+    assert with_beat <= set(PROJECT_APPS), sorted(with_beat - set(PROJECT_APPS))

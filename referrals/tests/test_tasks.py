@@ -47,3 +47,14 @@ def test_erasure_removes_the_sign_up_traces():
         "",
         referral.referrer_id,
     )
+
+
+def test_beat_schedules_the_batch():
+    from lendingsite.periodic import _registered_tasks, declared_periodic_tasks
+
+    specs = {s.name: s.task for s in declared_periodic_tasks() if s.name.startswith("referrals.")}
+    assert specs == {
+        "referrals.evaluate_rewards": "referrals.tasks.evaluate_rewards",
+        "referrals.pay_rewards": "referrals.tasks.pay_rewards",
+    }
+    assert set(specs.values()) <= set(_registered_tasks())
