@@ -4,6 +4,65 @@
  */
 
 export interface paths {
+    "/api/v1/api-keys/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List api keys */
+        get: operations["api_keys_list"];
+        put?: never;
+        /**
+         * Create a key for a service account
+         * @description Create a key for a service account. `key` is in this answer only; the server
+         *     keeps its hash and the visible `prefix`.
+         */
+        post: operations["api_keys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one api key */
+        get: operations["api_keys_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a key at once (409 invalid_state if it already is)
+         * @description Revoke a key at once (409 invalid_state if it already is).
+         */
+        post: operations["api_keys_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/": {
         parameters: {
             query?: never;
@@ -985,6 +1044,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/restructure/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restructure the loan
+         * @description Propose a restructure from today: new rate and tenure (credit or collections
+         *     manager); another approves, then the borrower accepts the addendum.
+         */
+        post: operations["loans_restructure_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/schedule/": {
         parameters: {
             query?: never;
@@ -1007,6 +1087,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/settlement/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settlement the loan
+         * @description Propose a one-time settlement (credit or collections manager); another approves.
+         */
+        post: operations["loans_settlement_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/statement/": {
         parameters: {
             query?: never;
@@ -1021,6 +1121,26 @@ export interface paths {
         get: operations["loans_statement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/write-off/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off the loan
+         * @description Propose writing the loan off (credit or collections manager); another approves.
+         */
+        post: operations["loans_write_off_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1124,6 +1244,89 @@ export interface paths {
          * @description Change your profile (creates it on first use). PAN and phone come back masked.
          */
         patch: operations["me_profile_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/referrals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your referral code (issued once you have verified your email), the link to share, and…
+         * @description Your referral code (issued once you have verified your email), the link to share,
+         *     and the people who signed up with it: first name, when, and the reward's status.
+         */
+        get: operations["me_referrals_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/hide/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff: hide a message (kept and marked; the borrower sees that it was hidden)
+         * @description Staff: hide a message (kept and marked; the borrower sees that it was hidden).
+         */
+        post: operations["messages_hide_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The borrower: report a message to the lender
+         * @description The borrower: report a message to the lender.
+         */
+        post: operations["messages_report_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moratoria/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get moratoria */
+        get: operations["moratoria_list"];
+        put?: never;
+        /**
+         * Grant a payment holiday to a set of loans; the job (Celery) applies it loan by loan,…
+         * @description Grant a payment holiday to a set of loans; the job (Celery) applies it loan by
+         *     loan, idempotent and resumable.
+         */
+        post: operations["moratoria_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/payments/": {
@@ -1245,6 +1448,81 @@ export interface paths {
         patch: operations["products_partial_update"];
         trace?: never;
     };
+    "/api/v1/proposals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List proposals */
+        get: operations["proposals_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one proposal */
+        get: operations["proposals_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and carry out a proposal (a credit or collections manager who did not propose…
+         * @description Approve and carry out a proposal (a credit or collections manager who did not
+         *     propose it: else 403 `maker_checker`).
+         */
+        post: operations["proposals_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a proposal with a `note` (not by its proposer)
+         * @description Reject a proposal with a `note` (not by its proposer). Nothing moves.
+         */
+        post: operations["proposals_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/": {
         parameters: {
             query?: never;
@@ -1260,6 +1538,240 @@ export interface paths {
          *     nothing is stored. Either `product` (code) or explicit terms with `annual_rate`.
          */
         post: operations["quotes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-programmes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List referral programmes */
+        get: operations["referral_programmes_list"];
+        put?: never;
+        /**
+         * Start a programme (credit managers)
+         * @description Start a programme (credit managers).
+         */
+        post: operations["referral_programmes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-programmes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one referral programme */
+        get: operations["referral_programmes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the programme's rules (credit managers)
+         * @description Change the programme's rules (credit managers).
+         */
+        patch: operations["referral_programmes_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List referral rewards */
+        get: operations["referral_rewards_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one referral reward */
+        get: operations["referral_rewards_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a flagged reward: the first officer proposes, a second one confirms (the same…
+         * @description Approve a flagged reward: the first officer proposes, a second one confirms (the
+         *     same officer twice: 403 `maker_checker`); then the reward is earned.
+         */
+        post: operations["referral_rewards_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/{id}/void/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a pending or earned reward with a `reason`: proposed by one officer, confirmed by…
+         * @description Void a pending or earned reward with a `reason`: proposed by one officer,
+         *     confirmed by another.
+         */
+        post: operations["referral_rewards_void_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/pay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the payout batch now (finance)
+         * @description Run the payout batch now (finance). Safe to repeat: each reward is paid once.
+         */
+        post: operations["referral_rewards_pay_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referral-rewards/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals, conversion to loans, rewards earned / paid / voided and flagged by reason,…
+         * @description Referrals, conversion to loans, rewards earned / paid / voided and flagged by
+         *     reason, for sign-ups between `from` and `to` (staff).
+         */
+        get: operations["referral_rewards_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report's rows: JSON `{report, columns, rows}` or a CSV / XLSX attachment
+         * @description One report's rows: JSON `{report, columns, rows}` or a CSV / XLSX attachment.
+         */
+        get: operations["reports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reschedules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reschedules */
+        get: operations["reschedules_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reschedules/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one reschedule */
+        get: operations["reschedules_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reschedules/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The borrower accepts the restructure addendum (new APR and schedule): it applies from…
+         * @description The borrower accepts the restructure addendum (new APR and schedule): it applies
+         *     from its date. If the loan changed since the approval, it lapses (status `lapsed`).
+         */
+        post: operations["reschedules_accept_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,6 +1847,92 @@ export interface paths {
          *     borrower's disbursements stay frozen and the hit is in the confirmed report).
          */
         post: operations["screening_hits_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List threads */
+        get: operations["threads_list"];
+        put?: never;
+        /**
+         * The thread about an application or a loan you may see, opened on first use
+         * @description The thread about an application or a loan you may see, opened on first use.
+         */
+        post: operations["threads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one thread */
+        get: operations["threads_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/messages/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The thread's messages, oldest first
+         * @description GET: the thread's messages, oldest first (paged). POST: send one: text, a file
+         *     (PDF, JPEG or PNG, the KYC upload's limits) or both. A collector's message outside
+         *     08:00-19:00 IST is held until 08:00 (`held_until`).
+         */
+        get: operations["threads_messages_list"];
+        put?: never;
+        /**
+         * Send a message (text, a file, or both)
+         * @description GET: the thread's messages, oldest first (paged). POST: send one: text, a file
+         *     (PDF, JPEG or PNG, the KYC upload's limits) or both. A collector's message outside
+         *     08:00-19:00 IST is held until 08:00 (`held_until`).
+         */
+        post: operations["threads_messages_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * You have read the thread up to now (the other side's read receipt)
+         * @description You have read the thread up to now (the other side's read receipt).
+         */
+        post: operations["threads_read_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1418,6 +2016,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-endpoints/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["webhook_endpoints_list"];
+        put?: never;
+        /**
+         * Register an endpoint
+         * @description Register an endpoint. The answer carries its signing secret (whsec_…), shown
+         *     here and on rotation only. Loopback/private targets are refused in production.
+         */
+        post: operations["webhook_endpoints_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpoint_pk}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deliveries
+         * @description The delivery log of one endpoint, newest first.
+         */
+        get: operations["webhook_endpoints_deliveries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpoint_pk}/deliveries/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one delivery
+         * @description The delivery log of one endpoint, newest first.
+         */
+        get: operations["webhook_endpoints_deliveries_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{endpoint_pk}/deliveries/{id}/replay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver this event to this endpoint again, with the same webhook-id
+         * @description Deliver this event to this endpoint again, with the same webhook-id.
+         */
+        post: operations["webhook_endpoints_deliveries_replay_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one webhook endpoint */
+        get: operations["webhook_endpoints_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the URL, description or subscribed event types; `is_active: true` enables a…
+         * @description Change the URL, description or subscribed event types; `is_active: true`
+         *     enables a disabled endpoint again (the failure clock restarts).
+         */
+        patch: operations["webhook_endpoints_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/replay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver again the events of [since, until) to this endpoint: by default only those not…
+         * @description Deliver again the events of [since, until) to this endpoint: by default only
+         *     those not yet delivered successfully (at most 1000 per call).
+         */
+        post: operations["webhook_endpoints_replay_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/rotate-secret/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret; the old one adds a second signature until…
+         * @description A new signing secret; the old one adds a second signature until
+         *     `previous_secret_expires_at` so the receiver can switch without losing events.
+         */
+        post: operations["webhook_endpoints_rotate_secret_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-endpoints/{id}/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an `endpoint.test` event to this endpoint (through the outbox, signed and retried…
+         * @description Send an `endpoint.test` event to this endpoint (through the outbox, signed and
+         *     retried like any other).
+         */
+        post: operations["webhook_endpoints_test_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1450,6 +2215,45 @@ export interface components {
          * @enum {string}
          */
         AllocationStrategyEnum: "penal_fees_interest_principal" | "interest_principal_penal_fees";
+        ApiKey: {
+            readonly id: number;
+            readonly name: string;
+            readonly user: number;
+            readonly prefix: string;
+            readonly created_by: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+        };
+        ApiKeyCreateRequest: {
+            name: string;
+            /** @description The service account (a user without a password) the key acts as. */
+            user: number;
+            /** Format: date-time */
+            expires_at?: string | null;
+        };
+        ApiKeyCreated: {
+            readonly id: number;
+            readonly name: string;
+            readonly user: number;
+            readonly prefix: string;
+            readonly created_by: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            /** @description The key itself: shown this once. */
+            readonly key: string;
+        };
         Application: {
             readonly id: number;
             readonly borrower: number;
@@ -1518,6 +2322,19 @@ export interface components {
             amount?: string | null;
             /** Format: decimal */
             annual_rate?: string | null;
+        };
+        Attempt: {
+            readonly number: number;
+            /** Format: date-time */
+            readonly requested_at: string;
+            /** Format: uri */
+            readonly url: string;
+            readonly request_headers: unknown;
+            readonly request_body: string;
+            readonly response_status: number | null;
+            readonly response_body: string;
+            readonly latency_ms: number | null;
+            readonly error: string;
         };
         BankAccount: {
             readonly id: number;
@@ -1634,7 +2451,7 @@ export interface components {
             readonly installment_number: number | null;
             /** Format: date */
             readonly due_date: string | null;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["ChargeKindEnum"];
             /** Format: decimal */
             readonly amount: string;
             /** Format: date */
@@ -1652,6 +2469,12 @@ export interface components {
             readonly reversed_on: string | null;
             readonly reversal_reason: string;
         };
+        /**
+         * @description * `penal` - Penal charge
+         *     * `fee` - Fee
+         * @enum {string}
+         */
+        ChargeKindEnum: "penal" | "fee";
         /**
          * @description * `in_force` - In force
          *     * `reversed` - Reversed (void)
@@ -1756,6 +2579,45 @@ export interface components {
             readonly apr: string | null;
             problem: string;
         };
+        DecisionRequest: {
+            /** @default  */
+            reason: string;
+        };
+        Delivery: {
+            readonly id: number;
+            event: string;
+            event_type: string;
+            readonly status: components["schemas"]["WebhookDeliveryStatusEnum"];
+            readonly attempts: number;
+            /** Format: date-time */
+            readonly next_attempt_at: string | null;
+            readonly last_status_code: number | null;
+            readonly last_latency_ms: number | null;
+            readonly last_error: string;
+            readonly replay_of: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly delivered_at: string | null;
+        };
+        DeliveryDetail: {
+            readonly id: number;
+            event: string;
+            event_type: string;
+            readonly status: components["schemas"]["WebhookDeliveryStatusEnum"];
+            readonly attempts: number;
+            /** Format: date-time */
+            readonly next_attempt_at: string | null;
+            readonly last_status_code: number | null;
+            readonly last_latency_ms: number | null;
+            readonly last_error: string;
+            readonly replay_of: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly delivered_at: string | null;
+            readonly log: components["schemas"]["Attempt"][];
+        };
         Detail: {
             readonly detail: string;
         };
@@ -1772,6 +2634,12 @@ export interface components {
          * @enum {string}
          */
         DocTypeEnum: "pan_card" | "address_proof" | "income_proof" | "photo";
+        /**
+         * @description * `disbursed` - Referred loan disbursed
+         *     * `first_installment_on_time` - Referred loan disbursed and its first installment paid on time
+         * @enum {string}
+         */
+        EarnRuleEnum: "disbursed" | "first_installment_on_time";
         EmailRequest: {
             /** Format: email */
             email: string;
@@ -1799,6 +2667,28 @@ export interface components {
          * @enum {string}
          */
         EmploymentTypeEnum: "salaried" | "self_employed" | "business" | "other";
+        /**
+         * @description * `application.accepted` - application.accepted
+         *     * `application.approved` - application.approved
+         *     * `application.expired` - application.expired
+         *     * `application.rejected` - application.rejected
+         *     * `application.submitted` - application.submitted
+         *     * `application.withdrawn` - application.withdrawn
+         *     * `case.closed` - case.closed
+         *     * `case.opened` - case.opened
+         *     * `charge.levied` - charge.levied
+         *     * `charge.waived` - charge.waived
+         *     * `endpoint.test` - endpoint.test
+         *     * `loan.bucket_changed` - loan.bucket_changed
+         *     * `loan.cancelled` - loan.cancelled
+         *     * `loan.closed` - loan.closed
+         *     * `loan.disbursed` - loan.disbursed
+         *     * `loan.foreclosed` - loan.foreclosed
+         *     * `payment.posted` - payment.posted
+         *     * `payment.reversed` - payment.reversed
+         * @enum {string}
+         */
+        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "payment.posted" | "payment.reversed";
         ExitAmount: {
             /** Format: date */
             on: string;
@@ -1935,12 +2825,6 @@ export interface components {
             /** Format: date */
             valid_until: string;
         };
-        /**
-         * @description * `penal` - Penal charge
-         *     * `fee` - Fee
-         * @enum {string}
-         */
-        KindEnum: "penal" | "fee";
         KycDocument: {
             readonly id: number;
             readonly profile: number;
@@ -2051,9 +2935,10 @@ export interface components {
          *     * `foreclosed` - Foreclosed (closed early)
          *     * `written_off` - Written off
          *     * `cancelled` - Cancelled (cooling-off)
+         *     * `settled` - Settled (closed for less than the dues)
          * @enum {string}
          */
-        LoanStatusEnum: "pending_disbursement" | "active" | "closed" | "foreclosed" | "written_off" | "cancelled";
+        LoanStatusEnum: "pending_disbursement" | "active" | "closed" | "foreclosed" | "written_off" | "cancelled" | "settled";
         Me: {
             readonly id: number;
             /** Format: email */
@@ -2062,6 +2947,73 @@ export interface components {
             readonly roles: string[];
             readonly email_verified: boolean;
             readonly is_staff: boolean;
+        };
+        /** @description messaging.presenters.message_view: what the caller may see of one message. */
+        Message: {
+            id: number;
+            thread: number;
+            mine: boolean;
+            from_staff: boolean;
+            sender: string;
+            /** @description empty when hidden (borrower) or erased */
+            body: string;
+            attachment_url: string;
+            attachment_type: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /**
+             * Format: date-time
+             * @description held for calling hours until then (staff see it)
+             */
+            held_until: string | null;
+            hidden: boolean;
+            /** @description staff only */
+            hidden_reason: string;
+            reported: boolean;
+            erased: boolean;
+            /** @description the other side has read it */
+            read: boolean;
+        };
+        MessagePostRequest: {
+            /** @default  */
+            body: string;
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG, at most 5 MB
+             */
+            file?: string;
+        };
+        Moratorium: {
+            readonly id: number;
+            readonly name: string;
+            /** Format: date */
+            readonly start: string;
+            readonly installments: number;
+            /** Format: date */
+            readonly created_on: string;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            readonly applied: number;
+            readonly skipped: number;
+            readonly pending: number;
+        };
+        MoratoriumCreateRequest: {
+            name: string;
+            /** Format: date */
+            start: string;
+            installments: number;
+            loans: number[];
+        };
+        /** @description What a referrer sees of a referral: the first name of the person, nothing else. */
+        MyReferral: {
+            readonly id: number;
+            readonly first_name: string;
+            readonly signed_up_on: string;
+            readonly status: string;
+            readonly reward_status: string | null;
+            readonly reward_amount: string | null;
         };
         /**
          * @description * `reached` - Reached the borrower
@@ -2083,6 +3035,21 @@ export interface components {
         OverrideInputRequest: {
             /** @default  */
             reason: string;
+        };
+        PaginatedApiKeyList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ApiKey"][];
         };
         PaginatedApplicationList: {
             /** @example 123 */
@@ -2174,6 +3141,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DayEndRun"][];
         };
+        PaginatedDeliveryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Delivery"][];
+        };
         PaginatedExitRequestList: {
             /** @example 123 */
             count: number;
@@ -2249,6 +3231,54 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Loan"][];
         };
+        PaginatedMessageList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Message"][];
+        };
+        PaginatedMoratoriumList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Moratorium"][];
+        };
+        PaginatedMyReferralList: {
+            /** @example 7K3M-Q9TX-2HBR */
+            code?: string | null;
+            share_link?: string | null;
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MyReferral"][];
+        };
         PaginatedPaymentList: {
             /** @example 123 */
             count: number;
@@ -2279,6 +3309,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Product"][];
         };
+        PaginatedProgrammeList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Programme"][];
+        };
         PaginatedPromiseList: {
             /** @example 123 */
             count: number;
@@ -2294,6 +3339,66 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Promise"][];
         };
+        PaginatedProposalList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Proposal"][];
+        };
+        PaginatedRescheduleList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Reschedule"][];
+        };
+        PaginatedRewardList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Reward"][];
+        };
+        PaginatedThreadList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Thread"][];
+        };
         PaginatedWaiverList: {
             /** @example 123 */
             count: number;
@@ -2308,6 +3413,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Waiver"][];
+        };
+        PaginatedWebhookEndpointList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["WebhookEndpoint"][];
         };
         PasswordResetConfirmRequest: {
             token: string;
@@ -2373,6 +3493,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            restructure_capitalises_arrears?: boolean;
+            moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
             npa_threshold_days?: number;
             /** Format: decimal */
@@ -2392,6 +3514,34 @@ export interface components {
             employer?: string;
             /** Format: decimal */
             monthly_income?: string | null;
+        };
+        PatchedProgrammeRequest: {
+            name?: string;
+            is_active?: boolean;
+            /** Format: date */
+            starts_on?: string;
+            /** Format: date */
+            ends_on?: string | null;
+            /** Format: decimal */
+            reward_amount?: string;
+            earn_rule?: components["schemas"]["EarnRuleEnum"];
+            monthly_cap_per_referrer?: number;
+            max_signups_per_ip?: number;
+            burst_count?: number;
+            burst_hours?: number;
+        };
+        PatchedWebhookEndpointUpdateRequest: {
+            /** Format: uri */
+            url?: string;
+            description?: string;
+            event_types?: components["schemas"]["EventTypesEnum"][];
+            is_active?: boolean;
+        };
+        PayRun: {
+            paid: number;
+            waiting: number;
+            failed: number;
+            skipped: number;
         };
         Payment: {
             readonly id: number;
@@ -2479,6 +3629,13 @@ export interface components {
          */
         PaymentStatusEnum: "posted" | "reversed";
         /**
+         * @description * `` - Not paid yet
+         *     * `loan_credit` - Credited to the referrer's loan
+         *     * `bank_payout` - Paid out to the referrer's bank account
+         * @enum {string}
+         */
+        PayoutMethodEnum: "loan_credit" | "bank_payout";
+        /**
          * @description * `flat` - Flat amount per overdue installment
          *     * `percent_of_overdue` - Percent of the overdue amount
          * @enum {string}
@@ -2539,6 +3696,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            restructure_capitalises_arrears?: boolean;
+            moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
             npa_threshold_days?: number;
             /** Format: decimal */
@@ -2624,6 +3783,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            restructure_capitalises_arrears?: boolean;
+            moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
             npa_threshold_days?: number;
             /** Format: decimal */
@@ -2656,6 +3817,37 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        Programme: {
+            readonly id: number;
+            name: string;
+            is_active?: boolean;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on?: string | null;
+            /** Format: decimal */
+            reward_amount: string;
+            earn_rule: components["schemas"]["EarnRuleEnum"];
+            monthly_cap_per_referrer: number;
+            max_signups_per_ip: number;
+            burst_count: number;
+            burst_hours: number;
+        };
+        ProgrammeRequest: {
+            name: string;
+            is_active?: boolean;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on?: string | null;
+            /** Format: decimal */
+            reward_amount: string;
+            earn_rule: components["schemas"]["EarnRuleEnum"];
+            monthly_cap_per_referrer: number;
+            max_signups_per_ip: number;
+            burst_count: number;
+            burst_hours: number;
+        };
         Promise: {
             readonly id: number;
             readonly case: number;
@@ -2683,6 +3875,37 @@ export interface components {
          * @enum {string}
          */
         PromiseStatusEnum: "pending" | "kept" | "broken";
+        Proposal: {
+            readonly id: number;
+            readonly loan: number;
+            readonly kind: components["schemas"]["ProposalKindEnum"];
+            /** @default proposed */
+            readonly status: components["schemas"]["WaiverStatusEnum"];
+            /** @description The action's terms as proposed. */
+            readonly terms: unknown;
+            readonly reason: string;
+            readonly proposed_by: number;
+            /** Format: date */
+            readonly proposed_on: string;
+            readonly decided_by: number | null;
+            /** Format: date */
+            readonly decided_on: string | null;
+            readonly decision_note: string;
+        };
+        ProposalDecisionRequest: {
+            note?: string;
+        };
+        /**
+         * @description * `write_off` - Write-off
+         *     * `settlement` - One-time settlement
+         *     * `restructure` - Restructure
+         * @enum {string}
+         */
+        ProposalKindEnum: "write_off" | "settlement" | "restructure";
+        ProposalRejectRequest: {
+            /** @description Why the proposal is refused. */
+            note: string;
+        };
         /**
          * @description * `equal_installments` - equal_installments
          *     * `equal_principal` - equal_principal
@@ -2798,6 +4021,9 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        ReasonRequest: {
+            reason: string;
+        };
         ReauthAnswer: {
             readonly access: string;
             readonly refresh: string;
@@ -2845,6 +4071,88 @@ export interface components {
             full_name: string;
             /** @example 9876543210 */
             phone: string;
+            /** @description A friend's referral code (e.g. 7K3M-Q9TX-2HBR); recorded once, at sign-up. */
+            referral_code?: string;
+        };
+        ReplayCount: {
+            queued: number;
+        };
+        ReplayRangeRequest: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until?: string | null;
+            /** @default true */
+            only_failed: boolean;
+        };
+        Report: {
+            referrals: number;
+            converted: number;
+            /** Format: decimal */
+            conversion_percent: string;
+            rewards_pending: number;
+            rewards_earned: number;
+            rewards_paid: number;
+            /** Format: decimal */
+            amount_paid: string;
+            rewards_void: number;
+            flagged: number;
+            flagged_by_reason: {
+                [key: string]: number;
+            };
+        };
+        ReportRequest: {
+            reason?: string;
+        };
+        Reschedule: {
+            readonly id: number;
+            readonly loan: number;
+            readonly kind: components["schemas"]["RescheduleKindEnum"];
+            readonly status: components["schemas"]["RescheduleStatusEnum"];
+            /** Format: date */
+            readonly effective_on: string;
+            /** Format: decimal */
+            readonly annual_rate: string;
+            readonly tenure: number;
+            /** Format: decimal */
+            readonly apr: string | null;
+            /** Format: decimal */
+            readonly capitalised: string;
+            /** Format: decimal */
+            readonly holiday_interest: string;
+            /** Format: date-time */
+            readonly accepted_at: string | null;
+            /** Format: date */
+            readonly applied_on: string | null;
+            readonly schedule: components["schemas"]["RescheduleRow"][];
+        };
+        /**
+         * @description * `restructure` - Restructure
+         *     * `moratorium` - Moratorium (payment holiday)
+         * @enum {string}
+         */
+        RescheduleKindEnum: "restructure" | "moratorium";
+        RescheduleRow: {
+            number: number;
+            /** Format: date */
+            due_date: string;
+            principal_due: string;
+            interest_due: string;
+            penal_due: string;
+            fees_due: string;
+        };
+        /**
+         * @description * `awaiting_borrower` - Awaiting the borrower's acceptance
+         *     * `applied` - Applied
+         *     * `lapsed` - Lapsed (not accepted)
+         * @enum {string}
+         */
+        RescheduleStatusEnum: "awaiting_borrower" | "applied" | "lapsed";
+        RestructureProposeRequest: {
+            /** Format: decimal */
+            annual_rate: string;
+            tenure: number;
+            reason: string;
         };
         RevealedPhone: {
             case: number;
@@ -2864,6 +4172,75 @@ export interface components {
             reason: string;
         };
         /**
+         * @description * `` - Not flagged
+         *     * `flagged` - Flagged: waiting for review
+         *     * `approved` - Approved after review
+         * @enum {string}
+         */
+        ReviewStateEnum: "flagged" | "approved";
+        Reward: {
+            readonly id: number;
+            readonly referral: number;
+            readonly referrer: number;
+            readonly referred_first_name: string;
+            readonly loan: number;
+            readonly programme: number;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly status: components["schemas"]["RewardStatusEnum"];
+            readonly review_state: components["schemas"]["ReviewStateEnum"] | components["schemas"]["BlankEnum"];
+            readonly flags: unknown;
+            readonly reasons: {
+                [key: string]: unknown;
+            }[];
+            readonly proposed_decision: string;
+            readonly proposed_by: number | null;
+            readonly decided_by: number | null;
+            readonly void_reason: string;
+            /** Format: date */
+            readonly earned_on: string | null;
+            /** Format: date */
+            readonly paid_on: string | null;
+            readonly payout_method: components["schemas"]["PayoutMethodEnum"] | components["schemas"]["BlankEnum"];
+            readonly payment: number | null;
+            /** Format: date */
+            readonly created_on: string;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `earned` - Earned
+         *     * `paid` - Paid
+         *     * `void` - Void
+         * @enum {string}
+         */
+        RewardStatusEnum: "pending" | "earned" | "paid" | "void";
+        Secret: {
+            secret: string;
+            /** Format: date-time */
+            previous_secret_expires_at: string | null;
+        };
+        SecretRotateRequest: {
+            /** @description How long the old secret keeps signing too (default 24). */
+            keep_old_hours?: number;
+        };
+        SettlementInstallmentRequest: {
+            /** Format: date */
+            due_date: string;
+            /** Format: decimal */
+            amount: string;
+        };
+        SettlementProposeRequest: {
+            /**
+             * Format: decimal
+             * @description The agreed amount: more than zero, less than the dues.
+             */
+            amount: string;
+            /** @description Dates rising from today, adding up to the amount; default one in 30 days. */
+            installments?: components["schemas"]["SettlementInstallmentRequest"][];
+            grace_days?: number;
+            reason: string;
+        };
+        /**
          * @description * `api` - API
          *     * `admin` - Officer console
          *     * `webhook` - Gateway webhook
@@ -2872,6 +4249,27 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "api" | "admin" | "webhook" | "page" | "system";
+        TestEvent: {
+            /** @description The test event's id (evt_…). */
+            event: string;
+        };
+        Thread: {
+            readonly id: number;
+            readonly borrower: number;
+            readonly application: number | null;
+            readonly loan: number | null;
+            readonly subject: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_message_at: string | null;
+            /** @description messages you have not read */
+            readonly unread: number;
+        };
+        ThreadOpenRequest: {
+            application?: number;
+            loan?: number;
+        };
         TokenRefresh: {
             readonly access: string;
             refresh: string;
@@ -2881,6 +4279,10 @@ export interface components {
         };
         TokenRequest: {
             token: string;
+        };
+        VoidRequest: {
+            /** @default  */
+            reason: string;
         };
         WaiveRequest: {
             reason: string;
@@ -2910,7 +4312,7 @@ export interface components {
         /** @description The waived charge as it stands (after an approval: its lower amount in force). */
         WaiverCharge: {
             readonly id: number;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["ChargeKindEnum"];
             /** Format: decimal */
             readonly amount: string;
             readonly status: components["schemas"]["ChargeStatusEnum"];
@@ -2933,6 +4335,69 @@ export interface components {
          * @enum {string}
          */
         WaiverStatusEnum: "proposed" | "approved" | "rejected";
+        /**
+         * @description * `pending` - Pending
+         *     * `succeeded` - Delivered
+         *     * `failed` - Gave up
+         * @enum {string}
+         */
+        WebhookDeliveryStatusEnum: "pending" | "succeeded" | "failed";
+        WebhookEndpoint: {
+            readonly id: number;
+            /** Format: uri */
+            url: string;
+            description?: string;
+            /** @description Event types to receive; empty: every event. */
+            event_types?: components["schemas"]["EventTypesEnum"][];
+            readonly is_active: boolean;
+            /** Format: date-time */
+            readonly failing_since: string | null;
+            /** Format: date-time */
+            readonly disabled_at: string | null;
+            readonly disabled_reason: string;
+            /** Format: date-time */
+            readonly previous_secret_expires_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        WebhookEndpointCreated: {
+            readonly id: number;
+            /** Format: uri */
+            url: string;
+            description?: string;
+            /** @description Event types to receive; empty: every event. */
+            event_types?: components["schemas"]["EventTypesEnum"][];
+            readonly is_active: boolean;
+            /** Format: date-time */
+            readonly failing_since: string | null;
+            /** Format: date-time */
+            readonly disabled_at: string | null;
+            readonly disabled_reason: string;
+            /** Format: date-time */
+            readonly previous_secret_expires_at: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description whsec_…: shown here and after a rotation only. */
+            readonly secret: string;
+        };
+        WebhookEndpointRequest: {
+            /** Format: uri */
+            url: string;
+            description?: string;
+            /** @description Event types to receive; empty: every event. */
+            event_types?: components["schemas"]["EventTypesEnum"][];
+        };
+        /**
+         * @description * `technical` - Technical (claim kept and pursued)
+         *     * `full` - Full (claim given up)
+         * @enum {string}
+         */
+        WriteOffKindEnum: "technical" | "full";
+        WriteOffProposeRequest: {
+            /** @default technical */
+            kind: components["schemas"]["WriteOffKindEnum"];
+            reason: string;
+        };
         /**
          * @description RFC 9457 problem details. `code` is stable; `detail` is for people.
          * @example {
@@ -2963,6 +4428,539 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Webhook `application.accepted` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_accepted: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.accepted";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+                loan: number;
+            };
+        };
+        /** @description Webhook `application.approved` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_approved: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.approved";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+                offer: {
+                    /** @example 1000.00 */
+                    amount: string | null;
+                    annual_rate: string | null;
+                    /** Format: date */
+                    expires_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `application.expired` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_expired: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.expired";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+            };
+        };
+        /** @description Webhook `application.rejected` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_rejected: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.rejected";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+                reason: string;
+            };
+        };
+        /** @description Webhook `application.submitted` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_submitted: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.submitted";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+            };
+        };
+        /** @description Webhook `application.withdrawn` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_application_withdrawn: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "application.withdrawn";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                application: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    product: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    tenure: number;
+                };
+            };
+        };
+        /** @description Webhook `case.closed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_case_closed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "case.closed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                case: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    /** Format: date */
+                    opened_on: string;
+                    /** Format: date */
+                    closed_on: string | null;
+                    /** @example 1000.00 */
+                    overdue_amount: string;
+                };
+            };
+        };
+        /** @description Webhook `case.opened` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_case_opened: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "case.opened";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                case: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    /** Format: date */
+                    opened_on: string;
+                    /** Format: date */
+                    closed_on: string | null;
+                    /** @example 1000.00 */
+                    overdue_amount: string;
+                };
+            };
+        };
+        /** @description Webhook `charge.levied` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_charge_levied: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "charge.levied";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                charge: {
+                    id: number;
+                    loan: number;
+                    kind: string;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** @example 1000.00 */
+                    waived_amount: string;
+                    status: string;
+                    /** Format: date */
+                    charged_on: string;
+                };
+            };
+        };
+        /** @description Webhook `charge.waived` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_charge_waived: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "charge.waived";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                charge: {
+                    id: number;
+                    loan: number;
+                    kind: string;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** @example 1000.00 */
+                    waived_amount: string;
+                    status: string;
+                    /** Format: date */
+                    charged_on: string;
+                };
+            };
+        };
+        /** @description Webhook `endpoint.test` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_endpoint_test: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "endpoint.test";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                endpoint: number;
+                message: string;
+            };
+        };
+        /** @description Webhook `loan.bucket_changed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_bucket_changed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.bucket_changed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    dpd: number;
+                    bucket: string;
+                };
+                from_bucket: string;
+                to_bucket: string;
+            };
+        };
+        /** @description Webhook `loan.cancelled` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_cancelled: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.cancelled";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `loan.closed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_closed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.closed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `loan.disbursed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_disbursed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.disbursed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `loan.foreclosed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_foreclosed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.foreclosed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `payment.posted` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_payment_posted: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "payment.posted";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                payment: {
+                    id: number;
+                    loan: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** Format: date */
+                    paid_on: string;
+                    channel: string;
+                    utr: string;
+                    allocation: {
+                        /** @example 1000.00 */
+                        penal: string;
+                        /** @example 1000.00 */
+                        fees: string;
+                        /** @example 1000.00 */
+                        interest: string;
+                        /** @example 1000.00 */
+                        principal: string;
+                        /** @example 1000.00 */
+                        excess: string;
+                    };
+                };
+                loan_after: {
+                    id: number;
+                    status: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string | null;
+                    /** @example 1000.00 */
+                    total_outstanding: string | null;
+                };
+            };
+        };
+        /** @description Webhook `payment.reversed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_payment_reversed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "payment.reversed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                payment: {
+                    id: number;
+                    loan: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** Format: date */
+                    paid_on: string;
+                    utr: string;
+                    status: string;
+                };
+                reason: string;
+                loan_after: {
+                    id: number;
+                    status: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string | null;
+                    /** @example 1000.00 */
+                    total_outstanding: string | null;
+                };
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -2972,6 +4970,407 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    api_keys_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedApiKeyList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this API key. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    api_keys_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this API key. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     applications_list: {
         parameters: {
             query?: {
@@ -7077,7 +9476,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this kyc document. */
+                /** @description A unique integer value identifying this KYC document. */
                 id: number;
             };
             cookie?: never;
@@ -7166,7 +9565,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this kyc document. */
+                /** @description A unique integer value identifying this KYC document. */
                 id: number;
             };
             cookie?: never;
@@ -7260,7 +9659,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this kyc document. */
+                /** @description A unique integer value identifying this KYC document. */
                 id: number;
             };
             cookie?: never;
@@ -7383,7 +9782,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description A unique integer value identifying this kyc document. */
+                /** @description A unique integer value identifying this KYC document. */
                 id: number;
             };
             cookie?: never;
@@ -7501,8 +9900,9 @@ export interface operations {
                  *     * `foreclosed` - Foreclosed (closed early)
                  *     * `written_off` - Written off
                  *     * `cancelled` - Cancelled (cooling-off)
+                 *     * `settled` - Settled (closed for less than the dues)
                  */
-                status?: "active" | "cancelled" | "closed" | "foreclosed" | "pending_disbursement" | "written_off";
+                status?: "active" | "cancelled" | "closed" | "foreclosed" | "pending_disbursement" | "settled" | "written_off";
             };
             header?: never;
             path?: never;
@@ -8660,6 +11060,128 @@ export interface operations {
             };
         };
     };
+    loans_restructure_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestructureProposeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     loans_schedule_list: {
         parameters: {
             query?: {
@@ -8753,6 +11275,128 @@ export interface operations {
             };
         };
     };
+    loans_settlement_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementProposeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     loans_statement: {
         parameters: {
             query?: {
@@ -8830,6 +11474,128 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    loans_write_off_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteOffProposeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
@@ -9350,7 +12116,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this kyc document. */
+                /** @description A unique integer value identifying this KYC document. */
                 id: number;
             };
             cookie?: never;
@@ -9575,6 +12341,554 @@ export interface operations {
             };
             /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_referrals_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMyReferralList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messages_hide_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this message. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    messages_report_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this message. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moratoria_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMoratoriumList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moratoria_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoratoriumCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Moratorium"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10629,6 +13943,445 @@ export interface operations {
             };
         };
     };
+    proposals_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `write_off` - Write-off
+                 *     * `settlement` - One-time settlement
+                 *     * `restructure` - Restructure
+                 */
+                kind?: "restructure" | "settlement" | "write_off";
+                loan?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `proposed` - Awaiting approval
+                 *     * `approved` - Approved
+                 *     * `rejected` - Rejected
+                 */
+                status?: "approved" | "proposed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProposalList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposals_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this proposal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposals_approve_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this proposal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposals_reject_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this proposal. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     quotes_create: {
         parameters: {
             query?: never;
@@ -10716,6 +14469,1449 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_programmes_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgrammeList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_programmes_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_programmes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_programmes_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProgrammeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `same_pan` - Same PAN as the referrer
+                 *     * `same_phone` - Same mobile number as the referrer
+                 *     * `same_bank_account` - Same bank account as the referrer
+                 *     * `same_device` - Signed up from the referrer's device or IP address
+                 *     * `ip_velocity` - Too many referred sign-ups from one IP address
+                 *     * `burst` - Too many referrals by this referrer in a short window
+                 *     * `cooling_off_exit` - Referred loan closed or cancelled within its cooling-off period
+                 *     * `circular` - Circular referral (the referrer was referred, directly or not, by this person)
+                 */
+                reason?: "burst" | "circular" | "cooling_off_exit" | "ip_velocity" | "same_bank_account" | "same_device" | "same_pan" | "same_phone";
+                /**
+                 * @description * `flagged` - flagged
+                 *     * `approved` - approved
+                 */
+                review_state?: "approved" | "flagged";
+                /**
+                 * @description * `pending` - Pending
+                 *     * `earned` - Earned
+                 *     * `paid` - Paid
+                 *     * `void` - Void
+                 */
+                status?: "earned" | "paid" | "pending" | "void";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRewardList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this reward. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_approve_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this reward. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_void_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this reward. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VoidRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_pay_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayRun"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referral_rewards_report_retrieve: {
+        parameters: {
+            query?: {
+                format?: "csv" | "json";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reports_retrieve: {
+        parameters: {
+            query?: {
+                /** @description default: json */
+                format?: "csv" | "json" | "xlsx";
+                /** @description first date, inclusive */
+                from?: string;
+                /** @description product id */
+                product?: number;
+                /** @description last date, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                name: "ageing" | "audit-extract" | "charges" | "collector-efficiency" | "demand-collection" | "disbursement-register" | "npa-movement" | "payment-register";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedules_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRescheduleList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedules_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this reschedule. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reschedule"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedules_accept_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this reschedule. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reschedule"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
@@ -11175,6 +16371,643 @@ export interface operations {
             };
         };
     };
+    threads_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description staff: threads whose messages contain this text */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedThreadList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    threads_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ThreadOpenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    threads_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this thread. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    threads_messages_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this thread. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMessageList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    threads_messages_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this thread. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MessagePostRequest"];
+                "multipart/form-data": components["schemas"]["MessagePostRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    threads_read_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this thread. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     waivers_list: {
         parameters: {
             query?: {
@@ -11585,6 +17418,1070 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebhookEndpointList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_deliveries_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                endpoint_pk: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDeliveryList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_deliveries_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_pk: number;
+                /** @description A unique integer value identifying this webhook delivery. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_deliveries_replay_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                endpoint_pk: number;
+                /** @description A unique integer value identifying this webhook delivery. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebhookEndpointUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_replay_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayRangeRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayCount"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_rotate_secret_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SecretRotateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Secret"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_endpoints_test_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestEvent"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */

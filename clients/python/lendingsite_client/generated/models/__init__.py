@@ -4,11 +4,15 @@ from .accept_request import AcceptRequest
 from .accepted import Accepted
 from .allocation import Allocation
 from .allocation_strategy_enum import AllocationStrategyEnum
+from .api_key import ApiKey
+from .api_key_create_request import ApiKeyCreateRequest
+from .api_key_created import ApiKeyCreated
 from .application import Application
 from .application_create_request import ApplicationCreateRequest
 from .application_status_enum import ApplicationStatusEnum
 from .applications_list_status import ApplicationsListStatus
 from .approve_request import ApproveRequest
+from .attempt import Attempt
 from .bank_account import BankAccount
 from .bank_account_create_request import BankAccountCreateRequest
 from .bank_account_status_enum import BankAccountStatusEnum
@@ -19,6 +23,7 @@ from .case import Case
 from .case_detail import CaseDetail
 from .case_status_enum import CaseStatusEnum
 from .charge import Charge
+from .charge_kind_enum import ChargeKindEnum
 from .charge_status_enum import ChargeStatusEnum
 from .charges_list_kind import ChargesListKind
 from .charges_list_status import ChargesListStatus
@@ -33,13 +38,18 @@ from .day_end_run_status_enum import DayEndRunStatusEnum
 from .decision import Decision
 from .decision_account import DecisionAccount
 from .decision_offer import DecisionOffer
+from .decision_request import DecisionRequest
+from .delivery import Delivery
+from .delivery_detail import DeliveryDetail
 from .detail import Detail
 from .disburse_request import DisburseRequest
 from .doc_type_enum import DocTypeEnum
+from .earn_rule_enum import EarnRuleEnum
 from .email_request import EmailRequest
 from .email_token_obtain_pair_request import EmailTokenObtainPairRequest
 from .email_verified import EmailVerified
 from .employment_type_enum import EmploymentTypeEnum
+from .event_types_enum import EventTypesEnum
 from .exit_amount import ExitAmount
 from .exit_request import ExitRequest
 from .exit_status_enum import ExitStatusEnum
@@ -49,7 +59,6 @@ from .hit_status_enum import HitStatusEnum
 from .installment import Installment
 from .installment_status_enum import InstallmentStatusEnum
 from .kfs import Kfs
-from .kind_enum import KindEnum
 from .kyc_document import KycDocument
 from .kyc_document_status_enum import KycDocumentStatusEnum
 from .kyc_documents_list_doc_type import KycDocumentsListDocType
@@ -65,29 +74,48 @@ from .me import Me
 from .me_bank_accounts_list_status import MeBankAccountsListStatus
 from .me_kyc_documents_list_doc_type import MeKycDocumentsListDocType
 from .me_kyc_documents_list_status import MeKycDocumentsListStatus
+from .message import Message
+from .message_post_request import MessagePostRequest
+from .moratorium import Moratorium
+from .moratorium_create_request import MoratoriumCreateRequest
+from .my_referral import MyReferral
 from .outcome_enum import OutcomeEnum
 from .override import Override
 from .override_input_request import OverrideInputRequest
+from .paginated_api_key_list import PaginatedApiKeyList
 from .paginated_application_list import PaginatedApplicationList
 from .paginated_bank_account_list import PaginatedBankAccountList
 from .paginated_case_list import PaginatedCaseList
 from .paginated_charge_list import PaginatedChargeList
 from .paginated_contact_list import PaginatedContactList
 from .paginated_day_end_run_list import PaginatedDayEndRunList
+from .paginated_delivery_list import PaginatedDeliveryList
 from .paginated_exit_request_list import PaginatedExitRequestList
 from .paginated_hit_list import PaginatedHitList
 from .paginated_installment_list import PaginatedInstallmentList
 from .paginated_kyc_document_list import PaginatedKycDocumentList
 from .paginated_loan_list import PaginatedLoanList
+from .paginated_message_list import PaginatedMessageList
+from .paginated_moratorium_list import PaginatedMoratoriumList
+from .paginated_my_referral_list import PaginatedMyReferralList
 from .paginated_payment_list import PaginatedPaymentList
 from .paginated_product_list import PaginatedProductList
+from .paginated_programme_list import PaginatedProgrammeList
 from .paginated_promise_list import PaginatedPromiseList
+from .paginated_proposal_list import PaginatedProposalList
+from .paginated_reschedule_list import PaginatedRescheduleList
+from .paginated_reward_list import PaginatedRewardList
+from .paginated_thread_list import PaginatedThreadList
 from .paginated_waiver_list import PaginatedWaiverList
+from .paginated_webhook_endpoint_list import PaginatedWebhookEndpointList
 from .password_reset_confirm_request import PasswordResetConfirmRequest
 from .patched_application_update_request import PatchedApplicationUpdateRequest
 from .patched_loan_update_request import PatchedLoanUpdateRequest
 from .patched_product_request import PatchedProductRequest
 from .patched_profile_update_request import PatchedProfileUpdateRequest
+from .patched_programme_request import PatchedProgrammeRequest
+from .patched_webhook_endpoint_update_request import PatchedWebhookEndpointUpdateRequest
+from .pay_run import PayRun
 from .payment import Payment
 from .payment_channel_enum import PaymentChannelEnum
 from .payment_create_request import PaymentCreateRequest
@@ -99,6 +127,7 @@ from .payments_list_channel import PaymentsListChannel
 from .payments_list_source import PaymentsListSource
 from .payments_list_status import PaymentsListStatus
 from .payments_webhook_body import PaymentsWebhookBody
+from .payout_method_enum import PayoutMethodEnum
 from .penal_charge_type_enum import PenalChargeTypeEnum
 from .pending_promise import PendingPromise
 from .prepayment_strategy_enum import PrepaymentStrategyEnum
@@ -115,9 +144,17 @@ from .product_request import ProductRequest
 from .product_rounding_enum import ProductRoundingEnum
 from .products_list_interest_method import ProductsListInterestMethod
 from .profile import Profile
+from .programme import Programme
+from .programme_request import ProgrammeRequest
 from .promise import Promise
 from .promise_create_request import PromiseCreateRequest
 from .promise_status_enum import PromiseStatusEnum
+from .proposal import Proposal
+from .proposal_decision_request import ProposalDecisionRequest
+from .proposal_kind_enum import ProposalKindEnum
+from .proposal_reject_request import ProposalRejectRequest
+from .proposals_list_kind import ProposalsListKind
+from .proposals_list_status import ProposalsListStatus
 from .quote_amortization_enum import QuoteAmortizationEnum
 from .quote_frequency_enum import QuoteFrequencyEnum
 from .quote_installment_multiple_enum import QuoteInstallmentMultipleEnum
@@ -129,21 +166,51 @@ from .quote_rounding_enum import QuoteRoundingEnum
 from .quote_row import QuoteRow
 from .reason import Reason
 from .reason_input_request import ReasonInputRequest
+from .reason_request import ReasonRequest
 from .reauth_answer import ReauthAnswer
 from .reauth_request import ReauthRequest
 from .recommend_request import RecommendRequest
+from .referral_rewards_list_reason import ReferralRewardsListReason
+from .referral_rewards_list_review_state import ReferralRewardsListReviewState
+from .referral_rewards_list_status import ReferralRewardsListStatus
+from .referral_rewards_report_retrieve_format import ReferralRewardsReportRetrieveFormat
 from .refresh_request import RefreshRequest
 from .refund import Refund
 from .refund_create_request import RefundCreateRequest
 from .register_request import RegisterRequest
+from .replay_count import ReplayCount
+from .replay_range_request import ReplayRangeRequest
+from .report import Report
+from .report_flagged_by_reason import ReportFlaggedByReason
+from .report_request import ReportRequest
+from .reports_retrieve_format import ReportsRetrieveFormat
+from .reports_retrieve_name import ReportsRetrieveName
+from .reports_retrieve_response_200 import ReportsRetrieveResponse200
+from .reschedule import Reschedule
+from .reschedule_kind_enum import RescheduleKindEnum
+from .reschedule_row import RescheduleRow
+from .reschedule_status_enum import RescheduleStatusEnum
+from .restructure_propose_request import RestructureProposeRequest
 from .revealed_phone import RevealedPhone
 from .reversal import Reversal
 from .review_request import ReviewRequest
+from .review_state_enum import ReviewStateEnum
+from .reward import Reward
+from .reward_reasons_item import RewardReasonsItem
+from .reward_status_enum import RewardStatusEnum
 from .screening_hits_list_status import ScreeningHitsListStatus
+from .secret import Secret
+from .secret_rotate_request import SecretRotateRequest
+from .settlement_installment_request import SettlementInstallmentRequest
+from .settlement_propose_request import SettlementProposeRequest
 from .source_enum import SourceEnum
+from .test_event import TestEvent
+from .thread import Thread
+from .thread_open_request import ThreadOpenRequest
 from .token_refresh import TokenRefresh
 from .token_refresh_request import TokenRefreshRequest
 from .token_request import TokenRequest
+from .void_request import VoidRequest
 from .waive_request import WaiveRequest
 from .waiver import Waiver
 from .waiver_charge import WaiverCharge
@@ -151,17 +218,134 @@ from .waiver_decision_request import WaiverDecisionRequest
 from .waiver_reject_request import WaiverRejectRequest
 from .waiver_status_enum import WaiverStatusEnum
 from .waivers_list_status import WaiversListStatus
+from .webhook_delivery_status_enum import WebhookDeliveryStatusEnum
+from .webhook_endpoint import WebhookEndpoint
+from .webhook_endpoint_created import WebhookEndpointCreated
+from .webhook_endpoint_request import WebhookEndpointRequest
+from .webhook_event_application_accepted import WebhookEventApplicationAccepted
+from .webhook_event_application_accepted_data import WebhookEventApplicationAcceptedData
+from .webhook_event_application_accepted_data_application import (
+    WebhookEventApplicationAcceptedDataApplication,
+)
+from .webhook_event_application_accepted_type import WebhookEventApplicationAcceptedType
+from .webhook_event_application_accepted_version import WebhookEventApplicationAcceptedVersion
+from .webhook_event_application_approved import WebhookEventApplicationApproved
+from .webhook_event_application_approved_data import WebhookEventApplicationApprovedData
+from .webhook_event_application_approved_data_application import (
+    WebhookEventApplicationApprovedDataApplication,
+)
+from .webhook_event_application_approved_data_offer import WebhookEventApplicationApprovedDataOffer
+from .webhook_event_application_approved_type import WebhookEventApplicationApprovedType
+from .webhook_event_application_approved_version import WebhookEventApplicationApprovedVersion
+from .webhook_event_application_expired import WebhookEventApplicationExpired
+from .webhook_event_application_expired_data import WebhookEventApplicationExpiredData
+from .webhook_event_application_expired_data_application import (
+    WebhookEventApplicationExpiredDataApplication,
+)
+from .webhook_event_application_expired_type import WebhookEventApplicationExpiredType
+from .webhook_event_application_expired_version import WebhookEventApplicationExpiredVersion
+from .webhook_event_application_rejected import WebhookEventApplicationRejected
+from .webhook_event_application_rejected_data import WebhookEventApplicationRejectedData
+from .webhook_event_application_rejected_data_application import (
+    WebhookEventApplicationRejectedDataApplication,
+)
+from .webhook_event_application_rejected_type import WebhookEventApplicationRejectedType
+from .webhook_event_application_rejected_version import WebhookEventApplicationRejectedVersion
+from .webhook_event_application_submitted import WebhookEventApplicationSubmitted
+from .webhook_event_application_submitted_data import WebhookEventApplicationSubmittedData
+from .webhook_event_application_submitted_data_application import (
+    WebhookEventApplicationSubmittedDataApplication,
+)
+from .webhook_event_application_submitted_type import WebhookEventApplicationSubmittedType
+from .webhook_event_application_submitted_version import WebhookEventApplicationSubmittedVersion
+from .webhook_event_application_withdrawn import WebhookEventApplicationWithdrawn
+from .webhook_event_application_withdrawn_data import WebhookEventApplicationWithdrawnData
+from .webhook_event_application_withdrawn_data_application import (
+    WebhookEventApplicationWithdrawnDataApplication,
+)
+from .webhook_event_application_withdrawn_type import WebhookEventApplicationWithdrawnType
+from .webhook_event_application_withdrawn_version import WebhookEventApplicationWithdrawnVersion
+from .webhook_event_case_closed import WebhookEventCaseClosed
+from .webhook_event_case_closed_data import WebhookEventCaseClosedData
+from .webhook_event_case_closed_data_case import WebhookEventCaseClosedDataCase
+from .webhook_event_case_closed_type import WebhookEventCaseClosedType
+from .webhook_event_case_closed_version import WebhookEventCaseClosedVersion
+from .webhook_event_case_opened import WebhookEventCaseOpened
+from .webhook_event_case_opened_data import WebhookEventCaseOpenedData
+from .webhook_event_case_opened_data_case import WebhookEventCaseOpenedDataCase
+from .webhook_event_case_opened_type import WebhookEventCaseOpenedType
+from .webhook_event_case_opened_version import WebhookEventCaseOpenedVersion
+from .webhook_event_charge_levied import WebhookEventChargeLevied
+from .webhook_event_charge_levied_data import WebhookEventChargeLeviedData
+from .webhook_event_charge_levied_data_charge import WebhookEventChargeLeviedDataCharge
+from .webhook_event_charge_levied_type import WebhookEventChargeLeviedType
+from .webhook_event_charge_levied_version import WebhookEventChargeLeviedVersion
+from .webhook_event_charge_waived import WebhookEventChargeWaived
+from .webhook_event_charge_waived_data import WebhookEventChargeWaivedData
+from .webhook_event_charge_waived_data_charge import WebhookEventChargeWaivedDataCharge
+from .webhook_event_charge_waived_type import WebhookEventChargeWaivedType
+from .webhook_event_charge_waived_version import WebhookEventChargeWaivedVersion
+from .webhook_event_endpoint_test import WebhookEventEndpointTest
+from .webhook_event_endpoint_test_data import WebhookEventEndpointTestData
+from .webhook_event_endpoint_test_type import WebhookEventEndpointTestType
+from .webhook_event_endpoint_test_version import WebhookEventEndpointTestVersion
+from .webhook_event_loan_bucket_changed import WebhookEventLoanBucketChanged
+from .webhook_event_loan_bucket_changed_data import WebhookEventLoanBucketChangedData
+from .webhook_event_loan_bucket_changed_data_loan import WebhookEventLoanBucketChangedDataLoan
+from .webhook_event_loan_bucket_changed_type import WebhookEventLoanBucketChangedType
+from .webhook_event_loan_bucket_changed_version import WebhookEventLoanBucketChangedVersion
+from .webhook_event_loan_cancelled import WebhookEventLoanCancelled
+from .webhook_event_loan_cancelled_data import WebhookEventLoanCancelledData
+from .webhook_event_loan_cancelled_data_loan import WebhookEventLoanCancelledDataLoan
+from .webhook_event_loan_cancelled_type import WebhookEventLoanCancelledType
+from .webhook_event_loan_cancelled_version import WebhookEventLoanCancelledVersion
+from .webhook_event_loan_closed import WebhookEventLoanClosed
+from .webhook_event_loan_closed_data import WebhookEventLoanClosedData
+from .webhook_event_loan_closed_data_loan import WebhookEventLoanClosedDataLoan
+from .webhook_event_loan_closed_type import WebhookEventLoanClosedType
+from .webhook_event_loan_closed_version import WebhookEventLoanClosedVersion
+from .webhook_event_loan_disbursed import WebhookEventLoanDisbursed
+from .webhook_event_loan_disbursed_data import WebhookEventLoanDisbursedData
+from .webhook_event_loan_disbursed_data_loan import WebhookEventLoanDisbursedDataLoan
+from .webhook_event_loan_disbursed_type import WebhookEventLoanDisbursedType
+from .webhook_event_loan_disbursed_version import WebhookEventLoanDisbursedVersion
+from .webhook_event_loan_foreclosed import WebhookEventLoanForeclosed
+from .webhook_event_loan_foreclosed_data import WebhookEventLoanForeclosedData
+from .webhook_event_loan_foreclosed_data_loan import WebhookEventLoanForeclosedDataLoan
+from .webhook_event_loan_foreclosed_type import WebhookEventLoanForeclosedType
+from .webhook_event_loan_foreclosed_version import WebhookEventLoanForeclosedVersion
+from .webhook_event_payment_posted import WebhookEventPaymentPosted
+from .webhook_event_payment_posted_data import WebhookEventPaymentPostedData
+from .webhook_event_payment_posted_data_loan_after import WebhookEventPaymentPostedDataLoanAfter
+from .webhook_event_payment_posted_data_payment import WebhookEventPaymentPostedDataPayment
+from .webhook_event_payment_posted_data_payment_allocation import (
+    WebhookEventPaymentPostedDataPaymentAllocation,
+)
+from .webhook_event_payment_posted_type import WebhookEventPaymentPostedType
+from .webhook_event_payment_posted_version import WebhookEventPaymentPostedVersion
+from .webhook_event_payment_reversed import WebhookEventPaymentReversed
+from .webhook_event_payment_reversed_data import WebhookEventPaymentReversedData
+from .webhook_event_payment_reversed_data_loan_after import WebhookEventPaymentReversedDataLoanAfter
+from .webhook_event_payment_reversed_data_payment import WebhookEventPaymentReversedDataPayment
+from .webhook_event_payment_reversed_type import WebhookEventPaymentReversedType
+from .webhook_event_payment_reversed_version import WebhookEventPaymentReversedVersion
+from .write_off_kind_enum import WriteOffKindEnum
+from .write_off_propose_request import WriteOffProposeRequest
 
 __all__ = (
     "Accepted",
     "AcceptRequest",
     "Allocation",
     "AllocationStrategyEnum",
+    "ApiKey",
+    "ApiKeyCreated",
+    "ApiKeyCreateRequest",
     "Application",
     "ApplicationCreateRequest",
     "ApplicationsListStatus",
     "ApplicationStatusEnum",
     "ApproveRequest",
+    "Attempt",
     "BankAccount",
     "BankAccountCreateRequest",
     "BankAccountsListStatus",
@@ -172,6 +356,7 @@ __all__ = (
     "CaseDetail",
     "CaseStatusEnum",
     "Charge",
+    "ChargeKindEnum",
     "ChargesListKind",
     "ChargesListStatus",
     "ChargeStatusEnum",
@@ -186,13 +371,18 @@ __all__ = (
     "Decision",
     "DecisionAccount",
     "DecisionOffer",
+    "DecisionRequest",
+    "Delivery",
+    "DeliveryDetail",
     "Detail",
     "DisburseRequest",
     "DocTypeEnum",
+    "EarnRuleEnum",
     "EmailRequest",
     "EmailTokenObtainPairRequest",
     "EmailVerified",
     "EmploymentTypeEnum",
+    "EventTypesEnum",
     "ExitAmount",
     "ExitRequest",
     "ExitStatusEnum",
@@ -202,7 +392,6 @@ __all__ = (
     "Installment",
     "InstallmentStatusEnum",
     "Kfs",
-    "KindEnum",
     "KycDocument",
     "KycDocumentsListDocType",
     "KycDocumentsListStatus",
@@ -218,29 +407,47 @@ __all__ = (
     "MeBankAccountsListStatus",
     "MeKycDocumentsListDocType",
     "MeKycDocumentsListStatus",
+    "Message",
+    "MessagePostRequest",
+    "Moratorium",
+    "MoratoriumCreateRequest",
+    "MyReferral",
     "OutcomeEnum",
     "Override",
     "OverrideInputRequest",
+    "PaginatedApiKeyList",
     "PaginatedApplicationList",
     "PaginatedBankAccountList",
     "PaginatedCaseList",
     "PaginatedChargeList",
     "PaginatedContactList",
     "PaginatedDayEndRunList",
+    "PaginatedDeliveryList",
     "PaginatedExitRequestList",
     "PaginatedHitList",
     "PaginatedInstallmentList",
     "PaginatedKycDocumentList",
     "PaginatedLoanList",
+    "PaginatedMessageList",
+    "PaginatedMoratoriumList",
+    "PaginatedMyReferralList",
     "PaginatedPaymentList",
     "PaginatedProductList",
+    "PaginatedProgrammeList",
     "PaginatedPromiseList",
+    "PaginatedProposalList",
+    "PaginatedRescheduleList",
+    "PaginatedRewardList",
+    "PaginatedThreadList",
     "PaginatedWaiverList",
+    "PaginatedWebhookEndpointList",
     "PasswordResetConfirmRequest",
     "PatchedApplicationUpdateRequest",
     "PatchedLoanUpdateRequest",
     "PatchedProductRequest",
     "PatchedProfileUpdateRequest",
+    "PatchedProgrammeRequest",
+    "PatchedWebhookEndpointUpdateRequest",
     "Payment",
     "PaymentChannelEnum",
     "PaymentCreateRequest",
@@ -252,6 +459,8 @@ __all__ = (
     "PaymentsListStatus",
     "PaymentStatusEnum",
     "PaymentsWebhookBody",
+    "PayoutMethodEnum",
+    "PayRun",
     "PenalChargeTypeEnum",
     "PendingPromise",
     "PrepaymentStrategyEnum",
@@ -268,9 +477,17 @@ __all__ = (
     "ProductRoundingEnum",
     "ProductsListInterestMethod",
     "Profile",
+    "Programme",
+    "ProgrammeRequest",
     "Promise",
     "PromiseCreateRequest",
     "PromiseStatusEnum",
+    "Proposal",
+    "ProposalDecisionRequest",
+    "ProposalKindEnum",
+    "ProposalRejectRequest",
+    "ProposalsListKind",
+    "ProposalsListStatus",
     "QuoteAmortizationEnum",
     "QuoteFrequencyEnum",
     "QuoteInstallmentMultipleEnum",
@@ -282,21 +499,51 @@ __all__ = (
     "QuoteRow",
     "Reason",
     "ReasonInputRequest",
+    "ReasonRequest",
     "ReauthAnswer",
     "ReauthRequest",
     "RecommendRequest",
+    "ReferralRewardsListReason",
+    "ReferralRewardsListReviewState",
+    "ReferralRewardsListStatus",
+    "ReferralRewardsReportRetrieveFormat",
     "RefreshRequest",
     "Refund",
     "RefundCreateRequest",
     "RegisterRequest",
+    "ReplayCount",
+    "ReplayRangeRequest",
+    "Report",
+    "ReportFlaggedByReason",
+    "ReportRequest",
+    "ReportsRetrieveFormat",
+    "ReportsRetrieveName",
+    "ReportsRetrieveResponse200",
+    "Reschedule",
+    "RescheduleKindEnum",
+    "RescheduleRow",
+    "RescheduleStatusEnum",
+    "RestructureProposeRequest",
     "RevealedPhone",
     "Reversal",
     "ReviewRequest",
+    "ReviewStateEnum",
+    "Reward",
+    "RewardReasonsItem",
+    "RewardStatusEnum",
     "ScreeningHitsListStatus",
+    "Secret",
+    "SecretRotateRequest",
+    "SettlementInstallmentRequest",
+    "SettlementProposeRequest",
     "SourceEnum",
+    "TestEvent",
+    "Thread",
+    "ThreadOpenRequest",
     "TokenRefresh",
     "TokenRefreshRequest",
     "TokenRequest",
+    "VoidRequest",
     "Waiver",
     "WaiverCharge",
     "WaiverDecisionRequest",
@@ -304,4 +551,103 @@ __all__ = (
     "WaiverRejectRequest",
     "WaiversListStatus",
     "WaiverStatusEnum",
+    "WebhookDeliveryStatusEnum",
+    "WebhookEndpoint",
+    "WebhookEndpointCreated",
+    "WebhookEndpointRequest",
+    "WebhookEventApplicationAccepted",
+    "WebhookEventApplicationAcceptedData",
+    "WebhookEventApplicationAcceptedDataApplication",
+    "WebhookEventApplicationAcceptedType",
+    "WebhookEventApplicationAcceptedVersion",
+    "WebhookEventApplicationApproved",
+    "WebhookEventApplicationApprovedData",
+    "WebhookEventApplicationApprovedDataApplication",
+    "WebhookEventApplicationApprovedDataOffer",
+    "WebhookEventApplicationApprovedType",
+    "WebhookEventApplicationApprovedVersion",
+    "WebhookEventApplicationExpired",
+    "WebhookEventApplicationExpiredData",
+    "WebhookEventApplicationExpiredDataApplication",
+    "WebhookEventApplicationExpiredType",
+    "WebhookEventApplicationExpiredVersion",
+    "WebhookEventApplicationRejected",
+    "WebhookEventApplicationRejectedData",
+    "WebhookEventApplicationRejectedDataApplication",
+    "WebhookEventApplicationRejectedType",
+    "WebhookEventApplicationRejectedVersion",
+    "WebhookEventApplicationSubmitted",
+    "WebhookEventApplicationSubmittedData",
+    "WebhookEventApplicationSubmittedDataApplication",
+    "WebhookEventApplicationSubmittedType",
+    "WebhookEventApplicationSubmittedVersion",
+    "WebhookEventApplicationWithdrawn",
+    "WebhookEventApplicationWithdrawnData",
+    "WebhookEventApplicationWithdrawnDataApplication",
+    "WebhookEventApplicationWithdrawnType",
+    "WebhookEventApplicationWithdrawnVersion",
+    "WebhookEventCaseClosed",
+    "WebhookEventCaseClosedData",
+    "WebhookEventCaseClosedDataCase",
+    "WebhookEventCaseClosedType",
+    "WebhookEventCaseClosedVersion",
+    "WebhookEventCaseOpened",
+    "WebhookEventCaseOpenedData",
+    "WebhookEventCaseOpenedDataCase",
+    "WebhookEventCaseOpenedType",
+    "WebhookEventCaseOpenedVersion",
+    "WebhookEventChargeLevied",
+    "WebhookEventChargeLeviedData",
+    "WebhookEventChargeLeviedDataCharge",
+    "WebhookEventChargeLeviedType",
+    "WebhookEventChargeLeviedVersion",
+    "WebhookEventChargeWaived",
+    "WebhookEventChargeWaivedData",
+    "WebhookEventChargeWaivedDataCharge",
+    "WebhookEventChargeWaivedType",
+    "WebhookEventChargeWaivedVersion",
+    "WebhookEventEndpointTest",
+    "WebhookEventEndpointTestData",
+    "WebhookEventEndpointTestType",
+    "WebhookEventEndpointTestVersion",
+    "WebhookEventLoanBucketChanged",
+    "WebhookEventLoanBucketChangedData",
+    "WebhookEventLoanBucketChangedDataLoan",
+    "WebhookEventLoanBucketChangedType",
+    "WebhookEventLoanBucketChangedVersion",
+    "WebhookEventLoanCancelled",
+    "WebhookEventLoanCancelledData",
+    "WebhookEventLoanCancelledDataLoan",
+    "WebhookEventLoanCancelledType",
+    "WebhookEventLoanCancelledVersion",
+    "WebhookEventLoanClosed",
+    "WebhookEventLoanClosedData",
+    "WebhookEventLoanClosedDataLoan",
+    "WebhookEventLoanClosedType",
+    "WebhookEventLoanClosedVersion",
+    "WebhookEventLoanDisbursed",
+    "WebhookEventLoanDisbursedData",
+    "WebhookEventLoanDisbursedDataLoan",
+    "WebhookEventLoanDisbursedType",
+    "WebhookEventLoanDisbursedVersion",
+    "WebhookEventLoanForeclosed",
+    "WebhookEventLoanForeclosedData",
+    "WebhookEventLoanForeclosedDataLoan",
+    "WebhookEventLoanForeclosedType",
+    "WebhookEventLoanForeclosedVersion",
+    "WebhookEventPaymentPosted",
+    "WebhookEventPaymentPostedData",
+    "WebhookEventPaymentPostedDataLoanAfter",
+    "WebhookEventPaymentPostedDataPayment",
+    "WebhookEventPaymentPostedDataPaymentAllocation",
+    "WebhookEventPaymentPostedType",
+    "WebhookEventPaymentPostedVersion",
+    "WebhookEventPaymentReversed",
+    "WebhookEventPaymentReversedData",
+    "WebhookEventPaymentReversedDataLoanAfter",
+    "WebhookEventPaymentReversedDataPayment",
+    "WebhookEventPaymentReversedType",
+    "WebhookEventPaymentReversedVersion",
+    "WriteOffKindEnum",
+    "WriteOffProposeRequest",
 )

@@ -7,8 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.charge_kind_enum import ChargeKindEnum, check_charge_kind_enum
 from ..models.charge_status_enum import ChargeStatusEnum, check_charge_status_enum
-from ..models.kind_enum import KindEnum, check_kind_enum
 
 T = TypeVar("T", bound="Charge")
 
@@ -21,7 +21,7 @@ class Charge:
         loan (int):
         installment_number (int | None):
         due_date (datetime.date | None):
-        kind (KindEnum): * `penal` - Penal charge
+        kind (ChargeKindEnum): * `penal` - Penal charge
             * `fee` - Fee
         amount (str):
         charged_on (datetime.date):
@@ -39,7 +39,7 @@ class Charge:
     loan: int
     installment_number: int | None
     due_date: datetime.date | None
-    kind: KindEnum
+    kind: ChargeKindEnum
     amount: str
     charged_on: datetime.date
     reason: str
@@ -137,7 +137,7 @@ class Charge:
 
         due_date = _parse_due_date(d.pop("due_date"))
 
-        kind = check_kind_enum(d.pop("kind"))
+        kind = check_charge_kind_enum(d.pop("kind"))
 
         amount = d.pop("amount")
 

@@ -31,6 +31,7 @@ class Loan:
                 * `foreclosed` - Foreclosed (closed early)
                 * `written_off` - Written off
                 * `cancelled` - Cancelled (cooling-off)
+                * `settled` - Settled (closed for less than the dues)
             principal (str):
             annual_rate (str):
             tenure (int):

@@ -1,7 +1,7 @@
 from typing import Literal
 
 LoanStatusEnum = Literal[
-    "active", "cancelled", "closed", "foreclosed", "pending_disbursement", "written_off"
+    "active", "cancelled", "closed", "foreclosed", "pending_disbursement", "settled", "written_off"
 ]
 
 LOAN_STATUS_ENUM_VALUES: set[LoanStatusEnum] = {
@@ -10,6 +10,7 @@ LOAN_STATUS_ENUM_VALUES: set[LoanStatusEnum] = {
     "closed",
     "foreclosed",
     "pending_disbursement",
+    "settled",
     "written_off",
 }
 

@@ -1,7 +1,7 @@
 from typing import Literal
 
 LoansListStatus = Literal[
-    "active", "cancelled", "closed", "foreclosed", "pending_disbursement", "written_off"
+    "active", "cancelled", "closed", "foreclosed", "pending_disbursement", "settled", "written_off"
 ]
 
 LOANS_LIST_STATUS_VALUES: set[LoansListStatus] = {
@@ -10,6 +10,7 @@ LOANS_LIST_STATUS_VALUES: set[LoansListStatus] = {
     "closed",
     "foreclosed",
     "pending_disbursement",
+    "settled",
     "written_off",
 }
 

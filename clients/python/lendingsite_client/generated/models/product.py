@@ -81,6 +81,8 @@ class Product:
             penal_charge_flat (str | Unset):
             penal_charge_percent (str | Unset):
             penal_grace_days (int | Unset):
+            restructure_capitalises_arrears (bool | Unset):
+            moratorium_accrues_interest (bool | Unset):
             cooling_off_days (int | Unset):
             npa_threshold_days (int | Unset):
             materiality_floor (str | Unset):
@@ -118,6 +120,8 @@ class Product:
     penal_charge_flat: str | Unset = UNSET
     penal_charge_percent: str | Unset = UNSET
     penal_grace_days: int | Unset = UNSET
+    restructure_capitalises_arrears: bool | Unset = UNSET
+    moratorium_accrues_interest: bool | Unset = UNSET
     cooling_off_days: int | Unset = UNSET
     npa_threshold_days: int | Unset = UNSET
     materiality_floor: str | Unset = UNSET
@@ -204,6 +208,10 @@ class Product:
 
         penal_grace_days = self.penal_grace_days
 
+        restructure_capitalises_arrears = self.restructure_capitalises_arrears
+
+        moratorium_accrues_interest = self.moratorium_accrues_interest
+
         cooling_off_days = self.cooling_off_days
 
         npa_threshold_days = self.npa_threshold_days
@@ -268,6 +276,10 @@ class Product:
             field_dict["penal_charge_percent"] = penal_charge_percent
         if penal_grace_days is not UNSET:
             field_dict["penal_grace_days"] = penal_grace_days
+        if restructure_capitalises_arrears is not UNSET:
+            field_dict["restructure_capitalises_arrears"] = restructure_capitalises_arrears
+        if moratorium_accrues_interest is not UNSET:
+            field_dict["moratorium_accrues_interest"] = moratorium_accrues_interest
         if cooling_off_days is not UNSET:
             field_dict["cooling_off_days"] = cooling_off_days
         if npa_threshold_days is not UNSET:
@@ -389,6 +401,10 @@ class Product:
 
         penal_grace_days = d.pop("penal_grace_days", UNSET)
 
+        restructure_capitalises_arrears = d.pop("restructure_capitalises_arrears", UNSET)
+
+        moratorium_accrues_interest = d.pop("moratorium_accrues_interest", UNSET)
+
         cooling_off_days = d.pop("cooling_off_days", UNSET)
 
         npa_threshold_days = d.pop("npa_threshold_days", UNSET)
@@ -430,6 +446,8 @@ class Product:
             penal_charge_flat=penal_charge_flat,
             penal_charge_percent=penal_charge_percent,
             penal_grace_days=penal_grace_days,
+            restructure_capitalises_arrears=restructure_capitalises_arrears,
+            moratorium_accrues_interest=moratorium_accrues_interest,
             cooling_off_days=cooling_off_days,
             npa_threshold_days=npa_threshold_days,
             materiality_floor=materiality_floor,

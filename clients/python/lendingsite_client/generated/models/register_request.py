@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RegisterRequest")
 
 
@@ -17,12 +19,14 @@ class RegisterRequest:
         password (str):
         full_name (str):
         phone (str):  Example: 9876543210.
+        referral_code (str | Unset): A friend's referral code (e.g. 7K3M-Q9TX-2HBR); recorded once, at sign-up.
     """
 
     email: str
     password: str
     full_name: str
     phone: str
+    referral_code: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +38,8 @@ class RegisterRequest:
 
         phone = self.phone
 
+        referral_code = self.referral_code
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -44,6 +50,8 @@ class RegisterRequest:
                 "phone": phone,
             }
         )
+        if referral_code is not UNSET:
+            field_dict["referral_code"] = referral_code
 
         return field_dict
 
@@ -58,11 +66,14 @@ class RegisterRequest:
 
         phone = d.pop("phone")
 
+        referral_code = d.pop("referral_code", UNSET)
+
         register_request = cls(
             email=email,
             password=password,
             full_name=full_name,
             phone=phone,
+            referral_code=referral_code,
         )
 
         register_request.additional_properties = d

@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.charge_kind_enum import ChargeKindEnum, check_charge_kind_enum
 from ..models.charge_status_enum import ChargeStatusEnum, check_charge_status_enum
-from ..models.kind_enum import KindEnum, check_kind_enum
 
 T = TypeVar("T", bound="WaiverCharge")
 
@@ -18,7 +18,7 @@ class WaiverCharge:
 
     Attributes:
         id (int):
-        kind (KindEnum): * `penal` - Penal charge
+        kind (ChargeKindEnum): * `penal` - Penal charge
             * `fee` - Fee
         amount (str):
         status (ChargeStatusEnum): * `in_force` - In force
@@ -29,7 +29,7 @@ class WaiverCharge:
     """
 
     id: int
-    kind: KindEnum
+    kind: ChargeKindEnum
     amount: str
     status: ChargeStatusEnum
     waived_amount: str
@@ -69,7 +69,7 @@ class WaiverCharge:
         d = dict(src_dict)
         id = d.pop("id")
 
-        kind = check_kind_enum(d.pop("kind"))
+        kind = check_charge_kind_enum(d.pop("kind"))
 
         amount = d.pop("amount")
 

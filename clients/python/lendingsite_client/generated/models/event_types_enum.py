@@ -1,0 +1,49 @@
+from typing import Literal
+
+EventTypesEnum = Literal[
+    "application.accepted",
+    "application.approved",
+    "application.expired",
+    "application.rejected",
+    "application.submitted",
+    "application.withdrawn",
+    "case.closed",
+    "case.opened",
+    "charge.levied",
+    "charge.waived",
+    "endpoint.test",
+    "loan.bucket_changed",
+    "loan.cancelled",
+    "loan.closed",
+    "loan.disbursed",
+    "loan.foreclosed",
+    "payment.posted",
+    "payment.reversed",
+]
+
+EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
+    "application.accepted",
+    "application.approved",
+    "application.expired",
+    "application.rejected",
+    "application.submitted",
+    "application.withdrawn",
+    "case.closed",
+    "case.opened",
+    "charge.levied",
+    "charge.waived",
+    "endpoint.test",
+    "loan.bucket_changed",
+    "loan.cancelled",
+    "loan.closed",
+    "loan.disbursed",
+    "loan.foreclosed",
+    "payment.posted",
+    "payment.reversed",
+}
+
+
+def check_event_types_enum(value: str) -> EventTypesEnum:
+    if value in EVENT_TYPES_ENUM_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {EVENT_TYPES_ENUM_VALUES!r}")

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.webhook_event_application_expired_data_application import (
+        WebhookEventApplicationExpiredDataApplication,
+    )
+
+
+T = TypeVar("T", bound="WebhookEventApplicationExpiredData")
+
+
+@_attrs_define
+class WebhookEventApplicationExpiredData:
+    """
+    Attributes:
+        application (WebhookEventApplicationExpiredDataApplication):
+    """
+
+    application: WebhookEventApplicationExpiredDataApplication
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        application = self.application.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "application": application,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.webhook_event_application_expired_data_application import (
+            WebhookEventApplicationExpiredDataApplication,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        application = WebhookEventApplicationExpiredDataApplication.from_dict(d.pop("application"))
+
+        webhook_event_application_expired_data = cls(
+            application=application,
+        )
+
+        webhook_event_application_expired_data.additional_properties = d
+        return webhook_event_application_expired_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
