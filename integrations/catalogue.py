@@ -133,6 +133,8 @@ BUILDERS: dict[str, Callable[..., dict]] = {
     "application.accepted": application_data,
     "loan.disbursed": loan_data,
     "loan.cancelled": loan_data,
+    "loan.written_off": loan_data,
+    "loan.settled": loan_data,
     "payment.posted": payment_posted_data,
     "payment.reversed": payment_reversed_data,
     "charge.levied": charge_data,

@@ -88,7 +88,7 @@ DATA: dict[str, dict] = {
     "application.accepted": _obj({"application": APPLICATION, "loan": ID}),
     **{
         f"loan.{verb}": _obj({"loan": LOAN})
-        for verb in ("disbursed", "cancelled", "closed", "foreclosed")
+        for verb in ("disbursed", "cancelled", "closed", "foreclosed", "written_off", "settled")
     },
     "payment.posted": _obj(
         {

@@ -279,6 +279,8 @@ WEBHOOK_EVENTS: dict[str, int] = {
     "application.accepted": 1,
     "loan.disbursed": 1,
     "loan.cancelled": 1,
+    "loan.written_off": 1,
+    "loan.settled": 1,
     "payment.posted": 1,
     "payment.reversed": 1,
     "charge.levied": 1,

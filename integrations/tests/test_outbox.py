@@ -143,3 +143,41 @@ def test_the_day_end_emits_a_bucket_change_per_loan_that_moved():
     post_payment(moving, amount=emi_of(moving), paid_on=date(2026, 4, 12))
     day_end_run(business_date=date(2026, 4, 12))
     assert WebhookEvent.objects.filter(type="case.closed", loan_id=moving.pk).count() == 1
+
+
+def test_a_write_off_and_a_settlement_are_events_too():
+    from datetime import timedelta
+
+    from accounts.roles import COLLECTIONS_MANAGER, CREDIT_MANAGER
+    from accounts.tests.factories import staff
+    from lendingsite.dates import today_ist
+    from repayments.services.servicing.proposals import proposal_approve
+    from repayments.services.servicing.settlements import loan_settlement_propose
+    from repayments.services.servicing.writeoffs import loan_write_off_propose
+
+    today = today_ist()
+    written = active_loan(disbursed_on=today - timedelta(days=100))
+    proposal = loan_write_off_propose(
+        acting_user=staff(CREDIT_MANAGER), loan=written, kind="full", reason="No contact"
+    )
+    proposal_approve(acting_user=staff(COLLECTIONS_MANAGER), proposal=proposal, note="Agreed")
+    event = WebhookEvent.objects.get(type="loan.written_off")
+    assert event.loan_id == written.pk
+    assert event.data["loan"]["status"] == "written_off"
+
+    settled = active_loan(disbursed_on=today - timedelta(days=100))
+    proposal = loan_settlement_propose(
+        acting_user=staff(COLLECTIONS_MANAGER),
+        loan=settled,
+        amount=Decimal("60000.00"),
+        installments=None,
+        grace_days=3,
+        reason="Job loss",
+    )
+    proposal_approve(acting_user=staff(CREDIT_MANAGER), proposal=proposal)
+    assert not WebhookEvent.objects.filter(type="loan.settled").exists()
+    post_payment(settled, amount=Decimal("60000.00"), paid_on=today)
+    event = WebhookEvent.objects.get(type="loan.settled")
+    assert event.loan_id == settled.pk
+    assert event.data["loan"]["status"] == "settled"
+    assert event.data["loan"]["principal_outstanding"] == "0.00"
