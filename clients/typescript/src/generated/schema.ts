@@ -2684,11 +2684,13 @@ export interface components {
          *     * `loan.closed` - loan.closed
          *     * `loan.disbursed` - loan.disbursed
          *     * `loan.foreclosed` - loan.foreclosed
+         *     * `loan.settled` - loan.settled
+         *     * `loan.written_off` - loan.written_off
          *     * `payment.posted` - payment.posted
          *     * `payment.reversed` - payment.reversed
          * @enum {string}
          */
-        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "payment.posted" | "payment.reversed";
+        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "payment.posted" | "payment.reversed";
         ExitAmount: {
             /** Format: date */
             on: string;
@@ -4852,6 +4854,70 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "loan.foreclosed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `loan.settled` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_settled: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.settled";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                loan: {
+                    id: number;
+                    status: string;
+                    borrower: number;
+                    /** @example 1000.00 */
+                    principal: string;
+                    /** @example 1000.00 */
+                    principal_outstanding: string;
+                    dpd: number;
+                    bucket: string;
+                    /** Format: date */
+                    disbursed_on: string | null;
+                    /** Format: date */
+                    closed_on: string | null;
+                };
+            };
+        };
+        /** @description Webhook `loan.written_off` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_loan_written_off: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "loan.written_off";
             /** @enum {integer} */
             version: 1;
             /** Format: date-time */

@@ -314,6 +314,16 @@ from .webhook_event_loan_foreclosed_data import WebhookEventLoanForeclosedData
 from .webhook_event_loan_foreclosed_data_loan import WebhookEventLoanForeclosedDataLoan
 from .webhook_event_loan_foreclosed_type import WebhookEventLoanForeclosedType
 from .webhook_event_loan_foreclosed_version import WebhookEventLoanForeclosedVersion
+from .webhook_event_loan_settled import WebhookEventLoanSettled
+from .webhook_event_loan_settled_data import WebhookEventLoanSettledData
+from .webhook_event_loan_settled_data_loan import WebhookEventLoanSettledDataLoan
+from .webhook_event_loan_settled_type import WebhookEventLoanSettledType
+from .webhook_event_loan_settled_version import WebhookEventLoanSettledVersion
+from .webhook_event_loan_written_off import WebhookEventLoanWrittenOff
+from .webhook_event_loan_written_off_data import WebhookEventLoanWrittenOffData
+from .webhook_event_loan_written_off_data_loan import WebhookEventLoanWrittenOffDataLoan
+from .webhook_event_loan_written_off_type import WebhookEventLoanWrittenOffType
+from .webhook_event_loan_written_off_version import WebhookEventLoanWrittenOffVersion
 from .webhook_event_payment_posted import WebhookEventPaymentPosted
 from .webhook_event_payment_posted_data import WebhookEventPaymentPostedData
 from .webhook_event_payment_posted_data_loan_after import WebhookEventPaymentPostedDataLoanAfter
@@ -635,6 +645,16 @@ __all__ = (
     "WebhookEventLoanForeclosedDataLoan",
     "WebhookEventLoanForeclosedType",
     "WebhookEventLoanForeclosedVersion",
+    "WebhookEventLoanSettled",
+    "WebhookEventLoanSettledData",
+    "WebhookEventLoanSettledDataLoan",
+    "WebhookEventLoanSettledType",
+    "WebhookEventLoanSettledVersion",
+    "WebhookEventLoanWrittenOff",
+    "WebhookEventLoanWrittenOffData",
+    "WebhookEventLoanWrittenOffDataLoan",
+    "WebhookEventLoanWrittenOffType",
+    "WebhookEventLoanWrittenOffVersion",
     "WebhookEventPaymentPosted",
     "WebhookEventPaymentPostedData",
     "WebhookEventPaymentPostedDataLoanAfter",

@@ -17,6 +17,8 @@ EventTypesEnum = Literal[
     "loan.closed",
     "loan.disbursed",
     "loan.foreclosed",
+    "loan.settled",
+    "loan.written_off",
     "payment.posted",
     "payment.reversed",
 ]
@@ -38,6 +40,8 @@ EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
     "loan.closed",
     "loan.disbursed",
     "loan.foreclosed",
+    "loan.settled",
+    "loan.written_off",
     "payment.posted",
     "payment.reversed",
 }
