@@ -43,7 +43,7 @@ def test_messages_and_the_certificate_on_a_phone_and_a_desktop(tab, closed_loan,
     t.login("meera@example.in", PASSWORD)
 
     t.go("/notifications/")
-    page.wait_for_selector("h1:has-text('Your messages')")
+    page.wait_for_selector("h1:has-text('Notices from us')")
     for label in (
         "Your loan offer",
         "Your loan was paid out",
