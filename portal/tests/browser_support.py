@@ -34,8 +34,11 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # One browser per module, not per session: while Playwright's sync API runs, its event
+    # loop stays set on this thread, and every later async test in the session (the
+    # messaging websockets) would be refused by asgiref as "inside an event loop".
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
