@@ -15,6 +15,17 @@ def _fast_passwords_and_clean_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _celery_may_wait_for_results():
+    # Celery keeps one process-wide "inside a worker" flag; once an earlier test has set it
+    # (seen on the PostgreSQL pass only), every eager `.apply().get()` later in the session
+    # is refused with "Never call result.get() within a task!". Each test starts outside.
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _staff_sign_in_with_second_factor(request, monkeypatch):
     # Staff test logins carry a verified second factor and a fresh re-authentication
     # (accounts/twofactor/testing.py); `real_second_factor` tests see production's checks.
