@@ -127,12 +127,13 @@ def seed(cur, n: int) -> None:
             grace_on_principal, allocation_strategy, prepayment_strategy, processing_fee,
             net_disbursed, apr, kfs_hash, disbursed_on, disbursement_reference,
             principal_outstanding, dpd, bucket, created_at, updated_at, borrower_id,
-            application_id, product_id, notes)
+            application_id, product_id, notes, reschedule_count, restructure_count,
+            restructured, under_settlement)
         SELECT a.id, 'active', 100000, 12, 24, 'declining', 'equal_installments',
                'same_as_repayment', 'monthly', '0.01', 'half_even', 0,
                'penal_fees_interest_principal', 'reduce_tenure', 0, 100000, 12.68, '',
                %(d)s::date - (30 + (a.id * 7919) %% 670)::int, 'BENCH', 100000, 0, 'current',
-               now(), now(), %(b)s, a.id, %(p)s, ''
+               now(), now(), %(b)s, a.id, %(p)s, '', 0, 0, false, false
         FROM loans_loanapplication a ORDER BY a.id
         """,
         ids,
