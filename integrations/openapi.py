@@ -142,6 +142,24 @@ DATA: dict[str, dict] = {
         )
         for verb in ("opened", "closed")
     },
+    **{
+        f"promise.{outcome}": _obj(
+            {
+                "promise": _obj(
+                    {
+                        "id": ID,
+                        "case": ID,
+                        "loan": ID,
+                        "amount": MONEY,
+                        "promised_on": DATE,
+                        "status": {"type": "string", "enum": [outcome]},
+                        "settled_on": DATE,
+                    }
+                )
+            }
+        )
+        for outcome in ("kept", "broken")
+    },
     "loan.bucket_changed": _obj(
         {
             "loan": _obj({"id": ID, "dpd": {"type": "integer"}, "bucket": {"type": "string"}}),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from collection.models import BucketHistory, CollectionCase
 from integrations.catalogue import BUILDERS, loan_id_of, loan_snapshot
 from integrations.models import WebhookEvent
+from integrations.promise_events import promise_events_insert
 from lendingsite import rawsql
 from lendingsite.audit import audit_listen
 from lendingsite.audit_actions import WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS
@@ -150,6 +151,23 @@ def _case_events(*, day: date, lo: int, hi: int, now) -> list[WebhookEvent]:
                     )
                 )
     return rows
+
+
+@audit_listen("promises.settled")
+def promises_to_outbox(*, event, target) -> None:
+    """`promise.kept` / `promise.broken` for every promise the settlement settled, in one
+    INSERT … SELECT in its transaction (the day-end's finish): as many rows as promises
+    settled that day, none for the rest of the book, none twice (a promise is settled once,
+    and the rows are found by the settlement's own key)."""
+    after = event.after or {}
+    if not settings.WEBHOOK_OUTBOX_ENABLED or not after.get("settlement"):
+        return
+    if promise_events_insert(
+        key=uuid.UUID(after["settlement"]),
+        business_date=date.fromisoformat(after["business_date"]),
+        now=timezone.now(),
+    ):
+        _dispatch_after_commit()
 
 
 def _dispatch_now() -> None:

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 from lendingsite import context, rawsql
 from lendingsite.audit_actions import action_check
@@ -118,6 +119,52 @@ def audit_record(
         for listener in _listeners.get(action, ()):
             listener(event=event, target=target)
     return event
+
+
+def audit_record_select(
+    *, action: str, target_type: str, target_id_sql: str, after_sql: str, from_sql: str, params
+) -> int:
+    """One audit event per row of `SELECT … FROM {from_sql}`, in one INSERT … SELECT: the
+    per-row trail of a set-based job (the day-end's settled promises), whatever the number
+    of rows. `target_id_sql` and `after_sql` (a JSON object: lendingsite.rawsql.
+    json_object_sql) are expressions over those rows; `params` binds `from_sql`'s named
+    placeholders. No actor and no request context (a job); listeners are not called per
+    row: the job records its own summary event with audit_record, and a listener that
+    needs the rows reads them in the same transaction. Returns how many were written."""
+    if _strict():
+        action_check(action)
+    model = audit_event_model()
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(model._meta.get_field(name).column)
+        for name in (
+            "created_at",
+            "actor_repr",
+            "action",
+            "outcome",
+            "target_type",
+            "target_id",
+            "after",
+            "user_agent",
+            "request_id",
+        )
+    )
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({columns})"  # noqa: S608
+        f" SELECT %(audit_now)s, '', %(audit_action)s, %(audit_outcome)s, %(audit_type)s,"
+        f" CAST({target_id_sql} AS TEXT), {after_sql}, '', ''"
+        f" FROM {from_sql}"
+    )
+    bound = {
+        **params,
+        "audit_now": connection.ops.adapt_datetimefield_value(timezone.now()),
+        "audit_action": action,
+        "audit_outcome": AuditOutcome.SUCCESS.value,
+        "audit_type": target_type,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, bound)
+        return cursor.rowcount
 
 
 def refusals_audited(action: str) -> Callable:

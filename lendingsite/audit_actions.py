@@ -156,6 +156,10 @@ SUCCEEDED: frozenset[str] = frozenset(
         "day_end.completed",
         "notices.offer_expiry_queued",
         "promises.settled",
+        # One per promise the day-end settled (written in one INSERT … SELECT beside the
+        # run's promises.settled: lendingsite.audit.audit_record_select).
+        "promise.kept",
+        "promise.broken",
         "reminders.sent",
         "reminders.released",
         # messaging
@@ -296,6 +300,10 @@ WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
     # With day_end.chunk_processed too: the collection cases the chunk opened or closed.
     "case.opened": 1,
     "case.closed": 1,
+    # With promises.settled: one per promise the day-end settled (also audit actions of
+    # their own, written set-based, so no per-row listener call emits them).
+    "promise.kept": 1,
+    "promise.broken": 1,
 }
 WEBHOOK_EVENT_TYPES: dict[str, int] = {**WEBHOOK_EVENTS, **WEBHOOK_DERIVED_EVENTS}
 CHOICES: list[tuple[str, str]] = [(name, name) for name in sorted(ACTIONS)]

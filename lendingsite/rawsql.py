@@ -285,3 +285,42 @@ def values_inlined():
         yield
     finally:
         raw.cursor_factory = factory
+
+
+# Fragments for set-based INSERT … SELECT statements that build rows in SQL (the day-end's
+# per-promise audit events and webhook events): the same values the ORM would write.
+
+
+def json_object_sql(pairs: dict[str, str]) -> str:
+    """A JSON object from SQL expressions (`pairs`: key -> expression; the keys are this
+    code's own constants, spliced as literals): jsonb on PostgreSQL, JSON text on SQLite,
+    what a JSONField column holds on each."""
+    function = "jsonb_build_object" if db().vendor == "postgresql" else "json_object"
+    for key in pairs:
+        if not key.replace("_", "").isalnum():
+            raise ValueError(f"JSON key {key!r} is not a plain name")
+    items = ", ".join(f"'{key}', {value}" for key, value in pairs.items())
+    return f"{function}({items})"
+
+
+def money_text_sql(column: str) -> str:
+    """A money column as the API writes it, text with two decimals: PostgreSQL's numeric(14,
+    2) prints so; SQLite holds a binary float, turned into whole paise and written exactly."""
+    if db().vendor == "postgresql":
+        return f"CAST({column} AS TEXT)"
+    return money_from_paise_sql(f"CAST(ROUND({column} * 100) AS INTEGER)")
+
+
+def date_text_sql(column: str) -> str:
+    """A date column as YYYY-MM-DD text (SQLite stores it so already)."""
+    return f"to_char({column}, 'YYYY-MM-DD')" if db().vendor == "postgresql" else column
+
+
+def random_hex_sql(prefix: str) -> str:
+    """`prefix` and 32 random hex digits, as `prefix + uuid4().hex` (the prefix is a
+    constant of this code)."""
+    if not prefix.replace("_", "").isalnum():
+        raise ValueError(f"prefix {prefix!r} is not a plain name")
+    if db().vendor == "postgresql":
+        return f"('{prefix}' || replace(CAST(gen_random_uuid() AS TEXT), '-', ''))"
+    return f"('{prefix}' || lower(hex(randomblob(16))))"

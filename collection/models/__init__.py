@@ -198,6 +198,9 @@ class PromiseToPay(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     settled_on = models.DateField(null=True, blank=True)
+    # Which settlement (one promises_settle call) settled it: that call's audit trail and
+    # webhook events are per promise, read back by this key in the same transaction.
+    settlement_key = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
 
     class Meta:
         ordering = ["promised_on"]

@@ -9,6 +9,7 @@ A collector records on the cases assigned to them; a collections manager on any 
 """
 
 import heapq
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -38,6 +39,7 @@ from collection.selectors import (
     active_collectors,
     is_active_collector,
 )
+from collection.services.promise_trail import promises_audit_write
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from repayments.models import Payment, PaymentStatus
@@ -346,10 +348,13 @@ def promises_settle(*, business_date: date) -> dict:
         .filter(paid__gte=F("amount"))
         .values("pk")
     )
+    # One key per settlement: its per-promise audit events and webhook events read back
+    # exactly the promises these two UPDATEs settled (collection.services.promise_trail).
+    key = uuid.uuid4()
     kept = PromiseToPay.objects.filter(pk__in=Subquery(kept_ids)).update(
-        status=PromiseStatus.KEPT, settled_on=business_date
+        status=PromiseStatus.KEPT, settled_on=business_date, settlement_key=key
     )
-    broken = due.update(status=PromiseStatus.BROKEN, settled_on=business_date)
+    broken = due.update(status=PromiseStatus.BROKEN, settled_on=business_date, settlement_key=key)
     moves = {}
     for promise_status, case_status in (
         (PromiseStatus.KEPT, CaseStatus.IN_PROGRESS),
@@ -377,9 +382,11 @@ def promises_settle(*, business_date: date) -> dict:
         "cases_broken_promise": moves[CaseStatus.BROKEN_PROMISE],
     }
     if kept or broken:
+        promises_audit_write(key=key, business_date=business_date)
+        # Listeners (the webhook outbox) find the settlement's promises by its key.
         audit_record(
             action="promises.settled",
             target_type="collection.promisetopay",
-            after={"business_date": business_date.isoformat(), **counts},
+            after={"business_date": business_date.isoformat(), "settlement": str(key), **counts},
         )
     return counts

@@ -50,7 +50,14 @@ def test_kept_when_payments_from_the_promise_to_its_date_reach_the_amount():
     assert counts == {"kept": 1, "broken": 0, "cases_in_progress": 1, "cases_broken_promise": 0}
     assert settled(promise) == (PromiseStatus.KEPT, DUE, CaseStatus.IN_PROGRESS)
     event = AuditEvent.objects.get(action="promises.settled")
-    assert event.after == {"business_date": DUE.isoformat(), **counts}
+    promise.refresh_from_db()
+    settlement = str(promise.settlement_key)
+    assert event.after == {"business_date": DUE.isoformat(), "settlement": settlement, **counts}
+    # And the promise's own trail says it was kept, by which settlement.
+    (own,) = AuditEvent.objects.filter(target_type="collection.promisetopay", target_id=promise.pk)
+    assert own.action == "promise.kept"
+    assert own.after["settlement"] == settlement
+    assert own.after["promise"]["amount"] == "5000.00"
 
 
 def test_broken_when_short_by_a_paisa():
@@ -123,7 +130,10 @@ def test_settling_is_set_based(django_assert_max_num_queries):
         p.case.status = CaseStatus.PROMISE_TO_PAY
         p.case.save()
 
-    with django_assert_max_num_queries(8):
+    # Whatever the number of promises: the settling UPDATEs, the per-promise audit trail
+    # (an INSERT … SELECT per outcome) and the webhook outbox (a lock of the loans on
+    # PostgreSQL, one INSERT … SELECT).
+    with django_assert_max_num_queries(12):
         counts = promises_settle(business_date=DUE)
 
     assert counts["broken"] == 6 and counts["cases_broken_promise"] == 6
