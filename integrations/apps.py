@@ -12,4 +12,5 @@ class IntegrationsConfig(AppConfig):
     def ready(self):
         # The outbox listens to the audit writer; the API-key scheme registers its OpenAPI
         # extension on import.
-        from integrations import authentication, outbox  # noqa: F401
+        # The system check refuses production without webhook-secret keys.
+        from integrations import authentication, checks, outbox  # noqa: F401

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from integrations.crypto import EncryptedSecretField
+
 
 class WebhookEndpoint(models.Model):
     """A partner's URL. `event_types` empty means every event. Two secrets are valid while
@@ -12,8 +14,9 @@ class WebhookEndpoint(models.Model):
     url = models.URLField(max_length=500)
     description = models.CharField(max_length=200, blank=True)
     event_types = models.JSONField(default=list, blank=True)
-    secret = models.CharField(max_length=100)
-    previous_secret = models.CharField(max_length=100, blank=True)
+    # Fernet tokens at rest (integrations.crypto); Python sees the `whsec_…` secret.
+    secret = EncryptedSecretField(max_length=300)
+    previous_secret = EncryptedSecretField(max_length=300, blank=True)
     previous_secret_expires_at = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
     # First failure of the run of failures that is still going on; cleared by a success.

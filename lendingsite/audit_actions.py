@@ -178,6 +178,7 @@ SUCCEEDED: frozenset[str] = frozenset(
         "webhook_endpoint.secret_rotated",
         "webhook_endpoint.disabled",
         "webhook_endpoint.tested",
+        "webhook_secret_keys.rotated",
         "webhook_delivery.replayed",
     }
 )

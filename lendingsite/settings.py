@@ -522,6 +522,13 @@ WEBHOOK_READ_TIMEOUT = env.float("WEBHOOK_READ_TIMEOUT", default=10.0)
 WEBHOOK_DISABLE_AFTER_DAYS = env.int("WEBHOOK_DISABLE_AFTER_DAYS", default=5)
 # After a secret roll the old secret keeps signing (a second signature) this long.
 WEBHOOK_SECRET_OVERLAP_HOURS = env.int("WEBHOOK_SECRET_OVERLAP_HOURS", default=24)
+# Endpoint signing secrets are stored encrypted under these Fernet keys (MultiFernet: the
+# first encrypts, all decrypt; integrations/crypto.py). A development default only outside
+# production; there the system check integrations.E001 refuses to start without them.
+DEV_WEBHOOK_SECRET_KEY = "bGVuZGluZ3NpdGUtZGV2LXdlYmhvb2stc2VjcmV0cy0="  # 32 bytes, dev/test
+WEBHOOK_SECRET_KEYS = env.list(
+    "WEBHOOK_SECRET_KEYS", default=[] if PRODUCTION else [DEV_WEBHOOK_SECRET_KEY]
+)
 
 # --- Idempotency-Key on unsafe API calls (lendingsite/idempotency.py, docs/api.md) -------
 # How long a key and its stored answer are kept (Stripe semantics: at least 24 hours).

@@ -138,3 +138,24 @@ def webhook_endpoint_test(*, acting_user, endpoint: WebhookEndpoint):
         after={"event": event.event_id},
     )
     return event
+
+
+@transaction.atomic
+def webhook_secret_keys_rotate(*, acting_user=None) -> int:
+    """Re-encrypt every endpoint's secrets under the first key of WEBHOOK_SECRET_KEYS
+    (each is read with whichever key encrypted it and written back under the first), so
+    the older keys can then be dropped. Returns how many endpoints were rewritten."""
+    rewritten = 0
+    # A partner's endpoints are few (tens): one list, not a cursor kept open over updates.
+    for endpoint in list(WebhookEndpoint.objects.select_for_update().order_by("id")):
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(
+            secret=endpoint.secret, previous_secret=endpoint.previous_secret
+        )
+        rewritten += 1
+    audit_record(
+        action="webhook_secret_keys.rotated",
+        actor=acting_user,
+        target_type=WebhookEndpoint._meta.label_lower,
+        after={"endpoints": rewritten},
+    )
+    return rewritten

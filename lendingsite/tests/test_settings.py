@@ -24,6 +24,7 @@ OUR_PREFIXES = (
     "REDIS_URL",
     "CELERY_",
     "FIELD_ENCRYPTION_KEYS",
+    "WEBHOOK_",
     "PII_HASH_KEY",
     "OPS_",
     "SITE_URL",
@@ -47,6 +48,7 @@ def production_env(tmp_path) -> dict[str, str]:
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         REDIS_URL="redis://127.0.0.1:6379/15",
         FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        WEBHOOK_SECRET_KEYS=Fernet.generate_key().decode(),
         PII_HASH_KEY=secrets.token_hex(32),
         OPS_TOKEN=secrets.token_urlsafe(32),
         SITE_URL="https://lendingsite.example",
@@ -71,6 +73,15 @@ def test_production_check_deploy_is_clean(production_env):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "System check identified no issues (0 silenced)."
     assert result.stderr == ""
+
+
+def test_production_refuses_to_start_without_webhook_secret_keys(production_env):
+    del production_env["WEBHOOK_SECRET_KEYS"]
+
+    result = manage(production_env, "check")
+
+    assert result.returncode != 0
+    assert "integrations.E001" in result.stderr and "WEBHOOK_SECRET_KEYS" in result.stderr
 
 
 @pytest.mark.parametrize("name", PRODUCTION_REQUIRED)
