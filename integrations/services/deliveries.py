@@ -8,15 +8,15 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-import requests
 import structlog
+import urllib3
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from integrations import retry, signing, ssrf
+from integrations import http, retry, signing, ssrf
 from integrations.models import (
     DeliveryStatus,
     WebhookAttempt,
@@ -115,19 +115,19 @@ def _secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
     return keys
 
 
-def _post(url: str, body: str, headers: dict) -> tuple[int | None, str, str]:
-    """(status, response body, error). No redirects: a 3xx could point anywhere."""
+def _post(target: ssrf.Target, body: str, headers: dict) -> tuple[int | None, str, str]:
+    """(status, response body, error), sent to the checked address (integrations.http)."""
     try:
-        response = requests.post(
-            url,
-            data=body.encode(),
+        status, text = http.pinned_post(
+            target,
+            body=body.encode(),
             headers=headers,
-            timeout=(settings.WEBHOOK_CONNECT_TIMEOUT, settings.WEBHOOK_READ_TIMEOUT),
-            allow_redirects=False,
+            connect_timeout=settings.WEBHOOK_CONNECT_TIMEOUT,
+            read_timeout=settings.WEBHOOK_READ_TIMEOUT,
         )
-    except requests.RequestException as exc:
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
         return None, "", f"{type(exc).__name__}: {exc}"[:300]
-    return response.status_code, response.text[:2000], ""
+    return status, text, ""
 
 
 def delivery_attempt(*, delivery_id: int, now: datetime | None = None, rng=None) -> str | None:
@@ -148,11 +148,12 @@ def delivery_attempt(*, delivery_id: int, now: datetime | None = None, rng=None)
     )
     started = time.monotonic()
     try:
-        ssrf.target_check(endpoint.url)
+        # Resolved once: the connection goes to the address checked here.
+        target = ssrf.target_resolve(endpoint.url)
     except ssrf.TargetRefused as exc:
         status, text, error = None, "", f"refused: {exc}"[:300]
     else:
-        status, text, error = _post(endpoint.url, body, headers)
+        status, text, error = _post(target, body, headers)
     latency = int((time.monotonic() - started) * 1000)
     ok = status is not None and 200 <= status < 300
     with transaction.atomic():

@@ -169,17 +169,17 @@ def test_a_private_target_is_refused_when_the_setting_says_so(endpoint, receiver
 
 
 def test_a_timeout_is_a_failed_attempt(endpoint, settings, monkeypatch):
-    import requests
+    from urllib3.exceptions import ReadTimeoutError
 
     def slow(*args, **kwargs):
-        raise requests.Timeout("read timed out")
+        raise ReadTimeoutError(None, "/hooks", "read timed out")
 
-    monkeypatch.setattr("integrations.services.deliveries.requests.post", slow)
+    monkeypatch.setattr("integrations.services.deliveries.http.pinned_post", slow)
     delivery = _one_delivery(endpoint)
     delivery_attempt(delivery_id=delivery.pk)
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.PENDING and delivery.attempts == 1
-    assert delivery.last_error.startswith("Timeout")
+    assert delivery.last_error.startswith("ReadTimeoutError")
 
 
 def test_a_disabled_endpoint_gets_nothing_until_enabled(endpoint, admin_user, receiver):
