@@ -17,6 +17,8 @@ from lendingsite_client import (
     NotFound,
     Tokens,
     Unprocessable,
+    WebhookVerificationError,
+    WebhookVerifier,
     iterate,
     pages,
 )
@@ -101,7 +103,7 @@ class LoseFirstAnswer(httpx.BaseTransport):
         return response
 
 
-def test_quote_to_payment(base_url, borrower, staff):
+def test_quote_to_payment(base_url, borrower, staff, webhook_inbox):
     # The borrower applies for a product they can see (pagination helper over the list).
     product = next(p for p in iterate(products_list.sync, client=borrower.client))
     amount = Decimal(product.min_amount).max(Decimal("50000.00"))
@@ -190,6 +192,19 @@ def test_quote_to_payment(base_url, borrower, staff):
     loan = loans_retrieve.sync(id=loan_id, client=borrower.client)
     assert loan.status == "active"
     assert Decimal(loan.principal_outstanding) < amount
+
+    # The payment's webhook, sent by the server's worker to this suite's receiver, verifies
+    # with the SDK's verifier and the secret shown at registration; a changed byte does not.
+    body, headers = webhook_inbox.wait_for(
+        lambda event: event["type"] == "payment.posted"
+        and event["data"]["payment"]["id"] == payment.id
+    )
+    delivered = WebhookVerifier(webhook_inbox.secret).verify(body, headers)
+    assert delivered["loan"] == loan_id
+    assert delivered["data"]["payment"]["amount"] == "1000.00"
+    assert delivered["id"] == {k.lower(): v for k, v in headers.items()}["webhook-id"]
+    with pytest.raises(WebhookVerificationError):
+        WebhookVerifier(webhook_inbox.secret).verify(body.replace(b"1000.00", b"9000.00"), headers)
 
 
 def test_someone_elses_loan_is_not_found(base_url, borrower):

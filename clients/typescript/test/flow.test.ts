@@ -4,7 +4,9 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { before, describe, test } from "node:test";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
 import {
   AuthenticationError,
   Conflict,
@@ -14,6 +16,8 @@ import {
   ok,
   pages,
   Unprocessable,
+  WebhookVerificationError,
+  WebhookVerifier,
   type Lendingsite,
 } from "../src/index.js";
 
@@ -26,6 +30,37 @@ const CREDIT_MANAGER = { email: `credit.manager@${DOMAIN}`, password: "demo-cred
 const FINANCE = { email: `finance@${DOMAIN}`, password: "demo-finance-2026" };
 // A seeded borrower with verified KYC and bank account (loans/demo.py), not the Python suite's.
 const BORROWER = { email: `arjun@${DOMAIN}`, password: "demo-borrower-2026" };
+// Registers the suite's webhook endpoint (superusers manage endpoints).
+const ADMIN = { email: `admin@${DOMAIN}`, password: "demo-admin-2026" };
+
+/** A partner's webhook receiver on this machine: answers 204, keeps raw bodies and headers. */
+class Inbox {
+  readonly received: { body: Buffer; headers: IncomingHttpHeaders }[] = [];
+  readonly server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      this.received.push({ body: Buffer.concat(chunks), headers: request.headers });
+      response.writeHead(204).end();
+    });
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/lendingsite-hooks`;
+  }
+
+  /** The first delivery whose JSON `match` accepts (parsed only to pick it out). */
+  async waitFor(match: (event: any) => boolean, timeoutMs = 90_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.received.find((entry) => match(JSON.parse(entry.body.toString("utf8"))));
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`no matching webhook within ${timeoutMs / 1000} s: ${this.received.length} received`);
+  }
+}
 
 function totp(email: string): string {
   const [command, ...args] = (process.env.LENDINGSITE_TOTP_COMMAND ?? "").split(" ").filter(Boolean);
@@ -59,15 +94,40 @@ describe("against a live server", { skip: BASE ? false : "LENDINGSITE_URL is not
   let creditManager: Lendingsite;
   let finance: Lendingsite;
   let borrower: Lendingsite;
+  let admin: Lendingsite;
+  const inbox = new Inbox();
+  let endpoint: { id: number; secret: string };
 
   before(async () => {
     borrower = createLendingsite({ baseUrl, ...BORROWER });
     // Staff sign in with their second factor, then re-authenticate with a later step's code.
     creditManager = await signedInStaff(CREDIT_MANAGER);
     finance = await signedInStaff(FINANCE);
+    admin = await signedInStaff(ADMIN);
     await nextTotpStep();
     await creditManager.reauthenticate(CREDIT_MANAGER.password, totp(CREDIT_MANAGER.email));
     await finance.reauthenticate(FINANCE.password, totp(FINANCE.email));
+    await admin.reauthenticate(ADMIN.password, totp(ADMIN.email));
+    // The server allows loopback targets (scripts/sdk-test); production refuses them.
+    const url = await inbox.start();
+    endpoint = await ok(
+      admin.api.POST("/api/v1/webhook-endpoints/", {
+        body: { url, description: "SDK test (TypeScript)", event_types: ["payment.posted"] },
+      }),
+    );
+  });
+
+  after(async () => {
+    try {
+      if (endpoint) {
+        await admin.api.PATCH("/api/v1/webhook-endpoints/{id}/", {
+          params: { path: { id: endpoint.id } },
+          body: { is_active: false },
+        });
+      }
+    } finally {
+      inbox.server.close();
+    }
   });
 
   test("an anonymous quote", async () => {
@@ -188,9 +248,22 @@ describe("against a live server", { skip: BASE ? false : "LENDINGSITE_URL is not
     for await (const _ of pages(listPage, 1)) count++;
     assert.equal(count, 2);
 
-    const after = await ok(borrower.api.GET("/api/v1/loans/{id}/", { params: { path: { id: String(loan) } } }));
-    assert.equal(after.status, "active");
-    assert.ok(Number(after.principal_outstanding) < Number(amount));
+    const loanAfter = await ok(borrower.api.GET("/api/v1/loans/{id}/", { params: { path: { id: String(loan) } } }));
+    assert.equal(loanAfter.status, "active");
+    assert.ok(Number(loanAfter.principal_outstanding) < Number(amount));
+
+    // The payment's webhook, sent by the server's worker to this suite's receiver, verifies
+    // with the SDK's verifier and the secret shown at registration; a changed byte does not.
+    const delivery = await inbox.waitFor(
+      (event) => event.type === "payment.posted" && event.data.payment.id === payment.id,
+    );
+    const verifier = new WebhookVerifier(endpoint.secret);
+    const delivered = (await verifier.verify(delivery.body, delivery.headers)) as any;
+    assert.equal(delivered.loan, loan);
+    assert.equal(delivered.data.payment.amount, "1000.00");
+    assert.equal(delivered.id, delivery.headers["webhook-id"]);
+    const forged = Buffer.from(delivery.body.toString("utf8").replace("1000.00", "9000.00"));
+    await assert.rejects(verifier.verify(forged, delivery.headers), WebhookVerificationError);
   });
 
   test("someone else's loan is not found", async () => {

@@ -2688,9 +2688,11 @@ export interface components {
          *     * `loan.written_off` - loan.written_off
          *     * `payment.posted` - payment.posted
          *     * `payment.reversed` - payment.reversed
+         *     * `promise.broken` - promise.broken
+         *     * `promise.kept` - promise.kept
          * @enum {string}
          */
-        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "payment.posted" | "payment.reversed";
+        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "payment.posted" | "payment.reversed" | "promise.broken" | "promise.kept";
         ExitAmount: {
             /** Format: date */
             on: string;
@@ -5024,6 +5026,66 @@ export interface components {
                     principal_outstanding: string | null;
                     /** @example 1000.00 */
                     total_outstanding: string | null;
+                };
+            };
+        };
+        /** @description Webhook `promise.broken` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_promise_broken: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "promise.broken";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                promise: {
+                    id: number;
+                    case: number;
+                    loan: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** Format: date */
+                    promised_on: string;
+                    /** @enum {string} */
+                    status: "broken";
+                    /** Format: date */
+                    settled_on: string;
+                };
+            };
+        };
+        /** @description Webhook `promise.kept` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_promise_kept: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "promise.kept";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                promise: {
+                    id: number;
+                    case: number;
+                    loan: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    /** Format: date */
+                    promised_on: string;
+                    /** @enum {string} */
+                    status: "kept";
+                    /** Format: date */
+                    settled_on: string;
                 };
             };
         };

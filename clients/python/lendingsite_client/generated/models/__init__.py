@@ -339,6 +339,20 @@ from .webhook_event_payment_reversed_data_loan_after import WebhookEventPaymentR
 from .webhook_event_payment_reversed_data_payment import WebhookEventPaymentReversedDataPayment
 from .webhook_event_payment_reversed_type import WebhookEventPaymentReversedType
 from .webhook_event_payment_reversed_version import WebhookEventPaymentReversedVersion
+from .webhook_event_promise_broken import WebhookEventPromiseBroken
+from .webhook_event_promise_broken_data import WebhookEventPromiseBrokenData
+from .webhook_event_promise_broken_data_promise import WebhookEventPromiseBrokenDataPromise
+from .webhook_event_promise_broken_data_promise_status import (
+    WebhookEventPromiseBrokenDataPromiseStatus,
+)
+from .webhook_event_promise_broken_type import WebhookEventPromiseBrokenType
+from .webhook_event_promise_broken_version import WebhookEventPromiseBrokenVersion
+from .webhook_event_promise_kept import WebhookEventPromiseKept
+from .webhook_event_promise_kept_data import WebhookEventPromiseKeptData
+from .webhook_event_promise_kept_data_promise import WebhookEventPromiseKeptDataPromise
+from .webhook_event_promise_kept_data_promise_status import WebhookEventPromiseKeptDataPromiseStatus
+from .webhook_event_promise_kept_type import WebhookEventPromiseKeptType
+from .webhook_event_promise_kept_version import WebhookEventPromiseKeptVersion
 from .write_off_kind_enum import WriteOffKindEnum
 from .write_off_propose_request import WriteOffProposeRequest
 
@@ -668,6 +682,18 @@ __all__ = (
     "WebhookEventPaymentReversedDataPayment",
     "WebhookEventPaymentReversedType",
     "WebhookEventPaymentReversedVersion",
+    "WebhookEventPromiseBroken",
+    "WebhookEventPromiseBrokenData",
+    "WebhookEventPromiseBrokenDataPromise",
+    "WebhookEventPromiseBrokenDataPromiseStatus",
+    "WebhookEventPromiseBrokenType",
+    "WebhookEventPromiseBrokenVersion",
+    "WebhookEventPromiseKept",
+    "WebhookEventPromiseKeptData",
+    "WebhookEventPromiseKeptDataPromise",
+    "WebhookEventPromiseKeptDataPromiseStatus",
+    "WebhookEventPromiseKeptType",
+    "WebhookEventPromiseKeptVersion",
     "WriteOffKindEnum",
     "WriteOffProposeRequest",
 )

@@ -21,6 +21,8 @@ EventTypesEnum = Literal[
     "loan.written_off",
     "payment.posted",
     "payment.reversed",
+    "promise.broken",
+    "promise.kept",
 ]
 
 EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
@@ -44,6 +46,8 @@ EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
     "loan.written_off",
     "payment.posted",
     "payment.reversed",
+    "promise.broken",
+    "promise.kept",
 }
 
 
