@@ -120,7 +120,9 @@ class Inbox:
                 if match(json.loads(body)):
                     return body, headers
             time.sleep(0.25)
-        raise AssertionError(f"no matching webhook within {timeout:.0f} s: {len(self.received)} received")
+        raise AssertionError(
+            f"no matching webhook within {timeout:.0f} s: {len(self.received)} received"
+        )
 
 
 @pytest.fixture(scope="session")

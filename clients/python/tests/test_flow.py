@@ -196,8 +196,9 @@ def test_quote_to_payment(base_url, borrower, staff, webhook_inbox):
     # The payment's webhook, sent by the server's worker to this suite's receiver, verifies
     # with the SDK's verifier and the secret shown at registration; a changed byte does not.
     body, headers = webhook_inbox.wait_for(
-        lambda event: event["type"] == "payment.posted"
-        and event["data"]["payment"]["id"] == payment.id
+        lambda event: (
+            event["type"] == "payment.posted" and event["data"]["payment"]["id"] == payment.id
+        )
     )
     delivered = WebhookVerifier(webhook_inbox.secret).verify(body, headers)
     assert delivered["loan"] == loan_id
