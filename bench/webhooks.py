@@ -14,8 +14,9 @@ loans with bench/payments.py's seeding, then in the same run:
 2. Delivery: every outbox row is dispatched to one endpoint, a local HTTP receiver in a
    separate process (answers 200 at once), and delivered by ``--workers`` processes
    calling the real delivery_attempt (claim, sign with standardwebhooks, POST, record the
-   attempt). Baseline in the same run: the same bodies POSTed with requests, unsigned,
-   with nothing recorded. Reports deliveries/s and the ratio.
+   attempt). Baselines in the same run: the same bodies POSTed with requests, unsigned,
+   with nothing recorded, and with the pinned sender alone (resolve + check + urllib3 to
+   the checked address; integrations.http). Reports deliveries/s and the ratios.
 """
 
 from __future__ import annotations
@@ -104,6 +105,28 @@ def _plain_share(args):
     for body in bodies:
         start = time.perf_counter()
         requests.post(url, data=body.encode(), headers={"content-type": "application/json"})
+        times.append(time.perf_counter() - start)
+    return _result(times, {})
+
+
+def _pinned_share(args):
+    """The sender delivery_attempt uses (integrations.http): resolve once, check, POST to
+    the checked address with urllib3; unsigned, nothing recorded. Against the requests
+    baseline it shows what pinning costs by itself."""
+    bodies, url = args[0], os.environ["BENCH_RECEIVER"]
+    from integrations import http, ssrf
+
+    times = []
+    for body in bodies:
+        start = time.perf_counter()
+        target = ssrf.target_resolve(url)
+        http.pinned_post(
+            target,
+            body=body.encode(),
+            headers={"content-type": "application/json"},
+            connect_timeout=3,
+            read_timeout=10,
+        )
         times.append(time.perf_counter() - start)
     return _result(times, {})
 
@@ -198,6 +221,7 @@ def main() -> None:
         bodies = [body_render(envelope(e)) for e in WebhookEvent.objects.order_by("id")]
         delivered = _pool_ids(_deliver_share, ids, args)
         plain = _pool_ids(_plain_share, bodies, args)
+        pinned = _pool_ids(_pinned_share, bodies, args)
         receiver.terminate()
         print(
             f"delivery_attempt: {delivered['rate']:7.1f}/s  p50 {delivered['p50']:.2f} ms"
@@ -208,7 +232,12 @@ def main() -> None:
             f"plain requests.post: {plain['rate']:7.1f}/s  p50 {plain['p50']:.2f} ms"
             f"  p95 {plain['p95']:.2f} ms"
         )
+        print(
+            f"pinned urllib3 post: {pinned['rate']:7.1f}/s  p50 {pinned['p50']:.2f} ms"
+            f"  p95 {pinned['p95']:.2f} ms"
+        )
         print(f"ratio (plain / delivery_attempt): {plain['rate'] / delivered['rate']:.2f}x")
+        print(f"ratio (plain / pinned): {plain['rate'] / pinned['rate']:.2f}x")
     finally:
         if not args.keep:
             from django.db import connections

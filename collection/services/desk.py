@@ -341,7 +341,9 @@ def promises_settle(*, business_date: date) -> dict:
     promised amount, broken otherwise. An open case whose promise was kept goes back to
     in_progress; one whose promise was broken to broken_promise (a case the day-end has
     resolved or closed keeps its status). Set-based; a second call for the date finds
-    nothing left to settle and returns zeros."""
+    nothing left to settle and returns zeros. Each promise settled gets its own audit
+    event (promise.kept / promise.broken), written set-based too, then the call's summary
+    (promises.settled, which the webhook outbox listens to)."""
     due = PromiseToPay.objects.filter(status=PromiseStatus.PENDING, promised_on__lte=business_date)
     kept_ids = (
         due.annotate(made_on=TruncDate("created_at"), paid=_paid_towards_promise())

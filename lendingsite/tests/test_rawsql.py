@@ -100,3 +100,45 @@ def test_values_inlined_binds_on_the_client_for_the_block_only():
     assert connection.connection.cursor_factory is before
     with connection.cursor() as cursor:  # the project's default: bound by the server
         assert not isinstance(cursor.cursor, psycopg.ClientCursor)
+
+
+@pytest.mark.parametrize("amount", ["0.00", "0.10", "1234.05", "99999999.99", "4999.99"])
+def test_money_text_sql_writes_two_decimals_exactly(amount):
+    # As the columns hold them: numeric(14, 2) and date on PostgreSQL; on SQLite a number
+    # (a binary float for most amounts) and ISO text.
+    if connection.vendor == "postgresql":
+        source = "SELECT CAST(%s AS NUMERIC(14, 2)) AS x, CAST(%s AS DATE) AS d"
+    else:
+        source = "SELECT CAST(%s AS NUMERIC) AS x, %s AS d"
+    select = f"SELECT {rawsql.money_text_sql('x')}, {rawsql.date_text_sql('d')} FROM ({source}) t"
+    with connection.cursor() as cursor:
+        cursor.execute(select, [Decimal(amount), "2026-12-03"])
+        assert cursor.fetchone() == (amount, "2026-12-03")
+
+
+def test_audit_record_select_writes_one_event_per_row():
+    from lendingsite.audit import audit_record_select
+
+    before = AuditEvent.objects.count()
+    rows = "(SELECT 7 AS n UNION ALL SELECT 9) s"
+    written = audit_record_select(
+        action="test.row_recorded",
+        target_type="test.row",
+        target_id_sql="s.n",
+        after_sql=rawsql.json_object_sql({"n": "s.n", "tag": "CAST(%(tag)s AS TEXT)"}),
+        from_sql=rows,
+        params={"tag": "batch-1"},
+    )
+    assert written == 2
+    events = AuditEvent.objects.filter(action="test.row_recorded").order_by("target_id")
+    assert [(e.target_type, e.target_id, e.after) for e in events] == [
+        ("test.row", "7", {"n": 7, "tag": "batch-1"}),
+        ("test.row", "9", {"n": 9, "tag": "batch-1"}),
+    ]
+    assert all(e.actor_id is None and e.outcome == "success" for e in events)
+    assert AuditEvent.objects.count() == before + 2
+
+
+def test_json_object_sql_refuses_a_key_that_is_not_a_plain_name():
+    with pytest.raises(ValueError, match="plain name"):
+        rawsql.json_object_sql({"a'); DROP TABLE x; --": "1"})
