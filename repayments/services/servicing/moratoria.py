@@ -27,7 +27,7 @@ from loans.schedule import add_months
 from repayments.engine.reschedule import moratorium_rows
 from repayments.selectors import loan_terms, row_to_json
 from repayments.services.base import loan_lock
-from repayments.services.servicing.reschedules import _history_marks, reschedule_apply, rows_now
+from repayments.services.servicing.reschedules import history_marks, reschedule_apply, rows_now
 
 PERM = "loans.apply_moratorium"
 MAX_LOANS = 10000
@@ -169,7 +169,7 @@ def _one(item_id: int, today: date) -> str | None:
     except ValueError as exc:
         return _skip(item, str(exc))
     moved = [r for r in after if r.due_date > anchor_before]
-    payments_after, charges_after = _history_marks(loan)
+    payments_after, charges_after = history_marks(loan)
     terms = loan_terms(loan)
     reschedule = Reschedule.objects.create(
         loan=loan,
