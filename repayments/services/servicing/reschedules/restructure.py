@@ -26,7 +26,11 @@ from repayments.services.base import loan_lock
 from repayments.services.servicing.proposals import executor, proposal_create, propose_allowed
 from repayments.services.servicing.reschedules.apply import reschedule_apply
 from repayments.services.servicing.reschedules.common import history_marks
-from repayments.services.servicing.reschedules.terms import _check_terms, restructure_preview
+from repayments.services.servicing.reschedules.terms import (
+    _check_terms,
+    preview_kwargs,
+    restructure_preview,
+)
 
 
 @refusals_audited("proposal.submit_refused")
@@ -36,24 +40,30 @@ def loan_restructure_propose(
     acting_user,
     loan: Loan,
     annual_rate: Decimal,
-    tenure: int,
     reason: str,
+    tenure: int | None = None,
+    installment: Decimal | None = None,
     business_date: date | None = None,
 ) -> Proposal:
-    """Propose a new rate and tenure from today for the loan's principal outstanding
-    (with its arrears as the product says). Another manager approves; the borrower accepts."""
+    """Propose a new rate and either a tenure or an installment amount from today for the
+    loan's principal outstanding (with its arrears as the product says). Another manager
+    approves; the borrower accepts. An installment that cannot repay the outstanding
+    within the longest tenure is refused now (`installment_too_small`)."""
     propose_allowed(acting_user)
-    rate, tenure = _check_terms(annual_rate, tenure)
+    terms = _check_terms(annual_rate, tenure, installment)
     today = business_date or today_ist()
-    return proposal_create(
+    proposal = proposal_create(
         acting_user=acting_user,
         loan=loan,
         kind=ProposalKind.RESTRUCTURE,
-        terms={"annual_rate": str(rate), "tenure": tenure},
+        terms=terms,
         reason=reason,
         today=today,
         what="restructured",
     )
+    if "installment" in terms:  # refused (and rolled back) if it cannot amortise today
+        restructure_preview(loan, on=today, **preview_kwargs(terms))
+    return proposal
 
 
 @executor(ProposalKind.RESTRUCTURE)
@@ -65,8 +75,8 @@ def _restructure_execute(*, acting_user, proposal: Proposal, loan: Loan, today: 
         )
     if loan.settlements.filter(status="in_force").exists():
         raise DomainError("invalid_state", f"Loan #{loan.pk} has a settlement in force.")
-    rate, tenure = Decimal(proposal.terms["annual_rate"]), int(proposal.terms["tenure"])
-    preview = restructure_preview(loan, on=today, annual_rate=rate, tenure=tenure)
+    preview = restructure_preview(loan, on=today, **preview_kwargs(proposal.terms))
+    rate, tenure = Decimal(proposal.terms["annual_rate"]), preview["tenure"]
     payments_after, charges_after = history_marks(loan)
     reschedule = Reschedule.objects.create(
         loan=loan,
