@@ -220,7 +220,13 @@ def loan_servicing(loan: Loan) -> dict:
     if settlement is not None:
         info["settlement"] = settlement
         info["settlement_rows"] = list(settlement.installments.order_by("number"))
-    reschedules = list(Reschedule.objects.filter(loan=loan).order_by("-id"))
+    reschedules = list(
+        Reschedule.objects.filter(loan=loan)
+        .select_related("moratorium", "proposal")
+        .order_by("-id")
+    )
+    for r in reschedules:
+        r.installment = regular_installment(r)
     info["addendum"] = next(
         (r for r in reschedules if r.status == RescheduleStatus.AWAITING_BORROWER), None
     )
@@ -229,5 +235,24 @@ def loan_servicing(loan: Loan) -> dict:
             {**row, "charges": row["penal_due"] + row["fees_due"]}
             for row in (row_from_json(r) for r in info["addendum"].base_rows)
         ]
+        terms = info["addendum"].proposal.terms if info["addendum"].proposal else {}
+        asked = terms.get("installment")
+        info["addendum_asked"] = Decimal(asked) if asked else None
+        info["addendum_before"] = regular_installment(info["addendum"], before=True)
     info["reschedules"] = [r for r in reschedules if r.status == RescheduleStatus.APPLIED]
     return info
+
+
+def regular_installment(reschedule: Reschedule, *, before: bool = False) -> Decimal | None:
+    """The installment most of the rows after the reschedule's date carry (principal and
+    interest; the first new row of a restructure also carries the interest up to its date,
+    and the last the rounding): what the borrower pays a month, in plain words."""
+    from collections import Counter
+
+    rows = reschedule.before_rows if before else reschedule.base_rows
+    totals = Counter(
+        Decimal(r["principal_due"]) + Decimal(r["interest_due"])
+        for r in rows
+        if date.fromisoformat(r["due_date"]) > reschedule.effective_on
+    )
+    return totals.most_common(1)[0][0] if totals else None
