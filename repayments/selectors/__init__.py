@@ -210,7 +210,13 @@ def loan_servicing(loan: Loan) -> dict:
     and the reschedules applied. Few queries, only for loans that have any of it."""
     from loans.models import Proposal, Settlement, WriteOff
 
-    info: dict = {"write_off": None, "settlement": None, "addendum": None, "reschedules": []}
+    info: dict = {
+        "write_off": None,
+        "settlement": None,
+        "addendum": None,
+        "reschedules": [],
+        "rate_now": None,
+    }
     # Every case but a moratorium starts with a proposal: one cheap query for most loans.
     if not loan.reschedule_count and not Proposal.objects.filter(loan_id=loan.pk).exists():
         return info
@@ -240,6 +246,8 @@ def loan_servicing(loan: Loan) -> dict:
         info["addendum_asked"] = Decimal(asked) if asked else None
         info["addendum_before"] = regular_installment(info["addendum"], before=True)
     info["reschedules"] = [r for r in reschedules if r.status == RescheduleStatus.APPLIED]
+    # The loan's agreed rate stays what the KFS said; a restructure's rate applies since.
+    info["rate_now"] = next((r for r in info["reschedules"] if r.kind == "restructure"), None)
     return info
 
 

@@ -96,3 +96,27 @@ def test_the_addendum_of_a_restructure_by_installment_amount_says_it_in_words(cl
     ]
     assert max(regular[1:]) <= D("4000.00")
     assert f"{addendum.tenure} installments of {format_inr(regular[1])}" in html
+
+
+def test_a_written_off_loan_page_says_all_of_it_is_due_and_a_restructure_shows_its_rate(client):
+    from repayments.services.servicing.reschedules import restructure_accept
+    from repayments.services.servicing.writeoffs import loan_write_off_propose
+
+    loan = active_loan(disbursed_on=today_ist() - timedelta(days=100))
+    proposal = loan_write_off_propose(acting_user=staff(CREDIT_MANAGER), loan=loan, reason="x")
+    proposal_approve(acting_user=staff(COLLECTIONS_MANAGER), proposal=proposal)
+    claim = Loan.objects.get(pk=loan.pk).write_off_record.claim_outstanding
+    client.force_login(loan.borrower)
+    html = client.get(f"/loans/{loan.pk}/").content.decode()
+    assert f"<dt>Owed now (all of it is due)</dt><dd>{format_inr(claim)}</dd>" in html
+    assert "Principal still owed" not in html  # the book's ₹0 would mislead
+
+    other = active_loan(disbursed_on=today_ist() - timedelta(days=40))
+    proposal = loan_restructure_propose(
+        acting_user=staff(CREDIT_MANAGER), loan=other, annual_rate=D("9.5"), tenure=20, reason="x"
+    )
+    proposal_approve(acting_user=staff(COLLECTIONS_MANAGER), proposal=proposal)
+    restructure_accept(acting_user=other.borrower, reschedule=other.reschedules.get())
+    client.force_login(other.borrower)
+    html = client.get(f"/loans/{other.pk}/").content.decode()
+    assert f"9.5% a year since {today_ist():%-d %b %Y}" in html

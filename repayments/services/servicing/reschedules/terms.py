@@ -83,7 +83,7 @@ def _derived_tenure(schedule_terms, principal: Decimal, annual_rate: Decimal, am
         raise DomainError(
             "installment_too_small",
             f"An installment of ₹{amount:,.2f} cannot repay ₹{principal:,.2f} at "
-            f"{annual_rate}% within {MAX_TENURE} installments; the least that can is "
+            f"{annual_rate.normalize()}% within {MAX_TENURE} installments; the least that can is "
             f"₹{exc.smallest:,.2f}.",
             errors={"installment": [f"at least {exc.smallest}"]},
             smallest=str(exc.smallest),
