@@ -23,7 +23,7 @@ D = Decimal
 
 def rows(*filled):
     """The settlement formset's POST data: `filled` (date, amount) pairs, the rest empty."""
-    data = {"inst-TOTAL_FORMS": "4", "inst-INITIAL_FORMS": "0", "inst-MAX_NUM_FORMS": "12"}
+    data = {"inst-TOTAL_FORMS": "12", "inst-INITIAL_FORMS": "0", "inst-MAX_NUM_FORMS": "12"}
     for n, (day, amount) in enumerate(filled):
         data[f"inst-{n}-due_date"], data[f"inst-{n}-amount"] = str(day), str(amount)
     return data

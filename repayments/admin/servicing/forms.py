@@ -53,7 +53,7 @@ class SettlementInstallmentForm(forms.Form):
 
 
 SettlementInstallmentFormSet = forms.formset_factory(
-    SettlementInstallmentForm, extra=4, max_num=MAX_INSTALLMENTS, validate_max=True
+    SettlementInstallmentForm, extra=MAX_INSTALLMENTS, max_num=MAX_INSTALLMENTS, validate_max=True
 )
 
 
