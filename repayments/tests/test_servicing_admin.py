@@ -134,6 +134,17 @@ def test_settlement_with_three_installments_from_the_form(client, loan):
 def test_restructure_by_installment_amount_from_the_form(client, loan):
     client.force_login(staff(CREDIT_MANAGER))
     body = {"loan": loan.pk, "kind": "restructure", "reason": "Hardship", "annual_rate": "12"}
+    no_rate = client.post(
+        reverse("admin:loans_proposal_propose"), {**body, "annual_rate": "", **rows()}
+    )
+    assert "Give the new rate." in no_rate.content.decode()
+    both = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {**body, "tenure": "12", "installment": "5000", **rows()},
+    )
+    assert "Give either the new tenure or the new installment amount, not both." in (
+        both.content.decode()
+    )
     small = client.post(
         reverse("admin:loans_proposal_propose"), {**body, "installment": "10", **rows()}
     )
