@@ -10,6 +10,8 @@
    them six days back (the other is broken at that day's end), and a fresh call and a
    pending promise two days back.
 4. Collector scores for the weeks the replay touched (weeks not scored yet).
+5. The distress loans of collection.demo_servicing (played with the overdue ones above),
+   then taken through settlement, write-off and recovery, and restructure.
 
 Idempotent: loans are keyed by their application purpose, the day-end is one run per date
 (a date already run is a no-op; dates before a later run an operator made are skipped),
@@ -28,6 +30,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import COLLECTIONS_MANAGER, COLLECTOR, CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from collection.dayend import day_end_run
+from collection.demo_servicing import DISTRESS, servicing_demo_steps
 from collection.models import (
     OPEN_CASE_STATUSES,
     CollectionCase,
@@ -86,7 +89,7 @@ def _second_collector(domain: str, password: str) -> User:
 
 def _overdue_loans(people, domain: str, today: date) -> dict:
     loans = {}
-    for key, sc in OVERDUE.items():
+    for key, sc in {**OVERDUE, **DISTRESS}.items():
         borrower = User.objects.get(email=f"{sc.borrower}@{domain}")
         app = LoanApplication.objects.filter(borrower=borrower, purpose=sc.purpose).first()
         if app is None:
@@ -203,7 +206,7 @@ def collection_demo_seed(*, domain: str, collector_password: str, today: date | 
     for monday in sorted({day - timedelta(days=day.weekday()) for day in replayed}):
         if not CollectorScore.objects.filter(week_start=monday).exists():
             collector_scores_compute(week_start=monday)
-    return _summary(ran, skipped, second)
+    return f"{_summary(ran, skipped, second)}\n{servicing_demo_steps(loans, people, today)}"
 
 
 def _summary(ran: int, skipped: int, second: User) -> str:

@@ -35,6 +35,7 @@ PROBLEM_CODES: dict[str, tuple[int, str]] = {
     "backdated": (422, "Backdated"),
     "future_dated": (422, "Future dated"),
     "amount_out_of_range": (422, "Amount out of range"),
+    "installment_too_small": (422, "Installment too small"),
     "invalid_token": (422, "Invalid or expired link"),
     "throttled": (429, "Too many requests"),
     "account_locked": (429, "Account temporarily locked"),

@@ -238,78 +238,6 @@ def _charge_and_refund_rows(loan: Loan, end: date) -> list[StatementRow]:
     return rows
 
 
-def _servicing_rows(loan: Loan, end: date) -> list[StatementRow]:
-    """Distress servicing (docs/servicing.md): a reschedule (the interest it capitalised is
-    owed as principal from then), a write-off (nothing changes for the borrower but the
-    interest not yet due, which is no longer claimed: its rows are gone), a settlement
-    paid (the rest waived)."""
-    from loans.models import Reschedule, RescheduleStatus, Settlement, SettlementStatus, WriteOff
-
-    rows = []
-    if loan.reschedule_count:
-        for r in Reschedule.objects.filter(
-            loan=loan, status=RescheduleStatus.APPLIED, applied_on__lte=end
-        ):
-            capitalised = (
-                sum(
-                    (
-                        Decimal(row["interest_due"]) - Decimal(row["interest_paid"])
-                        for row in r.before_rows
-                        if date.fromisoformat(row["due_date"]) <= r.effective_on
-                    ),
-                    ZERO,
-                )
-                if r.capitalised
-                else ZERO
-            )
-            what = (
-                f"Loan restructured: {r.annual_rate.normalize()}% a year over {r.tenure} "
-                "new installments"
-                if r.kind == "restructure"
-                else "Payment holiday: installments moved later"
-            )
-            if capitalised:
-                what += "; interest overdue added to the principal"
-            rows.append(
-                StatementRow(
-                    on=r.applied_on,
-                    kind="reschedule",
-                    description=what,
-                    amount=capitalised,
-                    order=r.pk,
-                )
-            )
-    if loan.status == LoanStatus.WRITTEN_OFF:
-        w = WriteOff.objects.filter(loan=loan, written_off_on__lte=end).first()
-        if w is not None:
-            rows.append(
-                StatementRow(
-                    on=w.written_off_on,
-                    kind="write_off",
-                    description="Written off in the lender's books"
-                    + (": you still owe the balance" if w.kind == "technical" else ""),
-                    amount=ZERO,
-                    order=w.pk,
-                )
-            )
-    if loan.status == LoanStatus.SETTLED:
-        st = Settlement.objects.filter(
-            loan=loan, status=SettlementStatus.PAID, ended_on__lte=end
-        ).first()
-        if st is not None:
-            rows.append(
-                StatementRow(
-                    on=st.ended_on,
-                    kind="settlement",
-                    description=f"Settled for {format_inr(st.amount, symbol=False)}: the rest "
-                    "waived",
-                    amount=-(st.waived_principal + st.waived_charges),
-                    order=st.pk,
-                )
-            )
-    return rows
-
-
 def _exit_labels(loan: Loan, rows: list[StatementRow]) -> None:
     """A loan cancelled within the cooling-off period was paid off by an ordinary payment
     (its interest row and its split come from the replay like any foreclosure's); these
@@ -356,7 +284,9 @@ def statement_build(loan: Loan, *, as_of: date | None = None) -> Statement:
     rows += _interest_rows(loan, interest_end)
     rows += _payment_rows(loan, end)
     rows += _charge_and_refund_rows(loan, end)
-    rows += _servicing_rows(loan, end)
+    from repayments.statement_servicing import servicing_rows  # (it imports StatementRow)
+
+    rows += servicing_rows(loan, end)
     if loan.status == LoanStatus.CANCELLED:
         _exit_labels(loan, rows)
     rows.sort(key=lambda r: (r.on, KIND_ORDER[r.kind], r.order))

@@ -1,12 +1,14 @@
 """seed_demo leaves loans in every bucket, with cases, contacts and promises (collection.demo)."""
 
+from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from accounts.models import User
+from collection.demo_servicing import DISTRESS
 from collection.models import (
     OPEN_CASE_STATUSES,
     CaseStatus,
@@ -60,7 +62,10 @@ def test_seed_demo_fills_every_bucket_with_cases_promises_and_contacts():
     )
 
     open_cases = CollectionCase.objects.filter(status__in=OPEN_CASE_STATUSES)
-    delinquent = active.exclude(bucket="current")
+    # A written-off loan is still a debt: its case stays open (docs/servicing.md).
+    delinquent = Loan.objects.filter(
+        Q(status=LoanStatus.WRITTEN_OFF) | Q(status=LoanStatus.ACTIVE, dpd__gt=0)
+    )
     assert set(open_cases.values_list("loan_id", flat=True)) == set(
         delinquent.values_list("id", flat=True)
     )
@@ -91,6 +96,35 @@ def test_seed_demo_fills_every_bucket_with_cases_promises_and_contacts():
     assert ContactLog.objects.count() == 4
     assert CollectorScore.objects.exists()
     assert "Collections demo:" in output and "collector.two@" in output
+    _distress_loans_ready(output)
+
+
+def _distress_loans_ready(output: str) -> None:
+    """collection.demo_servicing: one loan per servicing path, through the services."""
+    by = {
+        loan.application.purpose: loan
+        for loan in Loan.objects.filter(
+            application__purpose__in=[sc.purpose for sc in DISTRESS.values()]
+        ).select_related("application")
+    }
+    fresh = by[DISTRESS["dpd120"].purpose]
+    assert fresh.status == LoanStatus.ACTIVE and fresh.dpd >= 120 and fresh.bucket == "NPA"
+    assert not fresh.proposals.exists()
+    settle = by[DISTRESS["settle"].purpose]
+    assert settle.bucket == "NPA"
+    proposal = settle.proposals.get()
+    assert (proposal.kind, proposal.status, len(proposal.terms["installments"])) == (
+        "settlement",
+        "proposed",
+        3,
+    )
+    written = by[DISTRESS["writeoff"].purpose]
+    assert written.status == LoanStatus.WRITTEN_OFF
+    assert written.write_off_record.recovered_principal == Decimal("5000.00")
+    restructured = by[DISTRESS["restructure"].purpose]
+    assert restructured.restructured and restructured.restructure_count == 1
+    assert restructured.reschedules.get().status == "applied"
+    assert "Servicing demo:" in output
 
 
 def test_seed_demo_twice_changes_nothing_in_collections():

@@ -4,6 +4,7 @@ them holds more than a chunk of rows in Python. Definitions: docs/console.md."""
 
 from console.reports.base import Column, Report
 from console.reports.registers import audit_rows, charges_rows, disbursement_rows, payment_rows
+from console.reports.servicing import servicing_rows
 from console.reports.summaries import (
     ageing_rows,
     collector_rows,
@@ -86,16 +87,43 @@ REPORTS: dict[str, Report] = {
         Report(
             "npa-movement",
             "NPA movement",
-            "Loans in NPA: opening, additions, upgrades, closures, closing.",
+            "Loans in NPA: opening, additions, upgrades, written off, settled, other closures, "
+            "closing.",
             (
                 C("opening", "Opening", "int"),
                 C("additions", "Additions", "int"),
                 C("upgrades", "Upgrades", "int"),
-                C("closures", "Closures and write-offs", "int"),
+                C("written_off", "Written off", "int"),
+                C("settled", "Settled", "int"),
+                C("closures", "Other closures", "int"),
                 C("closing", "Closing", "int"),
             ),
             npa_movement_rows,
             "loans.view_loan",
+        ),
+        Report(
+            "servicing-register",
+            "Write-offs, settlements and restructures",
+            "Every write-off (its date), settlement (its approval; waived amounts once paid) "
+            "and restructure or moratorium applied in the range.",
+            (
+                C("date", "Date", "date"),
+                C("loan", "Loan", "int"),
+                C("product", "Product"),
+                C("event", "Event"),
+                C("status", "Kind or status"),
+                C("principal", "Principal", "money"),
+                C("interest", "Interest", "money"),
+                C("charges", "Charges", "money"),
+                C("recovered", "Recovered", "money"),
+                C("agreed", "Settlement amount", "money"),
+                C("capitalised", "Capitalised", "money"),
+                C("annual_rate", "New rate %", "percent"),
+                C("tenure", "New tenure", "int"),
+                C("proposal", "Proposal", "int"),
+            ),
+            servicing_rows,
+            "loans.view_proposal",
         ),
         Report(
             "charges",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 
 from collection.dayend.buckets import bucket_table
@@ -14,6 +14,7 @@ from collection.models import BucketHistory, CollectorScore, PortfolioSnapshot
 from console.charts import percent
 from console.reports.base import Filters
 from console.reports.filters import for_product, in_range
+from console.reports.servicing import npa_exits
 
 
 def _snapshots(f: Filters):
@@ -54,7 +55,9 @@ def ageing_rows(f: Filters) -> Iterator[tuple]:
 
 def npa_movement_rows(f: Filters) -> Iterator[tuple]:
     """Opening and closing NPA (loans, from the snapshot on the day before the range and its
-    last day), additions (moved into NPA) and upgrades (moved out) from bucket history."""
+    last day), additions (moved into NPA) and upgrades (moved out) from bucket history,
+    write-offs and settlements of NPA loans from their records; the other closures
+    (repaid, foreclosed) are the balance."""
     npa = bucket_table().npa.name
     snaps = for_product(PortfolioSnapshot.objects.filter(bucket=npa), "product_id", f)
     opening_day = (f.date_from - timedelta(days=1)) if f.date_from else None
@@ -63,18 +66,21 @@ def npa_movement_rows(f: Filters) -> Iterator[tuple]:
         if opening_day
         else 0
     )
-    closing_qs = snaps.filter(business_date__lte=f.date_to) if f.date_to else snaps
-    last = closing_qs.order_by("-business_date").values_list("business_date", flat=True).first()
-    closing = closing_qs.filter(business_date=last).aggregate(n=Sum("loans"))["n"] or 0
+    # The last snapshot day of the whole book: a day whose NPA bucket is empty has no NPA
+    # row, and must not fall back to an earlier day's NPA count.
+    every = for_product(PortfolioSnapshot.objects.all(), "product_id", f)
+    every = every.filter(business_date__lte=f.date_to) if f.date_to else every
+    last = every.order_by("-business_date").values_list("business_date", flat=True).first()
+    closing = snaps.filter(business_date=last).aggregate(n=Sum("loans"))["n"] or 0
     moves = for_product(
         in_range(BucketHistory.objects.all(), "business_date", f), "loan__product_id", f
     )
-    got = moves.aggregate(
-        additions=Count("id", filter=Q(to_bucket=npa) & ~Q(from_bucket=npa)),
-        upgrades=Count("id", filter=Q(from_bucket=npa) & ~Q(to_bucket=npa)),
-    )
-    closures = opening + got["additions"] - got["upgrades"] - closing
-    yield (opening, got["additions"], got["upgrades"], max(closures, 0), closing)
+    additions = moves.filter(to_bucket=npa).exclude(from_bucket=npa).count()
+    out_of_npa = moves.filter(from_bucket=npa).exclude(to_bucket=npa)
+    written_off, settled, were_settlements = npa_exits(f, npa, out_of_npa)
+    upgrades = out_of_npa.count() - were_settlements
+    closures = opening + additions - upgrades - written_off - settled - closing
+    yield (opening, additions, upgrades, written_off, settled, max(closures, 0), closing)
 
 
 def collector_rows(f: Filters) -> Iterator[tuple]:

@@ -8,6 +8,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
 from accounts.selectors import bank_account_current
 from accounts.twofactor.reauth import reauth_required
@@ -110,7 +112,7 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
     search_fields = ["borrower__email", "=borrower__id", "=id"]
     search_help_text = "Borrower email, borrower id or loan id."
     ordering = ["-created_at", "-id"]
-    actions = ["disburse_selected"]
+    actions = ["disburse_selected", "moratorium_selected"]
     inlines = [InstallmentInline, LoanLedgerInline]
     fieldsets = [
         (None, {"fields": ["application", "borrower", "product", "status", "notes"]}),
@@ -181,6 +183,16 @@ class LoanAdmin(GuardedAdminMixin, ActionFormMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         loan_update(acting_user=request.user, loan=obj, notes=form.cleaned_data["notes"])
+
+    def has_moratorium_permission(self, request):
+        return request.user.has_perm("loans.apply_moratorium")
+
+    @admin.action(description="Grant a moratorium…", permissions=["moratorium"])
+    def moratorium_selected(self, request, queryset):
+        """To the moratorium page (repayments.admin.servicing.moratoria) with the loans
+        chosen; it confirms before anything moves. By URL name: no upward import."""
+        ids = ",".join(str(pk) for pk in queryset.order_by("pk").values_list("pk", flat=True))
+        return HttpResponseRedirect(f"{reverse('admin:loans_moratorium_grant')}?loans={ids}")
 
     @admin.action(description="Disburse…", permissions=["disburse"])
     @reauth_required

@@ -4,7 +4,7 @@ services' rules (403 `maker_checker` for the proposer approving their own).
 
 /api/v1/loans/{id}/write-off/      POST {reason[, kind]} → 201, the proposal
 /api/v1/loans/{id}/settlement/     POST {amount, reason[, installments, grace_days]} → 201
-/api/v1/loans/{id}/restructure/    POST {annual_rate, tenure, reason} → 201, the proposal
+/api/v1/loans/{id}/restructure/    POST {annual_rate, tenure | installment, reason} → 201
 /api/v1/reschedules/               GET  restructure addenda and moratoria applied (own for a
                                    borrower); /{id}/accept/ POST the borrower accepts → 200
 /api/v1/moratoria/                 POST {name, start, installments, loans} → 201 (applied by
@@ -56,6 +56,7 @@ from repayments.tasks import moratorium_apply
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 REFUSALS = {400: PROBLEM, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM}
+RESTRUCTURE_REFUSALS = {**REFUSALS, 422: PROBLEM}
 
 
 def proposals_for(user):
@@ -86,7 +87,7 @@ class ProposalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
 
     @extend_schema(
         request=ProposalDecisionSerializer,
-        responses={200: ProposalSerializer, **REFUSALS},
+        responses={200: ProposalSerializer, **RESTRUCTURE_REFUSALS},
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
     @action(detail=True, methods=["post"], filter_backends=[])
@@ -161,15 +162,16 @@ def settlement_propose(request, pk: int):
 
 @extend_schema(
     request=RestructureProposeSerializer,
-    responses={201: ProposalSerializer, **REFUSALS},
+    responses={201: ProposalSerializer, **RESTRUCTURE_REFUSALS},
     parameters=[IDEMPOTENCY_KEY_PARAMETER],
 )
 @api_view(["POST"])
 @permission_classes([IsAuthenticated])
 @reauth_required
 def restructure_propose(request, pk: int):
-    """Propose a restructure from today: new rate and tenure (credit or collections
-    manager); another approves, then the borrower accepts the addendum."""
+    """Propose a restructure from today: new rate and either tenure or installment amount
+    (credit or collections manager); another approves, then the borrower accepts the
+    addendum. 422 `installment_too_small` when the amount cannot repay the outstanding."""
     loan = get_object_or_404(loans_for(request.user), pk=pk)
     propose_allowed(request.user)  # refused before the body is read
     incoming = RestructureProposeSerializer(data=request.data)

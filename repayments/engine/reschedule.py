@@ -110,6 +110,56 @@ def restructure_rows(
     return _renumber(past + new, total)
 
 
+class InstallmentTooSmall(ValueError):
+    """No tenure up to the longest allowed repays the principal with installments of the
+    amount asked. `smallest` is the installment of the longest tenure: the least that works."""
+
+    def __init__(self, smallest: Decimal):
+        super().__init__(f"An installment of at least {smallest} is needed.")
+        self.smallest = smallest
+
+
+def tenure_for_installment(
+    schedule_terms: ScheduleTerms,
+    *,
+    principal: Decimal,
+    annual_rate: Decimal,
+    installment: Decimal,
+    max_tenure: int,
+) -> int:
+    """The shortest tenure whose regular installment, as the schedule engine builds it for
+    `principal` at `annual_rate` on `schedule_terms`' method and rounding, is at most
+    `installment`: the borrower never pays more a month than agreed (each installment is
+    the one the schedule engine gives, so the last may differ by the rounding). The regular
+    installment falls as the tenure grows, so a bisection over 1..`max_tenure` finds it.
+    Raises InstallmentTooSmall when even `max_tenure` needs more (an amount at or below a
+    month's interest never amortises)."""
+    if principal <= 0:
+        raise ValueError("There is no principal to repay.")
+
+    def regular(tenure: int) -> Decimal:
+        terms = replace(
+            schedule_terms,
+            principal=principal,
+            annual_rate=annual_rate,
+            tenure=tenure,
+            grace_on_principal=0,
+        )
+        return build_schedule(terms).installment_amount
+
+    longest = regular(max_tenure)
+    if longest > installment:
+        raise InstallmentTooSmall(longest)
+    low, high = 1, max_tenure  # regular(high) <= installment always holds
+    while low < high:
+        middle = (low + high) // 2
+        if regular(middle) <= installment:
+            high = middle
+        else:
+            low = middle + 1
+    return high
+
+
 def moratorium_rows(
     rows: Sequence[Row],
     *,

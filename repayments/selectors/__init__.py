@@ -210,7 +210,13 @@ def loan_servicing(loan: Loan) -> dict:
     and the reschedules applied. Few queries, only for loans that have any of it."""
     from loans.models import Proposal, Settlement, WriteOff
 
-    info: dict = {"write_off": None, "settlement": None, "addendum": None, "reschedules": []}
+    info: dict = {
+        "write_off": None,
+        "settlement": None,
+        "addendum": None,
+        "reschedules": [],
+        "rate_now": None,
+    }
     # Every case but a moratorium starts with a proposal: one cheap query for most loans.
     if not loan.reschedule_count and not Proposal.objects.filter(loan_id=loan.pk).exists():
         return info
@@ -220,7 +226,13 @@ def loan_servicing(loan: Loan) -> dict:
     if settlement is not None:
         info["settlement"] = settlement
         info["settlement_rows"] = list(settlement.installments.order_by("number"))
-    reschedules = list(Reschedule.objects.filter(loan=loan).order_by("-id"))
+    reschedules = list(
+        Reschedule.objects.filter(loan=loan)
+        .select_related("moratorium", "proposal")
+        .order_by("-id")
+    )
+    for r in reschedules:
+        r.installment = regular_installment(r)
     info["addendum"] = next(
         (r for r in reschedules if r.status == RescheduleStatus.AWAITING_BORROWER), None
     )
@@ -229,5 +241,26 @@ def loan_servicing(loan: Loan) -> dict:
             {**row, "charges": row["penal_due"] + row["fees_due"]}
             for row in (row_from_json(r) for r in info["addendum"].base_rows)
         ]
+        terms = info["addendum"].proposal.terms if info["addendum"].proposal else {}
+        asked = terms.get("installment")
+        info["addendum_asked"] = Decimal(asked) if asked else None
+        info["addendum_before"] = regular_installment(info["addendum"], before=True)
     info["reschedules"] = [r for r in reschedules if r.status == RescheduleStatus.APPLIED]
+    # The loan's agreed rate stays what the KFS said; a restructure's rate applies since.
+    info["rate_now"] = next((r for r in info["reschedules"] if r.kind == "restructure"), None)
     return info
+
+
+def regular_installment(reschedule: Reschedule, *, before: bool = False) -> Decimal | None:
+    """The installment most of the rows after the reschedule's date carry (principal and
+    interest; the first new row of a restructure also carries the interest up to its date,
+    and the last the rounding): what the borrower pays a month, in plain words."""
+    from collections import Counter
+
+    rows = reschedule.before_rows if before else reschedule.base_rows
+    totals = Counter(
+        Decimal(r["principal_due"]) + Decimal(r["interest_due"])
+        for r in rows
+        if date.fromisoformat(r["due_date"]) > reschedule.effective_on
+    )
+    return totals.most_common(1)[0][0] if totals else None

@@ -64,7 +64,15 @@ class RestructureProposeSerializer(serializers.Serializer):
     annual_rate = StrictDecimalField(
         max_digits=7, decimal_places=4, min_value=Decimal(0), max_value=Decimal(60)
     )
-    tenure = serializers.IntegerField(min_value=1, max_value=120)
+    tenure = serializers.IntegerField(
+        min_value=1, max_value=120, required=False, help_text="New tenure; or `installment`."
+    )
+    installment = MoneyField(
+        required=False,
+        help_text="New installment amount instead of a tenure: the tenure becomes the "
+        "shortest whose installment is at most this (422 `installment_too_small` when "
+        "none up to 120 is).",
+    )
     reason = serializers.CharField(max_length=300)
 
 

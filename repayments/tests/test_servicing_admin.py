@@ -21,6 +21,14 @@ PROPOSALS = "admin:loans_proposal_changelist"
 D = Decimal
 
 
+def rows(*filled):
+    """The settlement formset's POST data: `filled` (date, amount) pairs, the rest empty."""
+    data = {"inst-TOTAL_FORMS": "12", "inst-INITIAL_FORMS": "0", "inst-MAX_NUM_FORMS": "12"}
+    for n, (day, amount) in enumerate(filled):
+        data[f"inst-{n}-due_date"], data[f"inst-{n}-amount"] = str(day), str(amount)
+    return data
+
+
 def act(client, action, objs, **data):
     body = {"action": action, "_selected_action": [o.pk for o in objs], "index": "0", **data}
     return client.post(reverse(PROPOSALS), body)
@@ -43,6 +51,7 @@ def test_propose_then_approve_a_write_off_showing_the_entry(client, loan):
             "kind": "write_off",
             "reason": "Absconded",
             "write_off_kind": "technical",
+            **rows(),
         },
     )
     assert proposed.status_code == 302, proposed.context["form"].errors
@@ -73,6 +82,7 @@ def test_restructure_approval_page_shows_the_schedule_before_and_after(client, l
             "reason": "Hardship",
             "annual_rate": "11",
             "tenure": "15",
+            **rows(),
         },
     )
     proposal = Proposal.objects.get()
@@ -81,6 +91,70 @@ def test_restructure_approval_page_shows_the_schedule_before_and_after(client, l
     assert "Schedule before" in text and "Schedule after" in text and "New APR 11.00%" in text
     missing = client.post(
         reverse("admin:loans_proposal_propose"),
-        {"loan": loan.pk, "kind": "settlement", "reason": "x"},
+        {"loan": loan.pk, "kind": "settlement", "reason": "x", **rows()},
     )
     assert "Give the settlement amount." in missing.content.decode()
+
+
+def test_settlement_with_three_installments_from_the_form(client, loan):
+    client.force_login(staff(CREDIT_MANAGER))
+    today = today_ist()
+    days = [today + timedelta(days=d) for d in (10, 40, 70)]
+    body = {"loan": loan.pk, "kind": "settlement", "reason": "Job lost", "amount": "30000.00"}
+    short = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {**body, **rows((days[0], "10000"), (days[1], "10000"))},
+    )
+    # The service's own words (the API gives the same refusal as problem+json).
+    assert "The installments add up to ₹20,000.00, not the agreed ₹30,000.00." in (
+        short.content.decode()
+    )
+    half = client.post(
+        reverse("admin:loans_proposal_propose"), {**body, "inst-0-due_date": str(days[0])}
+    )
+    assert half.status_code == 200  # a row with a date and no amount: the page says so
+    falling = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {**body, **rows((days[1], "10000"), (days[0], "10000"), (days[2], "10000"))},
+    )
+    assert "later than the one before" in falling.content.decode()
+    assert not Proposal.objects.exists()
+    done = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {**body, "grace_days": "3", **rows(*[(d, "10000") for d in days])},
+    )
+    assert done.status_code == 302
+    terms = Proposal.objects.get().terms
+    assert terms["grace_days"] == 3
+    assert [(i["due_date"], i["amount"]) for i in terms["installments"]] == [
+        (d.isoformat(), "10000.00") for d in days
+    ]
+
+
+def test_restructure_by_installment_amount_from_the_form(client, loan):
+    client.force_login(staff(CREDIT_MANAGER))
+    body = {"loan": loan.pk, "kind": "restructure", "reason": "Hardship", "annual_rate": "12"}
+    no_rate = client.post(
+        reverse("admin:loans_proposal_propose"), {**body, "annual_rate": "", **rows()}
+    )
+    assert "Give the new rate." in no_rate.content.decode()
+    both = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {**body, "tenure": "12", "installment": "5000", **rows()},
+    )
+    assert "Give either the new tenure or the new installment amount, not both." in (
+        both.content.decode()
+    )
+    small = client.post(
+        reverse("admin:loans_proposal_propose"), {**body, "installment": "10", **rows()}
+    )
+    assert "cannot repay" in small.content.decode()
+    assert not Proposal.objects.exists()
+    done = client.post(
+        reverse("admin:loans_proposal_propose"), {**body, "installment": "5000", **rows()}
+    )
+    assert done.status_code == 302
+    proposal = Proposal.objects.get()
+    client.force_login(staff(COLLECTIONS_MANAGER))
+    text = act(client, "approve_selected", [proposal]).content.decode()
+    assert "Installments of at most ₹5,000.00 asked" in text

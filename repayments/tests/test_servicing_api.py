@@ -174,3 +174,51 @@ def test_moratorium_by_api(loan, django_capture_on_commit_callbacks):
     assert refused.status_code == 403
     unknown = post(manager, "/api/v1/moratoria/", {**body, "loans": [999999]})
     assert unknown.status_code == 400
+
+
+def test_restructure_by_installment_amount_derives_the_tenure(loan):
+    maker, checker = client_for(staff(CREDIT_MANAGER)), client_for(staff(COLLECTIONS_MANAGER))
+    outstanding = Loan.objects.get(pk=loan.pk).principal_outstanding
+    # About a third of the outstanding a month at 0 %: three installments, none above it.
+    asked = (outstanding / 3).quantize(D("0.01")) + D("0.01")
+    proposed = post(
+        maker,
+        f"/api/v1/loans/{loan.pk}/restructure/",
+        {"annual_rate": "0", "installment": str(asked), "reason": "Smaller EMI"},
+    )
+    assert proposed.status_code == 201, proposed.json()
+    assert proposed.json()["terms"] == {"annual_rate": "0.0000", "installment": str(asked)}
+    assert post(checker, f"/api/v1/proposals/{proposed.json()['id']}/approve/").status_code == 200
+    listed = client_for(loan.borrower).get("/api/v1/reschedules/").json()["results"]
+    assert listed[0]["tenure"] == 3
+    new_rows = [r for r in listed[0]["schedule"] if r["due_date"] > today_ist().isoformat()]
+    assert len(new_rows) == 3
+    assert all(D(r["principal_due"]) <= asked for r in new_rows)
+
+
+def test_an_installment_that_cannot_amortise_is_refused_and_writes_nothing(loan):
+    maker = client_for(staff(CREDIT_MANAGER))
+    # ₹10 a month does not cover a month's interest at 24 % on the principal not yet due.
+    a_months_interest = D("10.00")
+    before = Proposal.objects.count()
+    refused = post(
+        maker,
+        f"/api/v1/loans/{loan.pk}/restructure/",
+        {"annual_rate": "24", "installment": str(a_months_interest), "reason": "x"},
+    )
+    assert refused.status_code == 422, refused.json()
+    body = refused.json()
+    assert body["code"] == "installment_too_small"
+    assert D(body["smallest"]) > a_months_interest
+    assert Proposal.objects.count() == before
+    both = post(
+        maker,
+        f"/api/v1/loans/{loan.pk}/restructure/",
+        {"annual_rate": "12", "installment": "1000", "tenure": 12, "reason": "x"},
+    )
+    assert both.status_code == 400
+    assert both.json()["code"] == "validation_error"
+    neither = post(
+        maker, f"/api/v1/loans/{loan.pk}/restructure/", {"annual_rate": "12", "reason": "x"}
+    )
+    assert neither.status_code == 400

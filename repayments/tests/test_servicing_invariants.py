@@ -178,6 +178,37 @@ class DistressLife(LoanLife):
         )
 
     @precondition(lambda self: self.loan.status == LoanStatus.ACTIVE)
+    @rule(
+        rate=st.sampled_from(["0", "12"]),
+        installment=st.sampled_from(["50.00", "900.00", "2500.00", "20000.00"]),
+    )
+    def restructure_by_installment(self, rate, installment):
+        try:
+            self._decide(
+                loan_restructure_propose(
+                    acting_user=self.makers[0],
+                    loan=self.loan,
+                    annual_rate=D(rate),
+                    installment=D(installment),
+                    reason="Smaller EMI",
+                    business_date=self.today,
+                )
+            )
+        except DomainError as error:
+            assert error.code in {*ALLOWED, "installment_too_small"}, error.detail
+            return
+        reschedule = Reschedule.objects.filter(loan_id=self.loan_id).order_by("-id").first()
+        regular = [
+            D(r["principal_due"]) + D(r["interest_due"])
+            for r in reschedule.base_rows[:-1]  # the last takes the rounding
+            if r["due_date"] > reschedule.effective_on.isoformat()
+        ][1:]  # the first carries the interest up to the restructure date
+        assert all(total <= D(installment) for total in regular), (installment, regular)
+        restructure_accept(
+            acting_user=self.loan.borrower, reschedule=reschedule, business_date=self.today
+        )
+
+    @precondition(lambda self: self.loan.status == LoanStatus.ACTIVE)
     @rule(count=st.integers(1, 3))
     def moratorium(self, count):
         moratorium = moratorium_create(

@@ -27,7 +27,7 @@ from loans.schedule import add_months
 from repayments.engine.reschedule import moratorium_rows
 from repayments.selectors import loan_terms, row_to_json
 from repayments.services.base import loan_lock
-from repayments.services.servicing.reschedules import _history_marks, reschedule_apply, rows_now
+from repayments.services.servicing.reschedules import history_marks, reschedule_apply, rows_now
 
 PERM = "loans.apply_moratorium"
 MAX_LOANS = 10000
@@ -140,6 +140,40 @@ def _skip(item: MoratoriumLoan, note: str) -> str:
     return "skipped"
 
 
+def _deferred(loan: Loan, start: date, count: int):
+    """The loan's rows now and after deferring `count` installments from `start`, the
+    holiday interest and the due date the moved rows count from (one rule for the job and
+    the console's confirmation page). ValueError when nothing falls due from `start`."""
+    before = rows_now(loan)
+    earlier = [r.due_date for r in before if r.due_date < start or r.outstanding <= 0]
+    anchor_before = max(earlier) if earlier else loan.disbursed_on
+    after, interest = moratorium_rows(
+        before,
+        start=start,
+        count=count,
+        annual_rate=loan.annual_rate,
+        accrue_interest=loan.product.moratorium_accrues_interest,
+        rounding=loan.rounding,
+        anchor_before=anchor_before,
+    )
+    return before, after, interest, anchor_before
+
+
+def moratorium_preview(loan: Loan, *, start: date, installments: int) -> dict:
+    """What the moratorium would do to one loan, for the confirmation page: reads only."""
+    try:
+        before, after, interest, _ = _deferred(loan, start, installments)
+    except ValueError as exc:
+        return {"loan": loan, "error": str(exc)}
+    return {
+        "loan": loan,
+        "before": before,
+        "after": after,
+        "holiday_interest": interest,
+        "accrues": loan.product.moratorium_accrues_interest,
+    }
+
+
 @transaction.atomic
 def _one(item_id: int, today: date) -> str | None:
     item = MoratoriumLoan.objects.select_for_update().select_related("moratorium").get(pk=item_id)
@@ -153,23 +187,14 @@ def _one(item_id: int, today: date) -> str | None:
         return _skip(item, "Only monthly loans can be deferred.")
     if loan.settlements.filter(status="in_force").exists():
         return _skip(item, "A settlement is in force.")
-    before = rows_now(loan)
-    earlier = [r.due_date for r in before if r.due_date < moratorium.start or r.outstanding <= 0]
-    anchor_before = max(earlier) if earlier else loan.disbursed_on
     try:
-        after, interest = moratorium_rows(
-            before,
-            start=moratorium.start,
-            count=moratorium.installments,
-            annual_rate=loan.annual_rate,
-            accrue_interest=loan.product.moratorium_accrues_interest,
-            rounding=loan.rounding,
-            anchor_before=anchor_before,
+        before, after, interest, anchor_before = _deferred(
+            loan, moratorium.start, moratorium.installments
         )
     except ValueError as exc:
         return _skip(item, str(exc))
     moved = [r for r in after if r.due_date > anchor_before]
-    payments_after, charges_after = _history_marks(loan)
+    payments_after, charges_after = history_marks(loan)
     terms = loan_terms(loan)
     reschedule = Reschedule.objects.create(
         loan=loan,

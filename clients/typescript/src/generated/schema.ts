@@ -1055,8 +1055,9 @@ export interface paths {
         put?: never;
         /**
          * Restructure the loan
-         * @description Propose a restructure from today: new rate and tenure (credit or collections
-         *     manager); another approves, then the borrower accepts the addendum.
+         * @description Propose a restructure from today: new rate and either tenure or installment amount
+         *     (credit or collections manager); another approves, then the borrower accepts the
+         *     addendum. 422 `installment_too_small` when the amount cannot repay the outstanding.
          */
         post: operations["loans_restructure_create"];
         delete?: never;
@@ -4155,7 +4156,13 @@ export interface components {
         RestructureProposeRequest: {
             /** Format: decimal */
             annual_rate: string;
-            tenure: number;
+            /** @description New tenure; or `installment`. */
+            tenure?: number;
+            /**
+             * Format: decimal
+             * @description New installment amount instead of a tenure: the tenure becomes the shortest whose installment is at most this (422 `installment_too_small` when none up to 120 is).
+             */
+            installment?: string;
             reason: string;
         };
         RevealedPhone: {
@@ -4422,7 +4429,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "account_locked" | "account_not_verified" | "amount_out_of_range" | "backdated" | "duplicate" | "duplicate_utr" | "eligibility_hard_stop" | "email_not_verified" | "future_dated" | "gone" | "idempotency_key_in_use" | "idempotency_key_reused" | "invalid_body" | "invalid_state" | "invalid_token" | "loan_not_active" | "maker_checker" | "method_not_allowed" | "mfa_required" | "not_acceptable" | "not_authenticated" | "not_found" | "otp_invalid" | "parse_error" | "permission_denied" | "protected_field" | "reauth_required" | "screening_hit" | "server_error" | "service_unavailable" | "staff_cannot_borrow" | "throttled" | "unsupported_media_type" | "upload_limit" | "validation_error";
+            code: "account_locked" | "account_not_verified" | "amount_out_of_range" | "backdated" | "duplicate" | "duplicate_utr" | "eligibility_hard_stop" | "email_not_verified" | "future_dated" | "gone" | "idempotency_key_in_use" | "idempotency_key_reused" | "installment_too_small" | "invalid_body" | "invalid_state" | "invalid_token" | "loan_not_active" | "maker_checker" | "method_not_allowed" | "mfa_required" | "not_acceptable" | "not_authenticated" | "not_found" | "otp_invalid" | "parse_error" | "permission_denied" | "protected_field" | "reauth_required" | "screening_hit" | "server_error" | "service_unavailable" | "staff_cannot_borrow" | "throttled" | "unsupported_media_type" | "upload_limit" | "validation_error";
             /** @description validation_error / invalid_body: messages per field (nested fields by path, e.g. `items.0.name`) */
             errors?: {
                 [key: string]: unknown;
@@ -15687,7 +15694,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "ageing" | "audit-extract" | "charges" | "collector-efficiency" | "demand-collection" | "disbursement-register" | "npa-movement" | "payment-register";
+                name: "ageing" | "audit-extract" | "charges" | "collector-efficiency" | "demand-collection" | "disbursement-register" | "npa-movement" | "payment-register" | "servicing-register";
             };
             cookie?: never;
         };

@@ -9,6 +9,7 @@ ReportsRetrieveName = Literal[
     "disbursement-register",
     "npa-movement",
     "payment-register",
+    "servicing-register",
 ]
 
 REPORTS_RETRIEVE_NAME_VALUES: set[ReportsRetrieveName] = {
@@ -20,6 +21,7 @@ REPORTS_RETRIEVE_NAME_VALUES: set[ReportsRetrieveName] = {
     "disbursement-register",
     "npa-movement",
     "payment-register",
+    "servicing-register",
 }
 
 

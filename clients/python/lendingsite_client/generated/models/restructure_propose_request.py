@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RestructureProposeRequest")
 
 
@@ -14,31 +16,39 @@ class RestructureProposeRequest:
     """
     Attributes:
         annual_rate (str):
-        tenure (int):
         reason (str):
+        tenure (int | Unset): New tenure; or `installment`.
+        installment (str | Unset): New installment amount instead of a tenure: the tenure becomes the shortest whose
+            installment is at most this (422 `installment_too_small` when none up to 120 is).
     """
 
     annual_rate: str
-    tenure: int
     reason: str
+    tenure: int | Unset = UNSET
+    installment: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         annual_rate = self.annual_rate
 
+        reason = self.reason
+
         tenure = self.tenure
 
-        reason = self.reason
+        installment = self.installment
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "annual_rate": annual_rate,
-                "tenure": tenure,
                 "reason": reason,
             }
         )
+        if tenure is not UNSET:
+            field_dict["tenure"] = tenure
+        if installment is not UNSET:
+            field_dict["installment"] = installment
 
         return field_dict
 
@@ -47,14 +57,17 @@ class RestructureProposeRequest:
         d = dict(src_dict)
         annual_rate = d.pop("annual_rate")
 
-        tenure = d.pop("tenure")
-
         reason = d.pop("reason")
+
+        tenure = d.pop("tenure", UNSET)
+
+        installment = d.pop("installment", UNSET)
 
         restructure_propose_request = cls(
             annual_rate=annual_rate,
-            tenure=tenure,
             reason=reason,
+            tenure=tenure,
+            installment=installment,
         )
 
         restructure_propose_request.additional_properties = d

@@ -70,8 +70,9 @@ def sync_detailed(
 ) -> Response[Proposal]:
     """Restructure the loan
 
-     Propose a restructure from today: new rate and tenure (credit or collections
-    manager); another approves, then the borrower accepts the addendum.
+     Propose a restructure from today: new rate and either tenure or installment amount
+    (credit or collections manager); another approves, then the borrower accepts the
+    addendum. 422 `installment_too_small` when the amount cannot repay the outstanding.
 
     Args:
         id (int):
@@ -108,8 +109,9 @@ def sync(
 ) -> Proposal | None:
     """Restructure the loan
 
-     Propose a restructure from today: new rate and tenure (credit or collections
-    manager); another approves, then the borrower accepts the addendum.
+     Propose a restructure from today: new rate and either tenure or installment amount
+    (credit or collections manager); another approves, then the borrower accepts the
+    addendum. 422 `installment_too_small` when the amount cannot repay the outstanding.
 
     Args:
         id (int):
@@ -141,8 +143,9 @@ async def asyncio_detailed(
 ) -> Response[Proposal]:
     """Restructure the loan
 
-     Propose a restructure from today: new rate and tenure (credit or collections
-    manager); another approves, then the borrower accepts the addendum.
+     Propose a restructure from today: new rate and either tenure or installment amount
+    (credit or collections manager); another approves, then the borrower accepts the
+    addendum. 422 `installment_too_small` when the amount cannot repay the outstanding.
 
     Args:
         id (int):
@@ -177,8 +180,9 @@ async def asyncio(
 ) -> Proposal | None:
     """Restructure the loan
 
-     Propose a restructure from today: new rate and tenure (credit or collections
-    manager); another approves, then the borrower accepts the addendum.
+     Propose a restructure from today: new rate and either tenure or installment amount
+    (credit or collections manager); another approves, then the borrower accepts the
+    addendum. 422 `installment_too_small` when the amount cannot repay the outstanding.
 
     Args:
         id (int):

@@ -1,13 +1,9 @@
-"""Distress servicing in the officer console (docs/servicing.md). Proposals: the "Propose…"
-page (write-off, settlement, restructure for a loan) and the "Approve…" / "Reject…" actions,
-whose confirmation page shows, per proposal, the schedule before and after and the ledger
-entry the approval posts. Write-offs, settlements, reschedules and moratoria are read-only
-records here. Every write calls the same service as the API."""
+"""Proposals in the officer console (docs/servicing.md): the "Propose…" page (write-off,
+settlement with its installments, restructure by tenure or installment amount) and the
+"Approve…" / "Reject…" actions, whose confirmation page shows, per proposal, the schedule
+before and after and the ledger entry the approval posts. Every write calls the same
+service as the API; a refusal comes back as a form error in its own words."""
 
-from datetime import timedelta
-from decimal import Decimal
-
-from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -16,16 +12,13 @@ from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, form_page
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
-from loans.models import (
-    Loan,
-    Moratorium,
-    Proposal,
-    ProposalKind,
-    ProposalStatus,
-    Reschedule,
-    Settlement,
-    WriteOff,
-    WriteOffKind,
+from loans.models import Loan, Proposal, ProposalKind, ProposalStatus
+from repayments.admin.servicing.forms import (
+    DecideForm,
+    ProposeForm,
+    RejectForm,
+    SettlementInstallmentFormSet,
+    installments_from,
 )
 from repayments.services.servicing.proposals import (
     DECIDE_PERM,
@@ -34,43 +27,9 @@ from repayments.services.servicing.proposals import (
     proposal_reject,
 )
 from repayments.services.servicing.reschedules import loan_restructure_propose, restructure_preview
+from repayments.services.servicing.reschedules.terms import preview_kwargs
 from repayments.services.servicing.settlements import loan_settlement_propose
 from repayments.services.servicing.writeoffs import loan_write_off_propose, write_off_preview
-
-
-class ProposeForm(forms.Form):
-    loan = forms.IntegerField(min_value=1, label="Loan id")
-    kind = forms.ChoiceField(choices=ProposalKind.choices)
-    reason = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 2, "cols": 60}))
-    write_off_kind = forms.ChoiceField(
-        choices=WriteOffKind.choices, required=False, label="Write-off kind"
-    )
-    amount = forms.DecimalField(
-        max_digits=14, decimal_places=2, required=False, label="Settlement amount (₹)"
-    )
-    pay_by = forms.DateField(
-        required=False, label="Settlement pay-by date", help_text="YYYY-MM-DD; one installment."
-    )
-    annual_rate = forms.DecimalField(
-        max_digits=7, decimal_places=4, required=False, label="New annual rate (%)"
-    )
-    tenure = forms.IntegerField(
-        min_value=1, max_value=120, required=False, label="New tenure (installments)"
-    )
-
-
-class DecideForm(forms.Form):
-    note = forms.CharField(
-        max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 60})
-    )
-
-
-class RejectForm(forms.Form):
-    note = forms.CharField(
-        label="Reason for rejecting",
-        max_length=300,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
-    )
 
 
 def _preview(proposal: Proposal) -> dict:
@@ -81,17 +40,15 @@ def _preview(proposal: Proposal) -> dict:
             preview = write_off_preview(loan, today)
             return {"claim": preview["claim"], "lines": preview["lines"]}
         if proposal.kind == ProposalKind.RESTRUCTURE:
-            preview = restructure_preview(
-                loan,
-                on=today,
-                annual_rate=Decimal(proposal.terms["annual_rate"]),
-                tenure=int(proposal.terms["tenure"]),
-            )
+            preview = restructure_preview(loan, on=today, **preview_kwargs(proposal.terms))
             return {
                 "before": preview["before"],
                 "after": preview["after"],
                 "apr": preview["apr"],
                 "capitalised": preview["capitalised"],
+                "tenure": preview["tenure"],
+                "installment": preview["installment"],
+                "installment_asked": preview["installment_asked"],
             }
         return {"settlement": proposal.terms}
     except DomainError as exc:
@@ -149,11 +106,12 @@ class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
     def propose_view(self, request):
         """One page for the three kinds; the service of the kind checks everything."""
         form = ProposeForm(request.POST or None, initial={"loan": request.GET.get("loan")})
-        if request.method == "POST" and form.is_valid():
+        formset = SettlementInstallmentFormSet(request.POST or None, prefix="inst")
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
             data = form.cleaned_data
             try:
                 loan = Loan.objects.get(pk=data["loan"])
-                proposal = self._propose(request, loan, data)
+                proposal = self._propose(request, loan, data, installments_from(formset))
             except Loan.DoesNotExist:
                 form.add_error("loan", "No such loan.")
             except DomainError as exc:
@@ -166,14 +124,15 @@ class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
         return form_page(
             self,
             request,
-            "admin/repayments/service_form.html",
+            "admin/repayments/proposal/propose.html",
             title="Propose a write-off, settlement or restructure",
             form=form,
+            formset=formset,
             intro="Nothing moves until another credit or collections manager approves it.",
             submit_label="Propose",
         )
 
-    def _propose(self, request, loan, data):
+    def _propose(self, request, loan, data, installments):
         user, reason = request.user, data["reason"]
         if data["kind"] == ProposalKind.WRITE_OFF:
             return loan_write_off_propose(
@@ -185,21 +144,23 @@ class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
         if data["kind"] == ProposalKind.SETTLEMENT:
             if data["amount"] is None:
                 raise DomainError("validation_error", "Give the settlement amount.")
-            pay_by = data["pay_by"] or today_ist() + timedelta(days=30)
+            # No rows: one installment in 30 days (the service's default, as in the API).
             return loan_settlement_propose(
                 acting_user=user,
                 loan=loan,
                 amount=data["amount"],
-                installments=[{"due_date": pay_by, "amount": data["amount"]}],
+                installments=installments or None,
+                grace_days=data["grace_days"],
                 reason=reason,
             )
-        if data["annual_rate"] is None or data["tenure"] is None:
-            raise DomainError("validation_error", "Give the new rate and tenure.")
+        if data["annual_rate"] is None:
+            raise DomainError("validation_error", "Give the new rate.")
         return loan_restructure_propose(
             acting_user=user,
             loan=loan,
             annual_rate=data["annual_rate"],
             tenure=data["tenure"],
+            installment=data["installment"],
             reason=reason,
         )
 
@@ -239,36 +200,3 @@ class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
             title="Reject proposals",
             objects=proposals,
         )
-
-
-@admin.register(WriteOff)
-class WriteOffAdmin(ReadOnlyAdmin):
-    list_display = ["loan", "kind", "written_off_on", "principal", "interest", "penal", "fees"]
-    list_filter = ["kind"]
-
-
-@admin.register(Settlement)
-class SettlementAdmin(ReadOnlyAdmin):
-    list_display = [
-        "id",
-        "loan",
-        "status",
-        "amount",
-        "dues_at_approval",
-        "paid",
-        "approved_on",
-        "ended_on",
-    ]
-    list_filter = ["status"]
-
-
-@admin.register(Reschedule)
-class RescheduleAdmin(ReadOnlyAdmin):
-    list_display = ["id", "loan", "kind", "status", "effective_on", "annual_rate", "tenure", "apr"]
-    list_filter = ["kind", "status"]
-    exclude = ["before_rows", "base_rows"]
-
-
-@admin.register(Moratorium)
-class MoratoriumAdmin(ReadOnlyAdmin):
-    list_display = ["id", "name", "start", "installments", "created_on", "finished_at"]
