@@ -18,6 +18,7 @@ from accounts.roles import (
     FINANCE,
     LOAN_OFFICER,
 )
+from accounts.services.roles import role_change_approve, role_change_propose
 from accounts.tests.factories import staff
 from collection.models import CaseStatus
 from collection.tests.factories_desk import CaseFactory, PromiseFactory
@@ -115,6 +116,28 @@ def test_finance_and_auditor_queues():
     got = queues(auditor)
     assert got["Refused and guard-denied attempts (last 7 days)"] == 1
     assert got["Role changes (last 7 days)"] == roles_before + 1
+
+
+def test_auditor_home_shows_proposed_and_decided_role_changes(client):
+    maker, checker, auditor = staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER), staff(AUDITOR)
+    target, other = staff(COLLECTOR), staff(LOAN_OFFICER)
+    done = role_change_propose(acting_user=maker, user=target, roles=[FINANCE], reason="moved")
+    role_change_approve(acting_user=checker, change=done)
+    role_change_propose(acting_user=checker, user=other, roles=[], reason="left")
+    got = queues(auditor)
+    assert got["Role changes awaiting approval"] == 1
+    (section,) = home_sections(auditor)
+    (table,) = section.more_tables
+    rows = [[str(v) if not isinstance(v, tuple) else v[0] for v in r] for r in table.rows]
+    assert [r[1:5] for r in rows] == [
+        [other.email, "loan officer", "no role", checker.email],
+        [target.email, "collector", "finance", maker.email],
+    ]
+    assert rows[0][5] == "Awaiting approval"
+    assert rows[1][5] == f"Approved (applied) by {checker.email}"
+    client.force_login(auditor)
+    html = client.get("/admin/").content.decode()
+    assert "Recent role changes" in html and "Approved (applied) by" in html
 
 
 @pytest.mark.parametrize(

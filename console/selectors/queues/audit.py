@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from accounts.models import AuditEvent, AuditSeal
+from accounts.models import AuditEvent, AuditSeal, RoleChange
 from console.selectors.queues.base import (
     RECENT_DAYS,
     RECENT_ROWS,
     Queue,
     Section,
+    Table,
     changelist,
 )
 
@@ -25,6 +26,35 @@ def chain_status() -> dict:
     last = AuditSeal.objects.order_by("-seq").values("seq", "sealed_at").first()
     unsealed = AuditEvent.objects.filter(seal__isnull=True).count()
     return {"last": last, "unsealed": unsealed}
+
+
+def _roles(names: list[str]) -> str:
+    return ", ".join(n.replace("_", " ") for n in names) or "no role"
+
+
+def role_changes_table(since) -> Table:
+    """The latest proposed staff role changes (maker-checker, accounts.services.roles):
+    who proposed what for whom, and who decided it."""
+    changes = (
+        RoleChange.objects.filter(proposed_at__gte=since)
+        .select_related("user", "proposed_by", "decided_by")
+        .order_by("-proposed_at", "-id")[:RECENT_ROWS]
+    )
+    return Table(
+        title="Recent role changes",
+        head=["Proposed", "Account", "From", "To", "Proposed by", "Decision"],
+        rows=[
+            [
+                ("datetime", c.proposed_at),
+                (str(c.user), reverse("admin:accounts_user_change", args=[c.user_id])),
+                _roles(c.roles_before),
+                _roles(c.roles),
+                str(c.proposed_by),
+                c.get_status_display() + (f" by {c.decided_by}" if c.decided_by else ""),
+            ]
+            for c in changes
+        ],
+    )
 
 
 def auditor_section(user) -> Section:
@@ -53,6 +83,11 @@ def auditor_section(user) -> Section:
                 changelist("accounts.auditevent", action__exact="role.changed"),
             ),
             Queue(
+                "Role changes awaiting approval",
+                RoleChange.objects.filter(status="proposed").count(),
+                changelist("accounts.rolechange", status__exact="proposed"),
+            ),
+            Queue(
                 f"Events not sealed yet (chain sealed up to {sealed})",
                 chain["unsealed"],
                 changelist("accounts.auditevent"),
@@ -69,4 +104,5 @@ def auditor_section(user) -> Section:
             ]
             for e in recent
         ],
+        more_tables=[role_changes_table(since)],
     )

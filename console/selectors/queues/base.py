@@ -25,6 +25,13 @@ class Queue:
     url: str  # blank: the user may see the count but not the rows
 
 
+@dataclass(frozen=True)
+class Table:
+    title: str
+    head: list[str]
+    rows: list[list]
+
+
 @dataclass
 class Section:
     """One role's part of the home page: its queues, and optionally a short table."""
@@ -35,6 +42,7 @@ class Section:
     table_title: str = ""
     table_head: list[str] = field(default_factory=list)
     table_rows: list[list] = field(default_factory=list)
+    more_tables: list[Table] = field(default_factory=list)
 
 
 def changelist(model_label: str, **params) -> str:
