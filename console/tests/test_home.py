@@ -115,7 +115,7 @@ def test_finance_and_auditor_queues():
     assert queues(fin)["Gateway payments that matched no loan (last 7 days)"] == 1
     got = queues(auditor)
     assert got["Refused and guard-denied attempts (last 7 days)"] == 1
-    assert got["Role changes (last 7 days)"] == roles_before + 1
+    assert got["Role changes applied (last 7 days)"] == roles_before + 1
 
 
 def test_auditor_home_shows_proposed_and_decided_role_changes(client):
@@ -128,16 +128,16 @@ def test_auditor_home_shows_proposed_and_decided_role_changes(client):
     assert got["Role changes awaiting approval"] == 1
     (section,) = home_sections(auditor)
     (table,) = section.more_tables
-    rows = [[str(v) if not isinstance(v, tuple) else v[0] for v in r] for r in table.rows]
-    assert [r[1:5] for r in rows] == [
-        [other.email, "loan officer", "no role", checker.email],
-        [target.email, "collector", "finance", maker.email],
+    rows = [[v[0] if isinstance(v, tuple) else str(v) for v in r] for r in table.rows]
+    assert [r[1:] for r in rows[:4]] == [
+        [checker.email, "role_change.proposed", other.email, "loan officer", "no role"],
+        [checker.email, "role_change.approved", target.email, "collector", "finance"],
+        [checker.email, "role.changed", target.email, "collector", "finance"],
+        [maker.email, "role_change.proposed", target.email, "collector", "finance"],
     ]
-    assert rows[0][5] == "Awaiting approval"
-    assert rows[1][5] == f"Approved (applied) by {checker.email}"
     client.force_login(auditor)
     html = client.get("/admin/").content.decode()
-    assert "Recent role changes" in html and "Approved (applied) by" in html
+    assert "Recent role changes" in html and "role_change.approved" in html
 
 
 @pytest.mark.parametrize(

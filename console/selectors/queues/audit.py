@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import roles
-from accounts.models import AuditEvent, AuditSeal, RoleChange
+from accounts.models import AuditEvent, AuditSeal, RoleChange, User
 from console.selectors.queues.base import (
     RECENT_DAYS,
     RECENT_ROWS,
@@ -28,31 +28,48 @@ def chain_status() -> dict:
     return {"last": last, "unsealed": unsealed}
 
 
-def _roles(names: list[str]) -> str:
-    return ", ".join(n.replace("_", " ") for n in names) or "no role"
+ROLE_EVENTS = (
+    "role.changed",
+    "role_change.proposed",
+    "role_change.approved",
+    "role_change.rejected",
+)
+
+
+def _roles(names) -> str:
+    return ", ".join(str(n).replace("_", " ") for n in names or []) or "no role"
 
 
 def role_changes_table(since) -> Table:
-    """The latest proposed staff role changes (maker-checker, accounts.services.roles):
-    who proposed what for whom, and who decided it."""
-    changes = (
-        RoleChange.objects.filter(proposed_at__gte=since)
-        .select_related("user", "proposed_by", "decided_by")
-        .order_by("-proposed_at", "-id")[:RECENT_ROWS]
+    """The latest role events: changes applied (by an approval, or by a superuser's or the
+    integrations' direct call) and proposals made and decided (accounts.services.roles)."""
+    events = list(
+        AuditEvent.objects.filter(action__in=ROLE_EVENTS, created_at__gte=since).order_by(
+            "-created_at", "-id"
+        )[:RECENT_ROWS]
     )
+    ids = {int(e.target_id) for e in events if e.target_id.isdigit()}
+    emails = dict(User.objects.filter(pk__in=ids).values_list("pk", "email")) if ids else {}
+
+    def account(e):
+        if not e.target_id.isdigit():
+            return ""
+        label = emails.get(int(e.target_id), f"user {e.target_id}")
+        return (label, reverse("admin:accounts_user_change", args=[e.target_id]))
+
     return Table(
         title="Recent role changes",
-        head=["Proposed", "Account", "From", "To", "Proposed by", "Decision"],
+        head=["When", "Who", "What", "Account", "From", "To"],
         rows=[
             [
-                ("datetime", c.proposed_at),
-                (str(c.user), reverse("admin:accounts_user_change", args=[c.user_id])),
-                _roles(c.roles_before),
-                _roles(c.roles),
-                str(c.proposed_by),
-                c.get_status_display() + (f" by {c.decided_by}" if c.decided_by else ""),
+                ("datetime", e.created_at),
+                e.actor_repr or "system",
+                (e.action, reverse("admin:accounts_auditevent_change", args=[e.pk])),
+                account(e),
+                _roles((e.before or {}).get("roles")) if e.before else "",
+                _roles((e.after or {}).get("roles")),
             ]
-            for c in changes
+            for e in events
         ],
     )
 
@@ -78,7 +95,7 @@ def auditor_section(user) -> Section:
                 changelist("accounts.auditevent", outcome__exact="denied"),
             ),
             Queue(
-                f"Role changes (last {RECENT_DAYS} days)",
+                f"Role changes applied (last {RECENT_DAYS} days)",
                 role_changes.count(),
                 changelist("accounts.auditevent", action__exact="role.changed"),
             ),
