@@ -177,3 +177,11 @@ def test_home_query_count_does_not_grow_with_the_book(client, role):
         CaseFactory(assigned_to=staff(COLLECTOR))
         draft_application()
     assert _home_queries(client, user) == small
+
+
+def test_the_header_offers_reports_only_to_roles_that_may_read_one(client):
+    client.force_login(staff(COLLECTOR))
+    html = client.get("/admin/").content.decode()
+    assert 'class="console-nav"' in html and 'href="/admin/reports/"' not in html
+    client.force_login(staff(FINANCE))
+    assert 'href="/admin/reports/"' in client.get("/admin/").content.decode()
