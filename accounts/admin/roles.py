@@ -83,7 +83,10 @@ class RoleChangeMixin:
     def _back(self, user_pk: int) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:accounts_user_change", args=[user_pk]))
 
-    @reauth_required(when=lambda request: request.method == "POST")
+    @reauth_required(
+        when=lambda request: request.method == "POST",
+        back=lambda self, request, pk: reverse("admin:accounts_user_change", args=[pk]),
+    )
     def role_propose_view(self, request, pk):
         user = self.get_object(request, str(pk))
         if user is None or request.method != "POST":
