@@ -10,9 +10,11 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from accounts.models import RoleChange
 from accounts.roles import ALL_ROLES, STAFF_ROLES
+from accounts.selectors import role_changes_waiting_for
 from accounts.services.roles import (
     DECIDE_PERMISSION,
     PROPOSE_PERMISSION,
@@ -153,16 +155,37 @@ class RoleChangeMixin:
         )
 
 
+class WaitingForFilter(admin.SimpleListFilter):
+    """ "Waiting for me": proposals the viewer may decide (the managers' homes link here)."""
+
+    title = "waiting for"
+    parameter_name = "waiting_for"
+
+    def lookups(self, request, model_admin):
+        return [("me", "me (not my own)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(pk__in=role_changes_waiting_for(request.user).values("pk"))
+        return queryset
+
+
 @admin.register(RoleChange)
 class RoleChangeAdmin(admin.ModelAdmin):
-    """The record of proposed role changes, read only (decisions are on the account's
-    page)."""
+    """The record of proposed role changes, read only; each row links to the account's
+    page, where the decisions are made."""
 
-    list_display = ["id", "user", "roles", "status", "proposed_by", "proposed_at", "decided_by"]
-    list_filter = ["status"]
+    list_display = ["id", "account", "roles", "status", "proposed_by", "proposed_at", "decided_by"]
+    list_display_links = None
+    list_filter = [WaitingForFilter, "status"]
     list_select_related = ["user", "proposed_by", "decided_by"]
     search_fields = ["user__email"]
     readonly_fields = [f.name for f in RoleChange._meta.fields]
+
+    @admin.display(description="account", ordering="user__email")
+    def account(self, obj):
+        url = reverse("admin:accounts_user_change", args=[obj.user_id])
+        return format_html('<a href="{}">{}</a>', url, obj.user)
 
     def has_add_permission(self, request):
         return False

@@ -185,3 +185,18 @@ def test_the_header_offers_reports_only_to_roles_that_may_read_one(client):
     assert 'class="console-nav"' in html and 'href="/admin/reports/"' not in html
     client.force_login(staff(FINANCE))
     assert 'href="/admin/reports/"' in client.get("/admin/").content.decode()
+
+
+def test_managers_see_the_role_changes_waiting_for_them(client):
+    maker, checker = staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER)
+    role_change_propose(acting_user=maker, user=staff(COLLECTOR), roles=[AUDITOR], reason="x")
+    assert queues(maker)["Role changes waiting for me"] == 0  # their own proposal
+    assert queues(checker)["Role changes waiting for me"] == 1
+    assert "Role changes waiting for me" not in queues(staff(LOAN_OFFICER))
+    client.force_login(checker)
+    (section,) = home_sections(checker)
+    url = next(q.url for q in section.queues if q.label == "Role changes waiting for me")
+    listed = client.get(url)
+    assert listed.status_code == 200 and "1 role change" in listed.content.decode()
+    client.force_login(maker)
+    assert "0 role changes" in client.get(url).content.decode()

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from accounts import roles
+from accounts.selectors import role_changes_waiting_for
 
 # A case nobody has spoken to for this many days is "not contacted" on the collector's home.
 QUIET_DAYS = 7
@@ -55,3 +56,14 @@ def user_roles(user) -> set[str]:
     if user.is_superuser:
         return set(roles.STAFF_ROLES)
     return set(user.groups.values_list("name", flat=True)) & set(roles.STAFF_ROLES)
+
+
+def role_changes_queue(user) -> Queue | None:
+    """Managers decide staff role changes (maker-checker): the ones waiting for `user`."""
+    if not user.has_perm("accounts.decide_rolechange"):
+        return None
+    return Queue(
+        "Role changes waiting for me",
+        role_changes_waiting_for(user).count(),
+        changelist("accounts.rolechange", waiting_for="me"),
+    )
