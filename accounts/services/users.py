@@ -45,6 +45,7 @@ def user_set_roles(*, acting_user: User, user: User, roles: list[str]) -> User:
     return roles_apply(acting_user=acting_user, user=user, roles=wanted)
 
 
+@transaction.atomic
 def roles_apply(*, acting_user: User, user: User, roles: list[str], context: dict | None = None):
     """Set the (already checked) roles inside the caller's transaction; `is_staff`
     follows (any staff role, or superuser). Writes exactly one role.changed event when
