@@ -96,6 +96,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.add_moratorium",
         "loans.apply_moratorium",
         "loans.view_moratoriumloan",
+        # Staff role changes, maker-checker (accounts.services.roles).
+        "accounts.view_rolechange",
+        "accounts.propose_rolechange",
+        "accounts.decide_rolechange",
     ],
     FINANCE: [
         *_VIEW_PEOPLE,
@@ -155,9 +159,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "loans.add_moratorium",
         "loans.apply_moratorium",
         "loans.view_moratoriumloan",
+        # Staff role changes, maker-checker (accounts.services.roles).
+        "accounts.view_rolechange",
+        "accounts.propose_rolechange",
+        "accounts.decide_rolechange",
     ],
     AUDITOR: [
         *_VIEW_PEOPLE,
+        "accounts.view_rolechange",
         "screening.view_screeninghit",
         "screening.view_sanctionslist",
         *(

@@ -4,7 +4,14 @@ see which KYC documents) and the masks PII wears wherever it is shown or recorde
 from django.db.models import QuerySet
 
 from accounts import crypto
-from accounts.models import AuditEvent, BankAccount, BorrowerProfile, KycDocument, User
+from accounts.models import (
+    AuditEvent,
+    BankAccount,
+    BorrowerProfile,
+    KycDocument,
+    RoleChange,
+    User,
+)
 from accounts.validators import PAN_RE, normalize_pan
 
 MASK = "*"
@@ -116,3 +123,9 @@ def bank_accounts_visible_to(*, user: User) -> QuerySet[BankAccount]:
     if not can_view_all_bank_accounts(user):
         qs = qs.filter(profile__user=user)
     return qs.order_by("-created_at", "-id")
+
+
+def role_changes_waiting_for(user):
+    """Proposed role changes `user` may decide: not proposed by them and not about their
+    own account (maker-checker, accounts.services.roles)."""
+    return RoleChange.objects.filter(status="proposed").exclude(proposed_by=user).exclude(user=user)

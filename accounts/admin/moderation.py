@@ -66,7 +66,9 @@ class ModerationMixin:
             )
         return super().change_view(request, object_id, form_url, extra)
 
-    @reauth_required
+    @reauth_required(
+        back=lambda self, request, pk, what: reverse("admin:accounts_user_change", args=[pk])
+    )
     def moderate_view(self, request, pk, what):
         user = self.get_object(request, str(pk))
         if user is None or request.method != "POST" or what not in ACTIONS:

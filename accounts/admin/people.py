@@ -7,8 +7,8 @@ from django.contrib import admin
 from accounts.admin.bank import bank_accounts_table
 from accounts.admin.common import ServiceFormMixin, form_errors_from
 from accounts.admin.moderation import ModerationMixin
+from accounts.admin.roles import RoleChangeMixin
 from accounts.models import BorrowerProfile, User
-from accounts.roles import ALL_ROLES
 from accounts.selectors import mask_date, mask_pan, mask_phone, profiles_matching_pan
 from accounts.services.profile import (
     EDITABLE_FIELDS,
@@ -16,12 +16,7 @@ from accounts.services.profile import (
     borrower_profile_update,
     profile_fields_clean,
 )
-from accounts.services.users import (
-    user_fields_clean,
-    user_roles_clean,
-    user_set_roles,
-    user_update,
-)
+from accounts.services.users import user_fields_clean, user_update
 from accounts.twofactor.reauth import reauth_required
 from lendingsite.errors import DomainError
 
@@ -31,24 +26,14 @@ ACCOUNT_FIELDS = ("full_name", "is_active")
 
 
 class UserConsoleForm(forms.ModelForm):
+    """Name and active. Roles are not a field: they change by maker-checker in the roles
+    panel below the form (accounts.admin.roles)."""
+
     acting_user = None  # set per request by ServiceFormMixin.get_form
-    roles = forms.MultipleChoiceField(
-        choices=[(r, r.replace("_", " ")) for r in ALL_ROLES],
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
     class Meta:
         model = User
         fields = ACCOUNT_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["roles"].initial = self.instance.roles
-        if not getattr(self.acting_user, "is_superuser", False):
-            self.fields["roles"].disabled = True
-            self.fields["roles"].help_text = "Only a superuser can change roles."
 
     def clean(self):
         data = super().clean()
@@ -56,8 +41,6 @@ class UserConsoleForm(forms.ModelForm):
             changed = {f: data.get(f) for f in self.changed_data if f in ACCOUNT_FIELDS}
             if changed:
                 user_fields_clean(acting_user=self.acting_user, user=self.instance, fields=changed)
-            if "roles" in self.changed_data:
-                user_roles_clean(acting_user=self.acting_user, roles=data.get("roles") or [])
         except DomainError as exc:
             form_errors_from(self, exc)
         return data
@@ -77,9 +60,10 @@ class VerifiedFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(ModerationMixin, ServiceFormMixin, admin.ModelAdmin):
-    """Accounts come from sign-up (or createsuperuser); the console changes name, active
-    and roles. Passwords change through the reset flow, never by another person."""
+class UserAdmin(RoleChangeMixin, ModerationMixin, ServiceFormMixin, admin.ModelAdmin):
+    """Accounts come from sign-up (or createsuperuser); the console changes name and
+    active here, roles through a proposal and another person's approval (the roles panel).
+    Passwords change through the reset flow, never by another person."""
 
     form = UserConsoleForm
     list_display = ["email", "full_name", "role_names", "is_staff", "verified", "is_active"]
@@ -101,14 +85,13 @@ class UserAdmin(ModerationMixin, ServiceFormMixin, admin.ModelAdmin):
 
     @reauth_required(when=lambda request: request.method == "POST")
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # Saving this form can change roles (superusers): password + code again first.
+        # Saving this form can deactivate an account: password + code again first.
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_fieldsets(self, request, obj=None):
-        editable = self.has_change_permission(request, obj)
         return [
             (None, {"fields": ["email", "full_name", "is_active"]}),
-            ("Roles", {"fields": ["roles" if editable else "role_names", "is_staff"]}),
+            ("Roles", {"fields": ["role_names", "is_staff"]}),
             (
                 "Record",
                 {"fields": ["is_superuser", "email_verified_at", "last_login", "date_joined"]},
@@ -135,11 +118,7 @@ class UserAdmin(ModerationMixin, ServiceFormMixin, admin.ModelAdmin):
             user_update(acting_user=request.user, user=obj, **changed)
 
     def save_related(self, request, form, formsets, change):
-        # Roles go through the service (one audited role.changed), never form.save_m2m().
-        if "roles" in form.changed_data:
-            user_set_roles(
-                acting_user=request.user, user=form.instance, roles=form.cleaned_data["roles"]
-            )
+        pass  # no related fields: roles change through the roles panel only
 
 
 # --- Borrower profiles --------------------------------------------------------------

@@ -356,3 +356,4 @@ class ErasureRequest(models.Model):
 
 # The disbursement bank account and the IFSC directory (kept in their own module).
 from accounts.models.bank import BankAccount, BankAccountStatus, BankBranch  # noqa: E402, F401
+from accounts.models.roles import RoleChange, RoleChangeStatus  # noqa: E402, F401

@@ -1,8 +1,10 @@
 """Staff-side writes on accounts: roles, account details, sign-in unlocks, token purge.
 
-Role changes are for superusers only: a role is a set of permissions in the officer
-console, and letting anyone holding `auth.change_group` hand out roles (including their
-own) would make every other control pointless.
+Immediate role changes are for superusers only: a role is a set of permissions in the
+officer console, and letting anyone holding `auth.change_group` hand out roles (including
+their own) would make every other control pointless. In the console a staff account's
+roles change by maker-checker (accounts.services.roles), which applies them through
+`roles_apply` here.
 """
 
 from datetime import timedelta
@@ -36,9 +38,19 @@ def user_roles_clean(*, acting_user: User, roles: list[str]) -> list[str]:
 @refusals_audited("role.change_refused")
 @transaction.atomic
 def user_set_roles(*, acting_user: User, user: User, roles: list[str]) -> User:
-    """Replace the user's roles; `is_staff` follows (any staff role, or superuser).
-    Writes exactly one role.changed event when something changed, none otherwise."""
+    """Replace the user's roles at once (a superuser: the integrations' service accounts,
+    bootstrap). A staff person's roles change in the console through a proposal and
+    another person's approval instead (accounts.services.roles)."""
     wanted = user_roles_clean(acting_user=acting_user, roles=roles)
+    return roles_apply(acting_user=acting_user, user=user, roles=wanted)
+
+
+@transaction.atomic
+def roles_apply(*, acting_user: User, user: User, roles: list[str], context: dict | None = None):
+    """Set the (already checked) roles inside the caller's transaction; `is_staff`
+    follows (any staff role, or superuser). Writes exactly one role.changed event when
+    something changed (with `context`, e.g. the approved proposal), none otherwise."""
+    wanted = sorted(set(roles))
     user = User.objects.select_for_update().get(pk=user.pk)
     before = {
         "roles": sorted(user.groups.values_list("name", flat=True)),
@@ -62,7 +74,11 @@ def user_set_roles(*, acting_user: User, user: User, roles: list[str]) -> User:
     after = {"roles": wanted, "is_staff": user.is_staff}
     if after != before:
         audit_record(
-            action="role.changed", actor=acting_user, target=user, before=before, after=after
+            action="role.changed",
+            actor=acting_user,
+            target=user,
+            before=before,
+            after={**after, **(context or {})},
         )
     return user
 

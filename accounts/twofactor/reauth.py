@@ -24,7 +24,7 @@ def _is_api(request) -> bool:
     return request.path.startswith("/api/") or hasattr(request, "_request")
 
 
-def reauth_refusal(request):
+def reauth_refusal(request, back: str | None = None):
     minutes = reauth_window_seconds() // 60
     if _is_api(request):
         raise DomainError(
@@ -37,13 +37,15 @@ def reauth_refusal(request):
         f"Confirm it is you (password and authenticator code) before this action; "
         f"the confirmation lasts {minutes} minutes. Then repeat the action.",
     )
-    back = request.get_full_path()
+    back = back or request.get_full_path()
     return redirect(f"{reverse('twofactor:reauth')}?next={quote(back)}")
 
 
-def reauth_required(fn=None, *, when=None):
+def reauth_required(fn=None, *, when=None, back=None):
     """`@reauth_required` or `@reauth_required(when=lambda request: ...)`. Without a
-    recent re-authentication: API → 401 `reauth_required`; pages → the re-auth page.
+    recent re-authentication: API → 401 `reauth_required`; pages → the re-auth page, which
+    then returns to this page, or to `back(*args, **kwargs)` (called with the view's own
+    arguments) when given: a URL that answers only POST would refuse the browser's return.
     Only staff can do any of these actions; everyone else gets the view's own refusal."""
 
     def decorator(view):
@@ -55,7 +57,7 @@ def reauth_required(fn=None, *, when=None):
                 and (when is None or when(request))
                 and not reauth_is_fresh(request)
             ):
-                return reauth_refusal(request)
+                return reauth_refusal(request, back(*args, **kwargs) if back else None)
             return view(*args, **kwargs)
 
         return wrapper

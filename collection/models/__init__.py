@@ -35,6 +35,7 @@ class DayEndRun(models.Model):
 
     class Meta:
         ordering = ["-business_date", "-id"]
+        verbose_name = "day-end run"  # the term used everywhere else, not "day end run"
         constraints = [
             models.UniqueConstraint(
                 fields=["job", "business_date"],
@@ -60,6 +61,7 @@ class DayEndChunk(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "day-end chunk"
         constraints = [
             models.UniqueConstraint(fields=["run", "step", "lo_id"], name="day_end_chunk_unique")
         ]

@@ -125,7 +125,7 @@ def test_a_manager_sees_runs_with_their_chunks_read_only(client, django_assert_m
     page = client.get(change_url)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Day end chunks" in html
+    assert "Day-end chunks" in html
     assert 'name="_save"' not in html
     chunk = run.chunks.get()
     for field, value in (("lo_id", chunk.lo_id), ("hi_id", chunk.hi_id)):

@@ -1,7 +1,6 @@
 """A report as a download, streamed: CSV and JSON are generated row by row into a
-StreamingHttpResponse; XLSX is written by xlsxwriter in constant_memory mode (one row in
-memory at a time) to a temporary file, which is then streamed and deleted. Nothing holds
-the whole report.
+StreamingHttpResponse, and so is XLSX (console/reports/xlsx.py writes the sheet's XML
+into a zip entry as the rows come). Nothing holds the whole report.
 
 Values: CSV and JSON carry money as a plain decimal string with two decimals ("1234.50"),
 dates as ISO 8601, times in IST; XLSX writes numbers (a spreadsheet cell is a binary
@@ -11,16 +10,17 @@ from __future__ import annotations
 
 import csv
 import json
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
-import xlsxwriter
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from console.reports.base import Filters, Report
+from console.reports.xlsx import xlsx_chunks
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 CENT = Decimal("0.01")
 
@@ -69,38 +69,10 @@ def json_chunks(report: Report, rows: Iterable[tuple]) -> Iterator[str]:
     yield "]}"
 
 
-def write_xlsx(report: Report, rows: Iterable[tuple], target) -> None:
-    book = xlsxwriter.Workbook(target, {"constant_memory": True, "remove_timezone": True})
-    sheet = book.add_worksheet(report.title[:31])
-    bold = book.add_format({"bold": True})
-    formats = {
-        "money": book.add_format(
-            {"num_format": "[>=10000000]##\\,##\\,##\\,##0.00;[>=100000]##\\,##\\,##0.00;##,##0.00"}
-        ),
-        "date": book.add_format({"num_format": "dd mmm yyyy"}),
-        "datetime": book.add_format({"num_format": "dd mmm yyyy hh:mm"}),
-        "percent": book.add_format({"num_format": "0.00"}),
-    }
-    for col, c in enumerate(report.columns):
-        sheet.write_string(0, col, c.label, bold)
-    kinds = [c.kind for c in report.columns]
-    for r, row in enumerate(rows, start=1):
-        for col, (value, kind) in enumerate(zip(row, kinds, strict=True)):
-            if value is None:
-                continue
-            if kind in ("money", "percent", "int") and value != "":
-                sheet.write_number(r, col, Decimal(value), formats.get(kind))
-            elif isinstance(value, datetime):
-                sheet.write_datetime(
-                    r, col, timezone.localtime(value).replace(tzinfo=None), formats["datetime"]
-                )
-            elif isinstance(value, date):
-                sheet.write_datetime(
-                    r, col, datetime(value.year, value.month, value.day), formats["date"]
-                )
-            else:
-                sheet.write_string(r, col, str(value))
-    book.close()
+def xlsx_bytes(report: Report, rows: Iterable[tuple]) -> Iterator[bytes]:
+    return xlsx_chunks(
+        report.title, [c.label for c in report.columns], [c.kind for c in report.columns], rows
+    )
 
 
 def filename(report: Report, f: Filters, ext: str) -> str:
@@ -112,15 +84,8 @@ def download(report: Report, f: Filters, fmt: str):
     """The response for `fmt` (csv, xlsx or json)."""
     rows = report.rows(f)
     if fmt == "xlsx":
-        tmp = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes and so deletes it)
-        write_xlsx(report, rows, tmp)
-        tmp.seek(0)
-        response = FileResponse(
-            tmp,
-            as_attachment=True,
-            filename=filename(report, f, "xlsx"),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = StreamingHttpResponse(xlsx_bytes(report, rows), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename(report, f, "xlsx")}"'
     elif fmt == "json":
         response = StreamingHttpResponse(json_chunks(report, rows), content_type="application/json")
     else:

@@ -9,6 +9,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import format_html
 
+from console.reports import REPORTS
 from lendingsite.money import NOTHING, format_inr
 
 register = template.Library()
@@ -30,3 +31,10 @@ def cell(value):
     if isinstance(value, date):
         return date_filter(value, "d M Y")
     return value
+
+
+@register.filter
+def reports_open(user) -> bool:
+    """Whether `user` may read at least one report (the header hides the Reports link
+    from a role with none, the collector's)."""
+    return any(r.allowed(user) for r in REPORTS.values())

@@ -18,6 +18,7 @@ from accounts.roles import (
     FINANCE,
     LOAN_OFFICER,
 )
+from accounts.services.roles import role_change_approve, role_change_propose
 from accounts.tests.factories import staff
 from collection.models import CaseStatus
 from collection.tests.factories_desk import CaseFactory, PromiseFactory
@@ -114,7 +115,29 @@ def test_finance_and_auditor_queues():
     assert queues(fin)["Gateway payments that matched no loan (last 7 days)"] == 1
     got = queues(auditor)
     assert got["Refused and guard-denied attempts (last 7 days)"] == 1
-    assert got["Role changes (last 7 days)"] == roles_before + 1
+    assert got["Role changes applied (last 7 days)"] == roles_before + 1
+
+
+def test_auditor_home_shows_proposed_and_decided_role_changes(client):
+    maker, checker, auditor = staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER), staff(AUDITOR)
+    target, other = staff(COLLECTOR), staff(LOAN_OFFICER)
+    done = role_change_propose(acting_user=maker, user=target, roles=[FINANCE], reason="moved")
+    role_change_approve(acting_user=checker, change=done)
+    role_change_propose(acting_user=checker, user=other, roles=[], reason="left")
+    got = queues(auditor)
+    assert got["Role changes awaiting approval"] == 1
+    (section,) = home_sections(auditor)
+    (table,) = section.more_tables
+    rows = [[v[0] if isinstance(v, tuple) else str(v) for v in r] for r in table.rows]
+    assert [r[1:] for r in rows[:4]] == [
+        [checker.email, "role_change.proposed", other.email, "loan officer", "no role"],
+        [checker.email, "role_change.approved", target.email, "collector", "finance"],
+        [checker.email, "role.changed", target.email, "collector", "finance"],
+        [maker.email, "role_change.proposed", target.email, "collector", "finance"],
+    ]
+    client.force_login(auditor)
+    html = client.get("/admin/").content.decode()
+    assert "Recent role changes" in html and "role_change.approved" in html
 
 
 @pytest.mark.parametrize(
@@ -154,3 +177,26 @@ def test_home_query_count_does_not_grow_with_the_book(client, role):
         CaseFactory(assigned_to=staff(COLLECTOR))
         draft_application()
     assert _home_queries(client, user) == small
+
+
+def test_the_header_offers_reports_only_to_roles_that_may_read_one(client):
+    client.force_login(staff(COLLECTOR))
+    html = client.get("/admin/").content.decode()
+    assert 'class="console-nav"' in html and 'href="/admin/reports/"' not in html
+    client.force_login(staff(FINANCE))
+    assert 'href="/admin/reports/"' in client.get("/admin/").content.decode()
+
+
+def test_managers_see_the_role_changes_waiting_for_them(client):
+    maker, checker = staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER)
+    role_change_propose(acting_user=maker, user=staff(COLLECTOR), roles=[AUDITOR], reason="x")
+    assert queues(maker)["Role changes waiting for me"] == 0  # their own proposal
+    assert queues(checker)["Role changes waiting for me"] == 1
+    assert "Role changes waiting for me" not in queues(staff(LOAN_OFFICER))
+    client.force_login(checker)
+    (section,) = home_sections(checker)
+    url = next(q.url for q in section.queues if q.label == "Role changes waiting for me")
+    listed = client.get(url)
+    assert listed.status_code == 200 and "1 role change" in listed.content.decode()
+    client.force_login(maker)
+    assert "0 role changes" in client.get(url).content.decode()

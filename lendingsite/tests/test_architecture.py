@@ -86,6 +86,9 @@ SERVICE_EXCEPTIONS = {
     "loan_restructure_propose: records no audit event": "proposal_create audits it",
     "moratorium_run: no keyword-only acting_user": "a job; the moratorium's creator acts",
     "moratorium_run: not atomic": "one transaction per loan (resumable), each audited",
+    # Roles: the superuser's immediate change and the approval of a proposed one share
+    # the applier (accounts.services.users.roles_apply), which writes role.changed.
+    "user_set_roles: records no audit event": "roles_apply audits it (role.changed)",
 }
 
 # Admin, API and view modules that write a model themselves, and why.

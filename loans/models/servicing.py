@@ -97,6 +97,9 @@ class WriteOff(models.Model):
         "loans.JournalEntry", on_delete=models.PROTECT, related_name="+"
     )
 
+    class Meta:
+        verbose_name = "write-off"  # not Django's "write off"
+
     def __str__(self):
         return f"Write-off of loan #{self.loan_id}"
 
@@ -249,6 +252,7 @@ class Moratorium(models.Model):
 
     class Meta:
         ordering = ["-id"]
+        verbose_name_plural = "moratoria"  # not Django's "moratoriums"
         permissions = [("apply_moratorium", "Can grant a moratorium to loans")]
 
     def __str__(self):

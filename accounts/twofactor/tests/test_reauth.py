@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from accounts.models import AuditEvent
-from accounts.roles import CREDIT_MANAGER, FINANCE
+from accounts.models import AuditEvent, RoleChange
+from accounts.roles import COLLECTIONS_MANAGER, CREDIT_MANAGER, FINANCE
 from accounts.tests.factories import PASSWORD, staff
 from accounts.twofactor.policy import REAUTH_SESSION_KEY
 from accounts.twofactor.tests.helpers import enrol, fresh_code
@@ -134,15 +134,26 @@ def test_console_disburse_sends_to_reauth_then_works_until_it_expires(settings):
 
 
 def test_role_changes_in_the_console_need_reauthentication():
-    root = staff(FINANCE, is_superuser=True)
-    device = enrol(root)
+    maker, checker = staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER)
     target = staff(FINANCE)
-    client = verified_console(root, device)
-    url = f"/admin/accounts/user/{target.pk}/change/"
-    assert client.get(url).status_code == 200  # reading needs no re-auth
-    form = {"full_name": target.full_name, "is_active": "on", "roles": ["credit_manager"]}
-    refused = client.post(url, form)
-    assert refused["Location"].startswith("/accounts/2fa/reauth/")
+    client = verified_console(maker, enrol(maker))
+    page = f"/admin/accounts/user/{target.pk}/change/"
+    assert client.get(page).status_code == 200  # reading needs no re-auth
+    propose = f"/admin/accounts/user/{target.pk}/roles/propose/"
+    form = {"roles": ["credit_manager"], "reason": "promoted"}
+    refused = client.post(propose, form)
+    # Back to the account's page afterwards: the propose URL answers only POST.
+    assert refused["Location"] == f"/accounts/2fa/reauth/?next={page}"
+    assert not RoleChange.objects.exists()
+    device = maker.totpdevice_set.get()
+    client.post("/accounts/2fa/reauth/", {"password": PASSWORD, "code": fresh_code(device)})
+    assert client.post(propose, form).status_code == 302
+    change = RoleChange.objects.get()
+
+    other = verified_console(checker, enrol(checker))
+    decide = f"/admin/accounts/user/role-changes/{change.pk}/approve/"
+    assert other.get(decide).status_code == 200  # the confirmation page
+    assert other.post(decide)["Location"] == f"/accounts/2fa/reauth/?next={decide}"
     target.refresh_from_db()
     assert target.roles == [FINANCE]
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from accounts import roles
+from accounts.selectors import role_changes_waiting_for
 
 # A case nobody has spoken to for this many days is "not contacted" on the collector's home.
 QUIET_DAYS = 7
@@ -25,6 +26,13 @@ class Queue:
     url: str  # blank: the user may see the count but not the rows
 
 
+@dataclass(frozen=True)
+class Table:
+    title: str
+    head: list[str]
+    rows: list[list]
+
+
 @dataclass
 class Section:
     """One role's part of the home page: its queues, and optionally a short table."""
@@ -35,6 +43,7 @@ class Section:
     table_title: str = ""
     table_head: list[str] = field(default_factory=list)
     table_rows: list[list] = field(default_factory=list)
+    more_tables: list[Table] = field(default_factory=list)
 
 
 def changelist(model_label: str, **params) -> str:
@@ -47,3 +56,14 @@ def user_roles(user) -> set[str]:
     if user.is_superuser:
         return set(roles.STAFF_ROLES)
     return set(user.groups.values_list("name", flat=True)) & set(roles.STAFF_ROLES)
+
+
+def role_changes_queue(user) -> Queue | None:
+    """Managers decide staff role changes (maker-checker): the ones waiting for `user`."""
+    if not user.has_perm("accounts.decide_rolechange"):
+        return None
+    return Queue(
+        "Role changes waiting for me",
+        role_changes_waiting_for(user).count(),
+        changelist("accounts.rolechange", waiting_for="me"),
+    )

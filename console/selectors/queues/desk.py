@@ -24,6 +24,7 @@ from console.selectors.queues.base import (
     Queue,
     Section,
     changelist,
+    role_changes_queue,
 )
 from lendingsite.dates import today_ist
 
@@ -132,6 +133,7 @@ def collections_manager_section(user) -> Section:
                 unassigned.count(),
                 changelist("collection.collectioncase", collector="none"),
             ),
+            *filter(None, [role_changes_queue(user)]),
         ],
         table_title="Each collector's load and last week's score",
         table_head=["Collector", "Open cases", "Overdue", "Promises kept", "Collected"],

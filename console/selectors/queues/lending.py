@@ -15,6 +15,7 @@ from console.selectors.queues.base import (
     Queue,
     Section,
     changelist,
+    role_changes_queue,
 )
 from lendingsite.dates import today_ist
 from loans.models import ApplicationStatus, Loan, LoanApplication, LoanStatus
@@ -104,6 +105,7 @@ def credit_manager_section(user) -> Section:
                     offer_expires_on__lte=(today + timedelta(days=LAPSING_DAYS)).isoformat(),
                 ),
             ),
+            *filter(None, [role_changes_queue(user)]),
         ],
     )
 
