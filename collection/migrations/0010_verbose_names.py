@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('collection', '0008_portfolio_snapshot'),
+        ('collection', '0009_promise_settlement_key'),
     ]
 
     operations = [
