@@ -11,5 +11,9 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self):
         # The outbox listens to the audit writer; the API-key scheme registers its OpenAPI
-        # extension on import.
-        from integrations import authentication, outbox  # noqa: F401
+        # extension on import; metrics registers the deliveries' state for Prometheus.
+        from integrations import (  # noqa: F401
+            authentication,
+            metrics,
+            outbox,
+        )
