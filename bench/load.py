@@ -73,6 +73,7 @@ def env(production: bool) -> dict:
         THROTTLE_ANON="1000000/min",
         THROTTLE_QUOTES="1000000/min",
         PYTHONPATH=str(ROOT),
+        STATIC_ROOT=f"/tmp/{DB}-static",
     )
     return e
 
@@ -116,11 +117,13 @@ def setup() -> dict:
         borrowers.append({"session": session(user), "jwt": jwt(user), "loan": loan.pk})
     finance = User.objects.get(groups__name="finance", email__startswith="finance")
     officer = User.objects.get(groups__name="loan_officer", email__startswith="loan")
+    collector = User.objects.filter(groups__name="collector").order_by("id").first()
     product = LoanProduct.objects.filter(is_active=True).order_by("id").first()
     data = {
         "borrowers": borrowers,
         "finance": jwt(finance),
         "officer": jwt(officer),
+        "collector": jwt(collector),
         "post_loans": list(active.values_list("id", flat=True)[:50]),
         "product": product.code,
     }
@@ -164,7 +167,8 @@ def requests_for(data: dict, borrower: dict, *, probe: bool = False):
     officer = {"Authorization": f"Bearer {data['officer']}"}
     yield "officer loans list (API)", "GET", "/api/v1/loans/", {"headers": officer}
     yield "officer payments list (API)", "GET", "/api/v1/payments/", {"headers": officer}
-    yield "officer cases list (API)", "GET", "/api/v1/collection/cases/", {"headers": officer}
+    collector = {"Authorization": f"Bearer {data['collector']}"}
+    yield "officer cases list (API)", "GET", "/api/v1/collection/cases/", {"headers": collector}
     yield (
         "anonymous quote",
         "POST",
@@ -236,15 +240,12 @@ async def drive(data: dict, *, users: int, seconds: float, healthz_only: bool) -
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{PORT}", timeout=60) as client:
             while time.monotonic() < deadline:
                 for name, method, path, kwargs in pick(rng):
-                    cookies = kwargs.get("cookies")
                     client.cookies.clear()
+                    for key, value in kwargs.get("cookies", {}).items():
+                        client.cookies.set(key, value)
                     started = time.perf_counter()
                     response = await client.request(
-                        method,
-                        path,
-                        headers=kwargs.get("headers"),
-                        json=kwargs.get("json"),
-                        cookies=cookies,
+                        method, path, headers=kwargs.get("headers"), json=kwargs.get("json")
                     )
                     elapsed = time.perf_counter() - started
                     samples.setdefault(name, []).append(elapsed)
@@ -305,10 +306,14 @@ def main() -> int:
     gunicorn = None
     try:
         py = sys.executable
-        for command in () if reuse else (["migrate", "-v0"], ["seed_demo"]):
+        # Production's static storage serves from collectstatic's manifest.
+        commands = [(True, ["collectstatic", "--noinput", "-v0"])]
+        if not reuse:
+            commands = [(False, ["migrate", "-v0"]), (False, ["seed_demo"]), *commands]
+        for production, command in commands:
             subprocess.run(
                 [py, "manage.py", *command],
-                env=env(False),
+                env=env(production),
                 cwd=ROOT,
                 check=True,
                 capture_output=True,
@@ -332,6 +337,8 @@ def main() -> int:
             env=env(True),
             cwd=ROOT,
             start_new_session=True,
+            stdout=open(f"/tmp/{DB}-gunicorn.log", "ab"),  # noqa: SIM115 (lives with gunicorn)
+            stderr=subprocess.STDOUT,
         )  # fmt: skip
         import httpx
 
