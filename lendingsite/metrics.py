@@ -127,7 +127,7 @@ class StateCollector(Collector):
         return families
 
     def collect(self):
-        ttl = float(getattr(settings, "METRICS_STATE_SECONDS", 15))
+        ttl = settings.METRICS_STATE_SECONDS
         with self._lock:
             now = time.monotonic()
             if self._cached is None or now - self._cached[0] >= ttl:

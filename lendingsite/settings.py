@@ -213,6 +213,8 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 # chunks and the thousands of notices they queue do not wait behind each other, and
 # workers can be given to one or the other (`celery worker -Q <queue>`).
 CELERY_DAY_END_QUEUE = env.str("CELERY_DAY_END_QUEUE", default="")
+# /metrics reads the business state from the database at most this often per process.
+METRICS_STATE_SECONDS = env.float("METRICS_STATE_SECONDS", default=15)
 CELERY_TASK_ROUTES = (
     {"collection.tasks.day_end_*": {"queue": CELERY_DAY_END_QUEUE}} if CELERY_DAY_END_QUEUE else {}
 )
