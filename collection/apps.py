@@ -14,5 +14,7 @@ class CollectionConfig(AppConfig):
 
         delinquency.listen()
 
-        # The borrower's notices react to the lower apps' actions (lendingsite.audit.audit_listen).
+        # The borrower's notices react to the lower apps' actions (lendingsite.audit.audit_listen);
+        # metrics registers the day-end's state for Prometheus (lendingsite.metrics).
+        from collection import metrics  # noqa: F401
         from collection.notices import listeners  # noqa: F401

@@ -11,6 +11,11 @@ class IntegrationsConfig(AppConfig):
 
     def ready(self):
         # The outbox listens to the audit writer; the API-key scheme registers its OpenAPI
-        # extension on import.
-        # The system check refuses production without webhook-secret keys.
-        from integrations import authentication, checks, outbox  # noqa: F401
+        # extension on import; metrics registers the deliveries' state for Prometheus; the
+        # system check refuses production without webhook-secret keys.
+        from integrations import (  # noqa: F401
+            authentication,
+            checks,
+            metrics,
+            outbox,
+        )

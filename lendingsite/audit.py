@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 from django.utils import timezone
 
-from lendingsite import context, rawsql
+from lendingsite import context, metrics, rawsql
 from lendingsite.audit_actions import action_check
 from lendingsite.errors import DomainError
 
@@ -115,6 +115,7 @@ def audit_record(
     # machinery: every write in the system comes through here. Inside a pipeline block
     # (payment posting) the id is not read back.
     rawsql.insert_instance(event)
+    metrics.audit_observed(action=action, outcome=outcome, after=event.after)
     if outcome == AuditOutcome.SUCCESS:
         for listener in _listeners.get(action, ()):
             listener(event=event, target=target)

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import get_template
 from django.views.decorators.cache import never_cache
-from django_prometheus.exports import ExportToDjangoView
 from drf_spectacular.views import SpectacularSwaggerSplitView
 from health_check.views import HealthCheckView
 
+from lendingsite import metrics as business_metrics
 from lendingsite.middleware import client_ip
 from lendingsite.problems import problem_response
 
@@ -106,8 +106,13 @@ async def readyz(request):
 
 
 @ops_only
+@never_cache
 def metrics(request) -> HttpResponse:
-    return ExportToDjangoView(request)
+    # django-prometheus's request and database metrics, our counters, and the business
+    # state read from the database (lendingsite.metrics).
+    from prometheus_client import CONTENT_TYPE_LATEST
+
+    return HttpResponse(business_metrics.exposition(), content_type=CONTENT_TYPE_LATEST)
 
 
 # Swagger UI: the split view already serves its init script from our origin, so script-src

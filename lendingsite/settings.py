@@ -206,6 +206,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue name per deployment sharing a broker (and per bench run: bench/day_end_workers.py),
+# so one deployment's workers never take another's tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# The day-end's tasks (plan, chunks, finish) on a queue of their own when set, so a night's
+# chunks and the thousands of notices they queue do not wait behind each other, and
+# workers can be given to one or the other (`celery worker -Q <queue>`).
+CELERY_DAY_END_QUEUE = env.str("CELERY_DAY_END_QUEUE", default="")
+# /metrics reads the business state from the database at most this often per process.
+METRICS_STATE_SECONDS = env.float("METRICS_STATE_SECONDS", default=15)
+CELERY_TASK_ROUTES = (
+    {"collection.tasks.day_end_*": {"queue": CELERY_DAY_END_QUEUE}} if CELERY_DAY_END_QUEUE else {}
+)
 
 # Kill switches (DESIGN §7); read by the jobs at run time through django.conf.settings.
 CRON_ENABLED = env.bool("CRON_ENABLED", default=True)

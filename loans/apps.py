@@ -16,4 +16,7 @@ class LoansConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_chart, dispatch_uid="loans.ensure_chart")
-        from loans import listeners  # noqa: F401  (registers audit listeners)
+        from loans import (
+            listeners,  # noqa: F401  (registers audit listeners)
+            metrics,  # noqa: F401  (the book by bucket for Prometheus)
+        )
