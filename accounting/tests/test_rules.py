@@ -192,8 +192,6 @@ def test_bad_configuration_is_refused():
     with pytest.raises(ImproperlyConfigured):
         parse_rates("standard:0.40")
     with pytest.raises(ImproperlyConfigured):
-        parse_rates(
-            "standard:0.4/0.4,substandard:10/10,d1:20/100,d2:30/100,d3:50/100,loss:100/101"
-        )
+        parse_rates("standard:0.4/0.4,substandard:10/10,d1:20/100,d2:30/100,d3:50/100,loss:100/101")
     with pytest.raises(ImproperlyConfigured):
         periods_from({"substandard": "0"})
