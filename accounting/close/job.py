@@ -32,6 +32,7 @@ from collection.models import DayEndRun, RunStatus
 from lendingsite import rawsql
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
+from loans import ledger
 
 DEFAULT_CHUNK_SIZE = 20000
 MAX_ERRORS_KEPT = 20
@@ -155,7 +156,10 @@ def chunk_apply(p: sql.CloseParams, *, kind: str, run_id: int) -> dict:
     """Every step for one loan-id range, in order; the caller holds the transaction."""
     with rawsql.values_inlined(), connection.cursor() as cur:
         loans = sql.books_step(cur, p)
-        counts = {"loans": loans, "accrual": sql.accrual_step(cur, p)}
+        counts = {"loans": loans}
+        # On cash basis interest is income when paid: nothing to accrue or suspend.
+        if ledger.ledger_basis() == ledger.ACCRUAL:
+            counts["accrual"] = sql.accrual_step(cur, p)
         if kind == RunKind.CLOSE:
             counts["provision"] = sql.provision_step(cur, p, run_id=run_id)
         sql.drop_work_tables(cur)
