@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounting.close.job import month_end_run
+from accounting.config import provision_rates
 from accounting.models import ProvisionDetail, RunKind
 from accounting.rules import provision_required
-from accounting.config import provision_rates
 from accounting.selectors import trial_balance
 from accounting.tests.helpers import balance, expected_moves
 from collection.tests.dayend_helpers import loan_due, pay
