@@ -21,6 +21,7 @@ from django.db import connection
 
 from collection.dayend.buckets import RESTRUCTURE_WATCH_DAYS, bucket_table
 from collection.dayend.sql import days_since
+from lendingsite import rawsql
 from loans.models import LoanStatus
 
 CAUSE = "borrower_contagion"
@@ -64,7 +65,9 @@ def borrower_contagion_apply(*, business_date: date, now: datetime) -> int:
                 AND o.bucket = %(npa)s AND (o.dpd > 0 OR {watch})
           )
     """
-    with connection.cursor() as cur:
+    # Values inlined (client-side binding), as the chunks' statements: a parameter used
+    # both as a bucket column and in a comparison gets one type, whatever PostgreSQL infers.
+    with rawsql.values_inlined(), connection.cursor() as cur:
         cur.execute(
             f"""
             INSERT INTO collection_buckethistory
