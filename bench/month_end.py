@@ -91,12 +91,12 @@ def run_one(n: int, *, chunk_size: int) -> dict:
     import django
 
     django.setup()
+    from day_end import seed
     from django.db import connection, transaction
 
     from accounting.close.job import month_end_run
     from accounting.rules import Period, interest_earned
     from accounting.selectors import trial_balance
-    from day_end import seed
     from loans.models import Installment, JournalLine, Loan
 
     result: dict = {"n": n, "chunk_size": chunk_size}
