@@ -11,13 +11,14 @@ gets 403 permission_denied; a date with no completed close on or before it, 404 
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import generics, permissions, serializers
+from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounting.selectors import close_for, provision_details, provision_summary, trial_balance
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.pagination import Pagination
 
 VIEW_BOOKS_PERM = "accounting.view_provisiondetail"
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
@@ -65,6 +66,17 @@ class ClassSummarySerializer(serializers.Serializer):
     provision = serializers.DecimalField(max_digits=16, decimal_places=2)
 
 
+class ProvisionsPageSerializer(serializers.Serializer):
+    as_of = serializers.DateField()
+    close_date = serializers.DateField()
+    run = serializers.IntegerField()
+    summary = ClassSummarySerializer(many=True)
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ProvisionDetailSerializer(many=True)
+
+
 class CanViewBooks(permissions.BasePermission):
     message = "Only finance and auditors can see the books."
 
@@ -91,37 +103,41 @@ class TrialBalanceView(APIView):
         return Response(TrialBalanceSerializer(trial_balance(as_of=_as_of(request))).data)
 
 
-class ProvisionListView(generics.ListAPIView):
+class ProvisionListView(APIView):
     permission_classes = [permissions.IsAuthenticated, CanViewBooks]
-    serializer_class = ProvisionDetailSerializer
-
-    def get_queryset(self):
-        return provision_details(self.run)
 
     @extend_schema(
         operation_id="provisions_list",
-        parameters=[AS_OF],
-        responses={200: ProvisionDetailSerializer(many=True), 400: PROBLEM, 404: PROBLEM},
+        parameters=[
+            AS_OF,
+            OpenApiParameter("page", type=OpenApiTypes.INT, description="page of the detail"),
+        ],
+        responses={200: ProvisionsPageSerializer, 400: PROBLEM, 403: PROBLEM, 404: PROBLEM},
     )
-    def get(self, request, *args, **kwargs):
+    def get(self, request):
         """The provisioning of the month-end close on or before `as_of`: `summary` per
         asset class (loans, exposure, provision), then each loan's detail (paginated)."""
         as_of = _as_of(request)
-        self.run = close_for(as_of)
-        if self.run is None:
+        run = close_for(as_of)
+        if run is None:
             raise DomainError(
                 "not_found", f"No month-end close was completed on or before {as_of}."
             )
-        response = self.list(request, *args, **kwargs)
-        summary = ClassSummarySerializer(provision_summary(self.run), many=True).data
-        response.data = {
-            "as_of": as_of.isoformat(),
-            "close_date": self.run.business_date.isoformat(),
-            "run": self.run.pk,
-            "summary": summary,
-            **response.data,
-        }
-        return response
+        paginator = Pagination()
+        page = paginator.paginate_queryset(provision_details(run), request, view=self)
+        body = paginator.get_paginated_response(
+            ProvisionDetailSerializer(page, many=True).data
+        ).data
+        summary = ClassSummarySerializer(provision_summary(run), many=True).data
+        return Response(
+            {
+                "as_of": as_of.isoformat(),
+                "close_date": run.business_date.isoformat(),
+                "run": run.pk,
+                "summary": summary,
+                **body,
+            }
+        )
 
 
 urlpatterns = [
