@@ -68,9 +68,17 @@ def _refuse(kind: str, business_date: date) -> None:
             f"the day-end for {business_date} is {day_end.status}; finish it first (the "
             "close reads the buckets it sets)",
         )
-    if kind != RunKind.CLOSE:
-        return
     runs = MonthEndRun.objects.filter(kind=RunKind.CLOSE)
+    if kind != RunKind.CLOSE:
+        closed = runs.filter(business_date__gte=business_date).order_by("-business_date").first()
+        if closed is not None:
+            # The close already accrued to a later date: an accrual dated before it would
+            # be counted again by the next run (accrued so far includes it).
+            raise DomainError(
+                "invalid_state",
+                f"the books were closed on {closed.business_date}; accrue for a later date",
+            )
+        return
     later = runs.filter(business_date__gt=business_date).order_by("-business_date").first()
     if later is not None:
         raise DomainError(

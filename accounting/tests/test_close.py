@@ -198,3 +198,23 @@ def test_the_command(capsys):
     assert "already completed" in capsys.readouterr().out
     with pytest.raises(CommandError, match="refused"):
         call_command("run_month_end", "--date", "2026-02-27")
+
+
+def test_an_accrual_before_a_close_is_refused():
+    close(JAN)
+    with pytest.raises(DomainError, match="closed on 2026-01-31"):
+        month_end_run(business_date=date(2026, 1, 20), kind=RunKind.ACCRUAL)
+
+
+def test_the_celery_path_gives_the_same_books_and_the_kill_switch_stops_it(settings):
+    from accounting import tasks
+
+    loans = [loan_due(DISBURSED) for _ in range(3)]
+    settings.MONTH_END_ENABLED = False
+    assert tasks.month_end_beat.delay("2026-01-31").get() is None
+    assert not MonthEndRun.objects.exists()
+    settings.MONTH_END_ENABLED = True
+    run_id = tasks.month_end_dispatch(business_date=JAN, chunk_size=1)
+    run = MonthEndRun.objects.get(pk=run_id)
+    assert run.status == "completed" and run.chunks.count() >= 3
+    assert sum(income(loan) for loan in loans) == 3 * D("602.15")
