@@ -221,6 +221,12 @@ for _role in (LOAN_OFFICER, CREDIT_MANAGER, COLLECTIONS_MANAGER):
     ROLE_PERMISSIONS[_role].append("messaging.hide_message")
 ROLE_PERMISSIONS[AUDITOR] += _MESSAGING_READ
 
+# The books (docs/accounting.md): finance runs the month-end close; finance and auditors
+# read the trial balance, the provisions and the close's runs.
+_BOOKS_READ = ["accounting.view_monthendrun", "accounting.view_provisiondetail"]
+ROLE_PERMISSIONS[FINANCE] += [*_BOOKS_READ, "accounting.add_monthendrun"]
+ROLE_PERMISSIONS[AUDITOR] += _BOOKS_READ
+
 
 def sync_role_groups(group_model, permission_model) -> None:
     """Create missing groups and set each group's permissions to exactly the table's.

@@ -4,13 +4,14 @@ its home replaces the admin index (lendingsite/urls.py)."""
 from django.contrib import admin
 from django.urls import path
 
-from console.views import dashboard, home, reports
+from console.views import books, dashboard, home, reports
 
 app_name = "console"
 
 urlpatterns = [
     path("", admin.site.admin_view(home.home), name="home"),
     path("dashboard/", admin.site.admin_view(dashboard.dashboard), name="dashboard"),
+    path("books/", admin.site.admin_view(books.books), name="books"),
     path("reports/", admin.site.admin_view(reports.report_index), name="reports"),
     path("reports/<slug:name>/", admin.site.admin_view(reports.report_page), name="report"),
 ]

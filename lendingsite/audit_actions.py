@@ -157,6 +157,12 @@ SUCCEEDED: frozenset[str] = frozenset(
         "day_end.already_completed",
         "day_end.chunk_processed",
         "day_end.completed",
+        # accounting (the month-end close and the on-demand accrual)
+        "month_end.started",
+        "month_end.resumed",
+        "month_end.already_completed",
+        "month_end.chunk_processed",
+        "month_end.completed",
         "notices.offer_expiry_queued",
         "promises.settled",
         # One per promise the day-end settled (written in one INSERT … SELECT beside the
@@ -262,6 +268,7 @@ REFUSED: frozenset[str] = frozenset(
         "case.promise",
         "cases.auto_assign",
         "day_end.run",
+        "month_end.run",
         "thread.open",
         "message.post",
         "message.hide",

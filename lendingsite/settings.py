@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "messaging",
     "integrations",
     "referrals",
+    "accounting",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -609,6 +610,26 @@ DAY_END_BUCKETS = env.str(
 ESCALATION_DPD_THRESHOLD = env.int("ESCALATION_DPD_THRESHOLD", default=90)
 # Active loans per chunk: one transaction, and one Celery task, per chunk (bench/day_end.py).
 DAY_END_CHUNK_SIZE = env.int("DAY_END_CHUNK_SIZE", default=20000)
+
+# --- Books: income recognition and provisioning (docs/accounting.md) ---------------------
+# "accrual" (interest recognised as earned, IRACP) or "cash" (recognised when paid). Chosen
+# before the first disbursement: switching a live book is a conversion, not a setting.
+LEDGER_BASIS = env.str("LEDGER_BASIS", default="accrual")
+# Asset classification: days in NPA before doubtful, then days doubtful in D1 and in D2
+# (RBI IRACP: sub-standard up to 12 months, D1 up to 1 year doubtful, D2 1-3 years).
+# LOSS_AFTER_NPA_DAYS: 0 = a loss asset is never assumed from age alone (identified by
+# inspection under the norms); a positive number classifies loss after that many days.
+IRACP_PERIODS = env.dict(
+    "IRACP_PERIODS",
+    default={"substandard": "365", "d1": "365", "d2": "730", "loss_after": "0"},
+)
+# Provision rates, percent: "class:secured/unsecured" (docs/accounting.md for the source).
+PROVISION_RATES = env.str(
+    "PROVISION_RATES",
+    default="standard:0.40/0.40,substandard:10/10,d1:20/100,d2:30/100,d3:50/100,loss:100/100",
+)
+MONTH_END_ENABLED = env.bool("MONTH_END_ENABLED", default=True)
+MONTH_END_CHUNK_SIZE = env.int("MONTH_END_CHUNK_SIZE", default=20000)
 
 # --- API schema: stable names for choice sets that share a field name ------------------
 # Payments, collection cases and contacts all have `channel` or `status`; unnamed, the

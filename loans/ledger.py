@@ -35,6 +35,16 @@ BAD_DEBTS_RECOVERED = "BAD_DEBTS_RECOVERED"
 # Unpaid interest a restructure capitalised into principal: not income until it is paid
 # (RBI prudential norms on income recognition; docs/servicing.md).
 CAPITALISED_INTEREST_SUSPENSE = "CAPITALISED_INTEREST_SUSPENSE"
+# Accrual basis (settings.LEDGER_BASIS, docs/accounting.md): interest earned and not yet
+# paid is a receivable; on an NPA it is reversed out of income into suspense (IRACP).
+INTEREST_RECEIVABLE = "INTEREST_RECEIVABLE"
+INTEREST_SUSPENSE = "INTEREST_SUSPENSE"
+# Provisions for standard and non-performing assets (the month-end close), held per loan
+# so that a write-off uses the provision of its own loan first.
+LOAN_LOSS_PROVISION = "LOAN_LOSS_PROVISION"
+PROVISION_EXPENSE = "PROVISION_EXPENSE"
+ACCRUAL = "accrual"
+CASH = "cash"
 
 ZERO = Decimal("0.00")
 
@@ -75,7 +85,25 @@ CHART = [
     (REFERRAL_PAYABLE, "Referral Rewards Payable", "liability"),
     (BAD_DEBTS_RECOVERED, "Bad Debts Recovered", "income"),
     (CAPITALISED_INTEREST_SUSPENSE, "Capitalised Interest (suspense)", "liability"),
+    (INTEREST_RECEIVABLE, "Interest Receivable (accrued)", "asset"),
+    (INTEREST_SUSPENSE, "Interest Suspense (NPA, not recognised)", "liability"),
+    (LOAN_LOSS_PROVISION, "Provision for Loan Losses", "liability"),
+    (PROVISION_EXPENSE, "Provisions and Write-backs", "expense"),
 ]
+
+
+def ledger_basis() -> str:
+    """The lender's basis of accounting for interest: "accrual" (the default, as an NBFC
+    files) or "cash" (settings.LEDGER_BASIS)."""
+    from django.conf import settings
+
+    return getattr(settings, "LEDGER_BASIS", ACCRUAL)
+
+
+def interest_paid_account() -> str:
+    """Where the interest part of a payment is credited: on accrual basis the receivable
+    the month-end accrual built up (income was recognised then); on cash basis income."""
+    return INTEREST_RECEIVABLE if ledger_basis() == ACCRUAL else INTEREST_INCOME
 
 
 # Account code -> id, filled on first use in each process: the chart does not change at run

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from collection.dayend import penal, sql
 from collection.dayend.buckets import bucket_table
+from collection.dayend.contagion import borrower_contagion_apply
 from collection.dayend.snapshot import portfolio_snapshot_write
 from collection.models import CaseStatus, CollectionCase, DayEndChunk, DayEndRun, RunStatus
 from collection.services.desk import cases_assign_round_robin, promises_settle
@@ -261,6 +262,10 @@ def _finish(run_id: int) -> DayEndRun:
     # The desk's services: new cases to collectors by load, promises due today settled.
     counts["assigned"] = cases_assign_round_robin(case_ids=new_ids) if new_ids else 0
     if not run.forced_loan_id:
+        # Borrower-wise NPA over the whole book, once every loan has its own bucket.
+        counts["borrower_contagion"] = borrower_contagion_apply(
+            business_date=run.business_date, now=timezone.now()
+        )
         counts["promises"] = promises_settle(business_date=run.business_date)
         # One-time settlements with an installment missed past the grace are broken.
         counts["settlements_broken"] = settlements_break_due(business_date=run.business_date)

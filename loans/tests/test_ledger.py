@@ -13,7 +13,7 @@ from loans.ledger import (
     BANK,
     FEE_INCOME,
     GST_PAYABLE,
-    INTEREST_INCOME,
+    INTEREST_RECEIVABLE,
     LOAN_PORTFOLIO,
     Cr,
     Dr,
@@ -89,7 +89,7 @@ def test_a_cooling_off_exit_is_one_payment_entry_that_closes_the_portfolio():
     assert sides(entry) == {
         BANK: (D("100115.07"), D("0.00")),
         LOAN_PORTFOLIO: (D("0.00"), D("100000.00")),
-        INTEREST_INCOME: (D("0.00"), D("115.07")),
+        INTEREST_RECEIVABLE: (D("0.00"), D("115.07")),  # accrual basis: trued up at the close
     }
     assert account_balance(LOAN_PORTFOLIO, loan=loan) == D("0.00")
     assert_portfolio_matches(loan)

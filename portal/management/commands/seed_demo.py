@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from accounting.demo import accounting_demo_seed
 from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES, BORROWER, STAFF_ROLES
 from collection.demo import collection_demo_seed
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(messaging_demo_seed(domain=DEMO_DOMAIN))
         self.stdout.write(referrals_demo_seed(domain=DEMO_DOMAIN))
+        self.stdout.write(accounting_demo_seed())  # after the day-ends: the books' close
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:

@@ -51,7 +51,7 @@ def _credits(parts: dict[str, Decimal]) -> dict[str, Decimal]:
     charges = parts["penal"] + parts["fees"]
     return {
         ledger.LOAN_PORTFOLIO: parts["principal"],
-        ledger.INTEREST_INCOME: parts["interest"],
+        ledger.interest_paid_account(): parts["interest"],
         ledger.CHARGES_RECEIVABLE: charges,
         ledger.CHARGES_SUSPENSE: -charges,
         ledger.PENAL_INCOME: parts["penal"],
@@ -72,7 +72,7 @@ def _lines(credits: dict[str, Decimal]) -> list[ledger.Line]:
 
 def payment_lines(parts: dict[str, Decimal], *, amount: Decimal) -> list[ledger.Line]:
     """The payment's entry: Dr Bank amount; Cr Loan Portfolio principal, Cr Interest
-    Income interest, Cr Charges Receivable penal + fees with Dr Charges Suspense / Cr Penal
+    Receivable (accrual basis) or Interest Income (cash basis) interest, Cr Charges Receivable penal + fees with Dr Charges Suspense / Cr Penal
     Income, Fee Income; Cr Borrower Credit excess."""
     return [ledger.Dr(ledger.BANK, amount), *_lines(_credits(parts))]
 

@@ -15,6 +15,7 @@ from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans import ledger
+from loans.ledger import ZERO
 from loans.models import Installment, Loan, Proposal, ProposalKind, WriteOff, WriteOffKind
 from repayments import engine
 from repayments.engine.distress import write_off_rows
@@ -60,11 +61,23 @@ def write_off_preview(loan: Loan, on: date) -> dict:
 
 
 def _lines(loan: Loan) -> list[ledger.Line]:
+    """The write-off's entry. The loss is the principal and any interest recognised as
+    income and not collected (accrual basis; what an NPA held in suspense was never
+    income and leaves with its receivable). The provision the month-end close made for
+    this loan is used first; only the rest is a new expense (docs/accounting.md)."""
     principal = ledger.account_balance(ledger.LOAN_PORTFOLIO, loan=loan)
     charges = ledger.account_balance(ledger.CHARGES_RECEIVABLE, loan=loan)
+    receivable = max(ledger.account_balance(ledger.INTEREST_RECEIVABLE, loan=loan), ZERO)
+    suspense = min(-ledger.account_balance(ledger.INTEREST_SUSPENSE, loan=loan), receivable)
+    held = max(-ledger.account_balance(ledger.LOAN_LOSS_PROVISION, loan=loan), ZERO)
+    loss = principal + receivable - suspense
+    used = min(held, loss)
     return [
-        ledger.Dr(ledger.WRITE_OFF_EXPENSE, principal),
+        ledger.Dr(ledger.LOAN_LOSS_PROVISION, used),
+        ledger.Dr(ledger.WRITE_OFF_EXPENSE, loss - used),
         ledger.Cr(ledger.LOAN_PORTFOLIO, principal),
+        ledger.Dr(ledger.INTEREST_SUSPENSE, suspense),
+        ledger.Cr(ledger.INTEREST_RECEIVABLE, receivable),
         ledger.Dr(ledger.CHARGES_SUSPENSE, charges),
         ledger.Cr(ledger.CHARGES_RECEIVABLE, charges),
     ]
@@ -92,12 +105,12 @@ def _write_off_execute(*, acting_user, proposal: Proposal, loan: Loan, today: da
             changed.append((s[0], values))
     rawsql.values_update(Installment, ROW_FIELDS, changed)
     lines = _lines(loan)
-    if lines[0].debit != claim.principal or lines[2].debit != claim.penal + claim.fees:
+    if lines[2].credit != claim.principal or lines[5].debit != claim.penal + claim.fees:
         # The books and the schedule disagree: never write off a loan in that state.
         raise DomainError(
             "invalid_state",
-            f"Loan #{loan.pk}: the ledger (principal ₹{lines[0].debit}, charges "
-            f"₹{lines[2].debit}) does not match its schedule (₹{claim.principal}, "
+            f"Loan #{loan.pk}: the ledger (principal ₹{lines[2].credit}, charges "
+            f"₹{lines[5].debit}) does not match its schedule (₹{claim.principal}, "
             f"₹{claim.penal + claim.fees}); reconcile it before writing it off.",
         )
     kind = proposal.terms.get("write_off_kind", WriteOffKind.TECHNICAL)

@@ -851,6 +851,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/trial-balance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every ledger account's balance from the entries dated on or before `as_of`
+         * @description Every ledger account's balance from the entries dated on or before `as_of`.
+         */
+        get: operations["ledger_trial_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/": {
         parameters: {
             query?: never;
@@ -1518,6 +1538,27 @@ export interface paths {
          * @description Reject a proposal with a `note` (not by its proposer). Nothing moves.
          */
         post: operations["proposals_reject_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provisions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provisioning of the month-end close on or before `as_of`: `summary` per asset…
+         * @description The provisioning of the month-end close on or before `as_of`: `summary` per
+         *     asset class (loans, exposure, provision), then each loan's detail (paginated).
+         */
+        get: operations["provisions_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2483,6 +2524,17 @@ export interface components {
          * @enum {string}
          */
         ChargeStatusEnum: "in_force" | "reversed" | "waived";
+        ClassSummary: {
+            asset_class: string;
+            label: string;
+            loans: number;
+            /** Format: decimal */
+            exposure: string;
+            /** Format: decimal */
+            secured: string;
+            /** Format: decimal */
+            provision: string;
+        };
         Contact: {
             readonly id: number;
             readonly case: number;
@@ -3911,6 +3963,37 @@ export interface components {
             /** @description Why the proposal is refused. */
             note: string;
         };
+        ProvisionDetail: {
+            loan: number;
+            asset_class: string;
+            days_in_npa: number;
+            /** Format: decimal */
+            exposure: string;
+            /** Format: decimal */
+            secured: string;
+            /** Format: decimal */
+            unsecured: string;
+            /** Format: decimal */
+            required: string;
+            /** Format: decimal */
+            held_before: string;
+            /** Format: decimal */
+            posted: string;
+        };
+        ProvisionsPage: {
+            /** Format: date */
+            as_of: string;
+            /** Format: date */
+            close_date: string;
+            run: number;
+            summary: components["schemas"]["ClassSummary"][];
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["ProvisionDetail"][];
+        };
         /**
          * @description * `equal_installments` - equal_installments
          *     * `equal_principal` - equal_principal
@@ -4290,6 +4373,25 @@ export interface components {
         };
         TokenRequest: {
             token: string;
+        };
+        TrialBalance: {
+            /** Format: date */
+            as_of: string;
+            accounts: components["schemas"]["TrialBalanceAccount"][];
+            /** Format: decimal */
+            total_debit: string;
+            /** Format: decimal */
+            total_credit: string;
+            balanced: boolean;
+        };
+        TrialBalanceAccount: {
+            code: string;
+            name: string;
+            kind: string;
+            /** Format: decimal */
+            debit: string;
+            /** Format: decimal */
+            credit: string;
         };
         VoidRequest: {
             /** @default  */
@@ -10019,6 +10121,86 @@ export interface operations {
             };
         };
     };
+    ledger_trial_balance: {
+        parameters: {
+            query?: {
+                /** @description default: today (IST) */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialBalance"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     loans_list: {
         parameters: {
             query?: {
@@ -14502,6 +14684,97 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    provisions_list: {
+        parameters: {
+            query?: {
+                /** @description default: today (IST) */
+                as_of?: string;
+                /** @description page of the detail */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionsPage"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */

@@ -27,6 +27,7 @@ from .charge_kind_enum import ChargeKindEnum
 from .charge_status_enum import ChargeStatusEnum
 from .charges_list_kind import ChargesListKind
 from .charges_list_status import ChargesListStatus
+from .class_summary import ClassSummary
 from .collection_cases_list_status import CollectionCasesListStatus
 from .collection_runs_list_status import CollectionRunsListStatus
 from .contact import Contact
@@ -155,6 +156,8 @@ from .proposal_kind_enum import ProposalKindEnum
 from .proposal_reject_request import ProposalRejectRequest
 from .proposals_list_kind import ProposalsListKind
 from .proposals_list_status import ProposalsListStatus
+from .provision_detail import ProvisionDetail
+from .provisions_page import ProvisionsPage
 from .quote_amortization_enum import QuoteAmortizationEnum
 from .quote_frequency_enum import QuoteFrequencyEnum
 from .quote_installment_multiple_enum import QuoteInstallmentMultipleEnum
@@ -210,6 +213,8 @@ from .thread_open_request import ThreadOpenRequest
 from .token_refresh import TokenRefresh
 from .token_refresh_request import TokenRefreshRequest
 from .token_request import TokenRequest
+from .trial_balance import TrialBalance
+from .trial_balance_account import TrialBalanceAccount
 from .void_request import VoidRequest
 from .waive_request import WaiveRequest
 from .waiver import Waiver
@@ -384,6 +389,7 @@ __all__ = (
     "ChargesListKind",
     "ChargesListStatus",
     "ChargeStatusEnum",
+    "ClassSummary",
     "CollectionCasesListStatus",
     "CollectionRunsListStatus",
     "Contact",
@@ -512,6 +518,8 @@ __all__ = (
     "ProposalRejectRequest",
     "ProposalsListKind",
     "ProposalsListStatus",
+    "ProvisionDetail",
+    "ProvisionsPage",
     "QuoteAmortizationEnum",
     "QuoteFrequencyEnum",
     "QuoteInstallmentMultipleEnum",
@@ -567,6 +575,8 @@ __all__ = (
     "TokenRefresh",
     "TokenRefreshRequest",
     "TokenRequest",
+    "TrialBalance",
+    "TrialBalanceAccount",
     "VoidRequest",
     "Waiver",
     "WaiverCharge",
