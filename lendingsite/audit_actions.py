@@ -158,6 +158,18 @@ SUCCEEDED: frozenset[str] = frozenset(
         "promises.settled",
         "reminders.sent",
         "reminders.released",
+        # mandates
+        "mandate.registered",
+        "mandate.activated",
+        "mandate.rejected",
+        "mandate.paused",
+        "mandate.resumed",
+        "mandate.cancelled",
+        "mandate_webhook.rejected",
+        "presentations.presented",
+        "presentation.debited",
+        "presentation.bounced",
+        "presentation_results.loaded",
         # messaging
         "thread.opened",
         "thread.unread_notice_sent",
@@ -181,6 +193,10 @@ SUCCEEDED: frozenset[str] = frozenset(
 REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
+        "mandate.register",
+        "mandate.pause",
+        "mandate.resume",
+        "mandate.cancel",
         "referral_reward.review",
         "referral_code.issue",
         "referral_report.read",

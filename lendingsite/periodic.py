@@ -33,6 +33,7 @@ PROJECT_APPS = (
     "collection",
     "messaging",
     "referrals",
+    "mandates",
     "integrations",
 )
 # <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).
