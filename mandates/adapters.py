@@ -164,3 +164,12 @@ def sandbox_sign(body: bytes, timestamp: int | None = None) -> dict[str, str]:
         SIGNATURE_HEADER: hmac_sha256_hex(secrets[0], _signed(body, stamp)),
         "Content-Type": "application/json",
     }
+
+
+def _reject_codes():
+    from mandates.codes import REJECT_CODES
+
+    return sorted(REJECT_CODES.items())
+
+
+REJECT_CODES_FOR_PAGE = _reject_codes()
