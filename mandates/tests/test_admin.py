@@ -20,7 +20,11 @@ def _client(user) -> Client:
 def test_officer_pauses_from_the_list_and_pages_answer(django_assert_max_num_queries):
     mandate = active_mandate()
     client = _client(staff(LOAN_OFFICER))
-    for url in ("/admin/mandates/mandate/", "/admin/mandates/presentationbatch/", "/admin/mandates/presentation/"):
+    for url in (
+        "/admin/mandates/mandate/",
+        "/admin/mandates/presentationbatch/",
+        "/admin/mandates/presentation/",
+    ):
         with django_assert_max_num_queries(25):
             assert client.get(url).status_code == 200
     answer = client.post(
