@@ -619,5 +619,8 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ProposalKindEnum": "loans.models.servicing.ProposalKind",
         "WriteOffKindEnum": "loans.models.servicing.WriteOffKind",
         "RescheduleKindEnum": "loans.models.servicing.RescheduleKind",
+        "MandateStatusEnum": "mandates.models.MandateStatus",
+        "MandateFrequencyEnum": "mandates.models.Frequency",
+        "PresentationStatusEnum": "mandates.models.PresentationStatus",
     }
 )

@@ -28,4 +28,4 @@ def batches_for(user):
 
 
 def live_mandate(loan):
-    return Mandate.objects.filter(loan=loan).order_by("-id").first()
+    return Mandate.objects.filter(loan=loan).select_related("bank_account").order_by("-id").first()

@@ -114,14 +114,24 @@ def _loan_context(request, loan: Loan) -> dict:
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
         "servicing": loan_servicing(loan),
-        "mandate": live_mandate(loan),
-        "bounces": Presentation.objects.filter(loan=loan, status="bounced").order_by("-id")[:5],
+        **_auto_debit(loan),
         "certificate_url": (
             reverse("borrower:no_dues_certificate", args=[loan.pk])
             if certificate_available(loan)
             else None
         ),
     }
+
+
+def _auto_debit(loan: Loan) -> dict:
+    """The loan's latest mandate and its bounces; no mandate, no bounces (no second query)."""
+    mandate = live_mandate(loan)
+    bounces = (
+        Presentation.objects.filter(loan=loan, status="bounced").order_by("-id")[:5]
+        if mandate is not None
+        else []
+    )
+    return {"mandate": mandate, "bounces": bounces}
 
 
 def _statement_url(loan: Loan, fmt: str) -> str | None:

@@ -19,6 +19,8 @@ from .bank_account_status_enum import BankAccountStatusEnum
 from .bank_account_verify_request import BankAccountVerifyRequest
 from .bank_accounts_list_status import BankAccountsListStatus
 from .blank_enum import BlankEnum
+from .cancel_code_enum import CancelCodeEnum
+from .cancel_request import CancelRequest
 from .case import Case
 from .case_detail import CaseDetail
 from .case_status_enum import CaseStatusEnum
@@ -70,6 +72,12 @@ from .loan_after import LoanAfter
 from .loan_status_enum import LoanStatusEnum
 from .loans_list_status import LoansListStatus
 from .loans_statement_format import LoansStatementFormat
+from .mandate import Mandate
+from .mandate_create_request import MandateCreateRequest
+from .mandate_created import MandateCreated
+from .mandate_frequency_enum import MandateFrequencyEnum
+from .mandate_status_enum import MandateStatusEnum
+from .mandates_webhook_body import MandatesWebhookBody
 from .me import Me
 from .me_bank_accounts_list_status import MeBankAccountsListStatus
 from .me_kyc_documents_list_doc_type import MeKycDocumentsListDocType
@@ -95,10 +103,12 @@ from .paginated_hit_list import PaginatedHitList
 from .paginated_installment_list import PaginatedInstallmentList
 from .paginated_kyc_document_list import PaginatedKycDocumentList
 from .paginated_loan_list import PaginatedLoanList
+from .paginated_mandate_list import PaginatedMandateList
 from .paginated_message_list import PaginatedMessageList
 from .paginated_moratorium_list import PaginatedMoratoriumList
 from .paginated_my_referral_list import PaginatedMyReferralList
 from .paginated_payment_list import PaginatedPaymentList
+from .paginated_presentation_list import PaginatedPresentationList
 from .paginated_product_list import PaginatedProductList
 from .paginated_programme_list import PaginatedProgrammeList
 from .paginated_promise_list import PaginatedPromiseList
@@ -115,6 +125,8 @@ from .patched_product_request import PatchedProductRequest
 from .patched_profile_update_request import PatchedProfileUpdateRequest
 from .patched_programme_request import PatchedProgrammeRequest
 from .patched_webhook_endpoint_update_request import PatchedWebhookEndpointUpdateRequest
+from .pause_code_enum import PauseCodeEnum
+from .pause_request import PauseRequest
 from .pay_run import PayRun
 from .payment import Payment
 from .payment_channel_enum import PaymentChannelEnum
@@ -131,6 +143,8 @@ from .payout_method_enum import PayoutMethodEnum
 from .penal_charge_type_enum import PenalChargeTypeEnum
 from .pending_promise import PendingPromise
 from .prepayment_strategy_enum import PrepaymentStrategyEnum
+from .presentation import Presentation
+from .presentation_status_enum import PresentationStatusEnum
 from .problem import Problem
 from .problem_code import ProblemCode
 from .problem_errors import ProblemErrors
@@ -362,6 +376,8 @@ __all__ = (
     "BankAccountStatusEnum",
     "BankAccountVerifyRequest",
     "BlankEnum",
+    "CancelCodeEnum",
+    "CancelRequest",
     "Case",
     "CaseDetail",
     "CaseStatusEnum",
@@ -413,6 +429,12 @@ __all__ = (
     "LoansListStatus",
     "LoansStatementFormat",
     "LoanStatusEnum",
+    "Mandate",
+    "MandateCreated",
+    "MandateCreateRequest",
+    "MandateFrequencyEnum",
+    "MandateStatusEnum",
+    "MandatesWebhookBody",
     "Me",
     "MeBankAccountsListStatus",
     "MeKycDocumentsListDocType",
@@ -438,10 +460,12 @@ __all__ = (
     "PaginatedInstallmentList",
     "PaginatedKycDocumentList",
     "PaginatedLoanList",
+    "PaginatedMandateList",
     "PaginatedMessageList",
     "PaginatedMoratoriumList",
     "PaginatedMyReferralList",
     "PaginatedPaymentList",
+    "PaginatedPresentationList",
     "PaginatedProductList",
     "PaginatedProgrammeList",
     "PaginatedPromiseList",
@@ -458,6 +482,8 @@ __all__ = (
     "PatchedProfileUpdateRequest",
     "PatchedProgrammeRequest",
     "PatchedWebhookEndpointUpdateRequest",
+    "PauseCodeEnum",
+    "PauseRequest",
     "Payment",
     "PaymentChannelEnum",
     "PaymentCreateRequest",
@@ -474,6 +500,8 @@ __all__ = (
     "PenalChargeTypeEnum",
     "PendingPromise",
     "PrepaymentStrategyEnum",
+    "Presentation",
+    "PresentationStatusEnum",
     "Problem",
     "ProblemCode",
     "ProblemErrors",
