@@ -301,6 +301,13 @@ WEBHOOK_EVENTS: dict[str, int] = {
     "payment.reversed": 1,
     "charge.levied": 1,
     "charge.waived": 1,
+    "mandate.activated": 1,
+    "mandate.rejected": 1,
+    "mandate.paused": 1,
+    "mandate.resumed": 1,
+    "mandate.cancelled": 1,
+    "presentation.debited": 1,
+    "presentation.bounced": 1,
 }
 WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
     "loan.closed": 1,  # with payment.posted, when the payment paid the loan off

@@ -2842,11 +2842,18 @@ export interface components {
          *     * `loan.foreclosed` - loan.foreclosed
          *     * `loan.settled` - loan.settled
          *     * `loan.written_off` - loan.written_off
+         *     * `mandate.activated` - mandate.activated
+         *     * `mandate.cancelled` - mandate.cancelled
+         *     * `mandate.paused` - mandate.paused
+         *     * `mandate.rejected` - mandate.rejected
+         *     * `mandate.resumed` - mandate.resumed
          *     * `payment.posted` - payment.posted
          *     * `payment.reversed` - payment.reversed
+         *     * `presentation.bounced` - presentation.bounced
+         *     * `presentation.debited` - presentation.debited
          * @enum {string}
          */
-        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "payment.posted" | "payment.reversed";
+        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "mandate.activated" | "mandate.cancelled" | "mandate.paused" | "mandate.rejected" | "mandate.resumed" | "payment.posted" | "payment.reversed" | "presentation.bounced" | "presentation.debited";
         ExitAmount: {
             /** Format: date */
             on: string;
@@ -5254,6 +5261,136 @@ export interface components {
                 };
             };
         };
+        /** @description Webhook `mandate.activated` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_activated: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.activated";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.cancelled` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_cancelled: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.cancelled";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.paused` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_paused: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.paused";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.rejected` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_rejected: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.rejected";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.resumed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_resumed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.resumed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
         /** @description Webhook `payment.posted` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
         WebhookEvent_payment_posted: {
             /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
@@ -5334,6 +5471,64 @@ export interface components {
                     principal_outstanding: string | null;
                     /** @example 1000.00 */
                     total_outstanding: string | null;
+                };
+            };
+        };
+        /** @description Webhook `presentation.bounced` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_presentation_bounced: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "presentation.bounced";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                presentation: {
+                    id: number;
+                    loan: number;
+                    /** Format: date */
+                    due_date: string;
+                    attempt: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    status: string;
+                    reason_code: string;
+                    payment: number | null;
+                };
+            };
+        };
+        /** @description Webhook `presentation.debited` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_presentation_debited: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "presentation.debited";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                presentation: {
+                    id: number;
+                    loan: number;
+                    /** Format: date */
+                    due_date: string;
+                    attempt: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    status: string;
+                    reason_code: string;
+                    payment: number | null;
                 };
             };
         };

@@ -338,6 +338,31 @@ from .webhook_event_loan_written_off_data import WebhookEventLoanWrittenOffData
 from .webhook_event_loan_written_off_data_loan import WebhookEventLoanWrittenOffDataLoan
 from .webhook_event_loan_written_off_type import WebhookEventLoanWrittenOffType
 from .webhook_event_loan_written_off_version import WebhookEventLoanWrittenOffVersion
+from .webhook_event_mandate_activated import WebhookEventMandateActivated
+from .webhook_event_mandate_activated_data import WebhookEventMandateActivatedData
+from .webhook_event_mandate_activated_data_mandate import WebhookEventMandateActivatedDataMandate
+from .webhook_event_mandate_activated_type import WebhookEventMandateActivatedType
+from .webhook_event_mandate_activated_version import WebhookEventMandateActivatedVersion
+from .webhook_event_mandate_cancelled import WebhookEventMandateCancelled
+from .webhook_event_mandate_cancelled_data import WebhookEventMandateCancelledData
+from .webhook_event_mandate_cancelled_data_mandate import WebhookEventMandateCancelledDataMandate
+from .webhook_event_mandate_cancelled_type import WebhookEventMandateCancelledType
+from .webhook_event_mandate_cancelled_version import WebhookEventMandateCancelledVersion
+from .webhook_event_mandate_paused import WebhookEventMandatePaused
+from .webhook_event_mandate_paused_data import WebhookEventMandatePausedData
+from .webhook_event_mandate_paused_data_mandate import WebhookEventMandatePausedDataMandate
+from .webhook_event_mandate_paused_type import WebhookEventMandatePausedType
+from .webhook_event_mandate_paused_version import WebhookEventMandatePausedVersion
+from .webhook_event_mandate_rejected import WebhookEventMandateRejected
+from .webhook_event_mandate_rejected_data import WebhookEventMandateRejectedData
+from .webhook_event_mandate_rejected_data_mandate import WebhookEventMandateRejectedDataMandate
+from .webhook_event_mandate_rejected_type import WebhookEventMandateRejectedType
+from .webhook_event_mandate_rejected_version import WebhookEventMandateRejectedVersion
+from .webhook_event_mandate_resumed import WebhookEventMandateResumed
+from .webhook_event_mandate_resumed_data import WebhookEventMandateResumedData
+from .webhook_event_mandate_resumed_data_mandate import WebhookEventMandateResumedDataMandate
+from .webhook_event_mandate_resumed_type import WebhookEventMandateResumedType
+from .webhook_event_mandate_resumed_version import WebhookEventMandateResumedVersion
 from .webhook_event_payment_posted import WebhookEventPaymentPosted
 from .webhook_event_payment_posted_data import WebhookEventPaymentPostedData
 from .webhook_event_payment_posted_data_loan_after import WebhookEventPaymentPostedDataLoanAfter
@@ -353,6 +378,20 @@ from .webhook_event_payment_reversed_data_loan_after import WebhookEventPaymentR
 from .webhook_event_payment_reversed_data_payment import WebhookEventPaymentReversedDataPayment
 from .webhook_event_payment_reversed_type import WebhookEventPaymentReversedType
 from .webhook_event_payment_reversed_version import WebhookEventPaymentReversedVersion
+from .webhook_event_presentation_bounced import WebhookEventPresentationBounced
+from .webhook_event_presentation_bounced_data import WebhookEventPresentationBouncedData
+from .webhook_event_presentation_bounced_data_presentation import (
+    WebhookEventPresentationBouncedDataPresentation,
+)
+from .webhook_event_presentation_bounced_type import WebhookEventPresentationBouncedType
+from .webhook_event_presentation_bounced_version import WebhookEventPresentationBouncedVersion
+from .webhook_event_presentation_debited import WebhookEventPresentationDebited
+from .webhook_event_presentation_debited_data import WebhookEventPresentationDebitedData
+from .webhook_event_presentation_debited_data_presentation import (
+    WebhookEventPresentationDebitedDataPresentation,
+)
+from .webhook_event_presentation_debited_type import WebhookEventPresentationDebitedType
+from .webhook_event_presentation_debited_version import WebhookEventPresentationDebitedVersion
 from .write_off_kind_enum import WriteOffKindEnum
 from .write_off_propose_request import WriteOffProposeRequest
 
@@ -683,6 +722,31 @@ __all__ = (
     "WebhookEventLoanWrittenOffDataLoan",
     "WebhookEventLoanWrittenOffType",
     "WebhookEventLoanWrittenOffVersion",
+    "WebhookEventMandateActivated",
+    "WebhookEventMandateActivatedData",
+    "WebhookEventMandateActivatedDataMandate",
+    "WebhookEventMandateActivatedType",
+    "WebhookEventMandateActivatedVersion",
+    "WebhookEventMandateCancelled",
+    "WebhookEventMandateCancelledData",
+    "WebhookEventMandateCancelledDataMandate",
+    "WebhookEventMandateCancelledType",
+    "WebhookEventMandateCancelledVersion",
+    "WebhookEventMandatePaused",
+    "WebhookEventMandatePausedData",
+    "WebhookEventMandatePausedDataMandate",
+    "WebhookEventMandatePausedType",
+    "WebhookEventMandatePausedVersion",
+    "WebhookEventMandateRejected",
+    "WebhookEventMandateRejectedData",
+    "WebhookEventMandateRejectedDataMandate",
+    "WebhookEventMandateRejectedType",
+    "WebhookEventMandateRejectedVersion",
+    "WebhookEventMandateResumed",
+    "WebhookEventMandateResumedData",
+    "WebhookEventMandateResumedDataMandate",
+    "WebhookEventMandateResumedType",
+    "WebhookEventMandateResumedVersion",
     "WebhookEventPaymentPosted",
     "WebhookEventPaymentPostedData",
     "WebhookEventPaymentPostedDataLoanAfter",
@@ -696,6 +760,16 @@ __all__ = (
     "WebhookEventPaymentReversedDataPayment",
     "WebhookEventPaymentReversedType",
     "WebhookEventPaymentReversedVersion",
+    "WebhookEventPresentationBounced",
+    "WebhookEventPresentationBouncedData",
+    "WebhookEventPresentationBouncedDataPresentation",
+    "WebhookEventPresentationBouncedType",
+    "WebhookEventPresentationBouncedVersion",
+    "WebhookEventPresentationDebited",
+    "WebhookEventPresentationDebitedData",
+    "WebhookEventPresentationDebitedDataPresentation",
+    "WebhookEventPresentationDebitedType",
+    "WebhookEventPresentationDebitedVersion",
     "WriteOffKindEnum",
     "WriteOffProposeRequest",
 )

@@ -19,8 +19,15 @@ EventTypesEnum = Literal[
     "loan.foreclosed",
     "loan.settled",
     "loan.written_off",
+    "mandate.activated",
+    "mandate.cancelled",
+    "mandate.paused",
+    "mandate.rejected",
+    "mandate.resumed",
     "payment.posted",
     "payment.reversed",
+    "presentation.bounced",
+    "presentation.debited",
 ]
 
 EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
@@ -42,8 +49,15 @@ EVENT_TYPES_ENUM_VALUES: set[EventTypesEnum] = {
     "loan.foreclosed",
     "loan.settled",
     "loan.written_off",
+    "mandate.activated",
+    "mandate.cancelled",
+    "mandate.paused",
+    "mandate.rejected",
+    "mandate.resumed",
     "payment.posted",
     "payment.reversed",
+    "presentation.bounced",
+    "presentation.debited",
 }
 
 
