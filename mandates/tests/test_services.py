@@ -272,3 +272,12 @@ def test_representation_rule():
     assert not representation_due(code="04", attempt=3, max_representations=2)
     assert not representation_due(code="01", attempt=1, max_representations=2)
     assert not representation_due(code="nope", attempt=1, max_representations=2)
+
+
+def test_the_kfs_states_the_bounce_charge_only_when_there_is_one():
+    from loans.kfs import _penal_text
+
+    product = LoanProduct(penal_charge_flat=Decimal("500.00"), penal_grace_days=3)
+    assert "auto-debit" not in _penal_text(product)
+    product.bounce_charge = Decimal("450.00")
+    assert "₹450.00 once for that installment" in _penal_text(product)
