@@ -9,9 +9,11 @@ from mandates.models import Presentation, PresentationStatus
 
 @case_panel("Auto-debit bounces")
 def bounces(case) -> str:
-    rows = Presentation.objects.filter(
-        loan_id=case.loan_id, status=PresentationStatus.BOUNCED
-    ).order_by("-result_on")[:10]
+    rows = list(
+        Presentation.objects.filter(
+            loan_id=case.loan_id, status=PresentationStatus.BOUNCED
+        ).order_by("-result_on")[:10]
+    )
     if not rows:
         return "None"
     return format_html(

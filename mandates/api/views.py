@@ -21,6 +21,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.gates import borrower_first, permission_first
 from lendingsite.errors import DomainError
 from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
 from lendingsite.pagination import Pagination
@@ -39,6 +40,7 @@ from mandates.serializers import (
     PresentationSerializer,
 )
 from mandates.services import mandate_cancel, mandate_pause, mandate_register, mandate_resume
+from mandates.services.lifecycle import PAUSE_PERM
 from mandates.webhooks import mandate_webhook_receive
 
 
@@ -54,6 +56,16 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         loan = self.request.query_params.get("loan")
         return qs.filter(loan_id=loan) if loan and loan.isdigit() else qs
 
+    def _officer_first(self, request, mandate, action: str) -> None:
+        """403 before the body is read for anyone who is neither the owner nor an officer."""
+        permission_first(
+            acting_user=request.user,
+            perm=PAUSE_PERM,
+            message="Only officers can do this to a mandate.",
+            action=action,
+            target=mandate,
+        )
+
     @extend_schema(
         request=MandateCreateSerializer,
         responses={201: MandateCreatedSerializer},
@@ -62,6 +74,8 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def create(self, request):
         """Register an auto-debit mandate on the caller's loan (their verified account).
         409 account_not_verified, 409 duplicate (a mandate is live), 404 someone else's loan."""
+        # Who may, before the body is read: staff do not register mandates (403).
+        borrower_first(acting_user=request.user, action="mandate.register_refused")
         body = MandateCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
