@@ -93,7 +93,7 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         responses={200: MandateSerializer},
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def cancel(self, request, pk=None):
         body = CancelSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -107,7 +107,7 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         responses={200: MandateSerializer},
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def pause(self, request, pk=None):
         body = PauseSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -119,7 +119,7 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(
         request=None, responses={200: MandateSerializer}, parameters=[IDEMPOTENCY_KEY_PARAMETER]
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def resume(self, request, pk=None):
         mandate = mandate_resume(acting_user=request.user, mandate=self.get_object())
         return Response(MandateSerializer(mandate).data)
