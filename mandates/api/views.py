@@ -95,11 +95,12 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def cancel(self, request, pk=None):
+        mandate = self.get_object()
+        if mandate.loan.borrower_id != request.user.pk:
+            self._officer_first(request, mandate, "mandate.cancel_refused")
         body = CancelSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        mandate = mandate_cancel(
-            acting_user=request.user, mandate=self.get_object(), **body.validated_data
-        )
+        mandate = mandate_cancel(acting_user=request.user, mandate=mandate, **body.validated_data)
         return Response(MandateSerializer(mandate).data)
 
     @extend_schema(
@@ -109,11 +110,11 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def pause(self, request, pk=None):
+        mandate = self.get_object()
+        self._officer_first(request, mandate, "mandate.pause_refused")
         body = PauseSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        mandate = mandate_pause(
-            acting_user=request.user, mandate=self.get_object(), **body.validated_data
-        )
+        mandate = mandate_pause(acting_user=request.user, mandate=mandate, **body.validated_data)
         return Response(MandateSerializer(mandate).data)
 
     @extend_schema(
