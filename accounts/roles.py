@@ -242,3 +242,18 @@ def sync_role_groups(group_model, permission_model) -> None:
             if perm is not None:
                 wanted.append(perm)
         group.permissions.set(wanted)
+
+
+# Auto-debit mandates (docs/mandates.md): officers and collections pause and resume (a
+# moratorium, a dispute); finance also loads the bank's response files; everyone on staff
+# who sees loans sees their mandates and presentations.
+_MANDATES_READ = [
+    "mandates.view_mandate",
+    "mandates.view_presentationbatch",
+    "mandates.view_presentation",
+]
+for _role in (LOAN_OFFICER, CREDIT_MANAGER, FINANCE, COLLECTOR, COLLECTIONS_MANAGER, AUDITOR):
+    ROLE_PERMISSIONS[_role] += _MANDATES_READ
+for _role in (LOAN_OFFICER, CREDIT_MANAGER, COLLECTIONS_MANAGER):
+    ROLE_PERMISSIONS[_role].append("mandates.pause_mandate")
+ROLE_PERMISSIONS[FINANCE] += ["mandates.pause_mandate", "mandates.record_result"]

@@ -124,6 +124,34 @@ def charge_data(*, event, target) -> dict:
     }
 
 
+def mandate_data(*, event, target) -> dict:
+    return {
+        "mandate": {
+            "id": target.pk,
+            "loan": target.loan_id,
+            "status": target.status,
+            "umrn": target.umrn,
+            "max_amount": _money(target.max_amount),
+            "reason_code": target.reason_code,
+        }
+    }
+
+
+def presentation_data(*, event, target) -> dict:
+    return {
+        "presentation": {
+            "id": target.pk,
+            "loan": target.loan_id,
+            "due_date": _day(target.due_date),
+            "attempt": target.attempt,
+            "amount": _money(target.amount),
+            "status": target.status,
+            "reason_code": target.reason_code,
+            "payment": target.payment_id,
+        }
+    }
+
+
 BUILDERS: dict[str, Callable[..., dict]] = {
     "application.submitted": application_data,
     "application.approved": application_data,
@@ -139,6 +167,12 @@ BUILDERS: dict[str, Callable[..., dict]] = {
     "payment.reversed": payment_reversed_data,
     "charge.levied": charge_data,
     "charge.waived": charge_data,
+    **{
+        f"mandate.{verb}": mandate_data
+        for verb in ("activated", "rejected", "paused", "resumed", "cancelled")
+    },
+    "presentation.debited": presentation_data,
+    "presentation.bounced": presentation_data,
 }
 
 

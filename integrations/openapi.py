@@ -47,6 +47,28 @@ LOAN = _obj(
     }
 )
 ALLOCATION = _obj({p: MONEY for p in ("penal", "fees", "interest", "principal", "excess")})
+MANDATE = _obj(
+    {
+        "id": ID,
+        "loan": ID,
+        "status": {"type": "string"},
+        "umrn": {"type": "string"},
+        "max_amount": MONEY,
+        "reason_code": {"type": "string"},
+    }
+)
+PRESENTATION = _obj(
+    {
+        "id": ID,
+        "loan": ID,
+        "due_date": DATE,
+        "attempt": {"type": "integer"},
+        "amount": MONEY,
+        "status": {"type": "string"},
+        "reason_code": {"type": "string"},
+        "payment": {"type": "integer", "nullable": True},
+    }
+)
 LOAN_AFTER = _obj(
     {
         "id": ID,
@@ -124,6 +146,12 @@ DATA: dict[str, dict] = {
     ),
     "charge.levied": _obj({"charge": CHARGE}),
     "charge.waived": _obj({"charge": CHARGE}),
+    **{
+        f"mandate.{verb}": _obj({"mandate": MANDATE})
+        for verb in ("activated", "rejected", "paused", "resumed", "cancelled")
+    },
+    "presentation.debited": _obj({"presentation": PRESENTATION}),
+    "presentation.bounced": _obj({"presentation": PRESENTATION}),
     "endpoint.test": _obj({"endpoint": ID, "message": {"type": "string"}}),
     **{
         f"case.{verb}": _obj(

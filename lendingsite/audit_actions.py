@@ -171,6 +171,18 @@ SUCCEEDED: frozenset[str] = frozenset(
         "promise.broken",
         "reminders.sent",
         "reminders.released",
+        # mandates
+        "mandate.registered",
+        "mandate.activated",
+        "mandate.rejected",
+        "mandate.paused",
+        "mandate.resumed",
+        "mandate.cancelled",
+        "mandate_webhook.rejected",
+        "presentations.presented",
+        "presentation.debited",
+        "presentation.bounced",
+        "presentation_results.loaded",
         # messaging
         "thread.opened",
         "thread.unread_notice_sent",
@@ -195,6 +207,10 @@ SUCCEEDED: frozenset[str] = frozenset(
 REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
+        "mandate.register",
+        "mandate.pause",
+        "mandate.resume",
+        "mandate.cancel",
         "referral_reward.review",
         "referral_code.issue",
         "referral_report.read",
@@ -303,6 +319,13 @@ WEBHOOK_EVENTS: dict[str, int] = {
     "payment.reversed": 1,
     "charge.levied": 1,
     "charge.waived": 1,
+    "mandate.activated": 1,
+    "mandate.rejected": 1,
+    "mandate.paused": 1,
+    "mandate.resumed": 1,
+    "mandate.cancelled": 1,
+    "presentation.debited": 1,
+    "presentation.bounced": 1,
 }
 WEBHOOK_DERIVED_EVENTS: dict[str, int] = {
     "loan.closed": 1,  # with payment.posted, when the payment paid the loan off

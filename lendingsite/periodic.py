@@ -34,6 +34,7 @@ PROJECT_APPS = (
     "messaging",
     "referrals",
     "accounting",
+    "mandates",
     "integrations",
 )
 # <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).

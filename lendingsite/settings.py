@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "integrations",
     "referrals",
     "accounting",
+    "mandates",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -514,6 +515,17 @@ PAYMENT_WEBHOOK_SECRETS = env.json(
     default={} if PRODUCTION else {"sandbox": "sandbox-webhook-secret-not-for-production"},
 )
 WEBHOOK_TOLERANCE_SECONDS = env.int("WEBHOOK_TOLERANCE_SECONDS", default=300)
+
+# --- Auto-debit mandates (mandates; docs/mandates.md) ----------------------------------
+# Adapter -> secret of its signed callbacks, like PAYMENT_WEBHOOK_SECRETS.
+MANDATE_WEBHOOK_SECRETS = env.json(
+    "MANDATE_WEBHOOK_SECRETS",
+    default={} if PRODUCTION else {"sandbox": "sandbox-mandate-secret-not-for-production"},
+)
+MANDATE_ADAPTER = env.str("MANDATE_ADAPTER", default="sandbox")
+MANDATE_PRESENT_DAYS_BEFORE = env.int("MANDATE_PRESENT_DAYS_BEFORE", default=1)
+MANDATE_MAX_REPRESENTATIONS = env.int("MANDATE_MAX_REPRESENTATIONS", default=2)
+MANDATE_REPRESENT_AFTER_DAYS = env.int("MANDATE_REPRESENT_AFTER_DAYS", default=3)
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
     "THROTTLE_WEBHOOKS", default="600/min"
 )
@@ -647,5 +659,8 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ProposalKindEnum": "loans.models.servicing.ProposalKind",
         "WriteOffKindEnum": "loans.models.servicing.WriteOffKind",
         "RescheduleKindEnum": "loans.models.servicing.RescheduleKind",
+        "MandateStatusEnum": "mandates.models.MandateStatus",
+        "MandateFrequencyEnum": "mandates.models.Frequency",
+        "PresentationStatusEnum": "mandates.models.PresentationStatus",
     }
 )

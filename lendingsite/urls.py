@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("integrations.api.urls")),
     path("", include("referrals.api.urls")),
     path("", include("accounting.api.urls")),
+    path("", include("mandates.api.urls")),
     path("reports/", include("console.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),

@@ -76,11 +76,19 @@ def _penal_text(product) -> str:
         charge = (
             f"{product.penal_charge_percent}% of the overdue amount, once per overdue installment"
         )
-    return (
+    text = (
         f"{charge}, charged once if an installment is unpaid {product.penal_grace_days} days "
         "after its due date. Penal charges are never added to the interest rate and never "
         "earn interest."
     )
+    # Only a product that has one says so: the KFS of every other product (and its hash)
+    # stays as it was.
+    if product.bounce_charge > 0:
+        text += (
+            f" If an auto-debit of an installment is returned by your bank, ₹"
+            f"{product.bounce_charge} once for that installment, never added to the principal."
+        )
+    return text
 
 
 def kfs_hash(kfs: dict) -> str:

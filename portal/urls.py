@@ -14,6 +14,7 @@ from portal.views import (
     home,
     kfs,
     loan,
+    mandates,
     messages,
     notifications,
     pay,
@@ -91,6 +92,15 @@ borrower_pages = [
         name="no_dues_certificate",
     ),
     path("loans/<int:pk>/pay/", pay.pay_page, name="pay"),
+    path("loans/<int:pk>/auto-debit/", mandates.mandate_setup, name="mandate_setup"),
+    path(
+        "loans/<int:pk>/auto-debit/<int:mandate_id>/cancel/",
+        mandates.mandate_cancel_page,
+        name="mandate_cancel",
+    ),
+    path(
+        "sandbox-bank/mandates/<str:reference>/", mandates.sandbox_bank, name="mandate_sandbox_bank"
+    ),
     path("referrals/", referrals.referrals_page, name="referrals"),
 ]
 

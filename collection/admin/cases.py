@@ -10,6 +10,8 @@ collection.services.desk, exactly as the API does. Collectors see only their own
 (collection.selectors.cases_for); another collector's case is a 404.
 """
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin, messages
 from django.http import Http404, HttpResponseRedirect
@@ -102,6 +104,19 @@ RECORDERS = {
 }
 
 
+# Panels that higher apps add to the case page (a title and a function case -> HTML): the
+# auto-debit bounces of the mandates app, which this app may not import.
+CASE_PANELS: list[tuple[str, Callable]] = []
+
+
+def case_panel(title: str) -> Callable:
+    def register(render: Callable) -> Callable:
+        CASE_PANELS.append((title, render))
+        return render
+
+    return register
+
+
 @admin.register(CollectionCase)
 class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
     list_display = [
@@ -154,6 +169,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
         ),
         ("Loan", {"fields": ["loan_summary"]}),
         ("Bucket history", {"fields": ["bucket_history"]}),
+        ("Elsewhere", {"fields": ["other_panels"]}),
     ]
     readonly_fields = [
         "loan_ref",
@@ -170,6 +186,7 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
         "escalated_on",
         "loan_summary",
         "bucket_history",
+        "other_panels",
     ]
 
     def get_queryset(self, request):
@@ -226,6 +243,12 @@ class CollectionCaseAdmin(PhoneRevealMixin, ActionFormMixin, admin.ModelAdmin):
                 "<tr><th>{}</th><td>{}</td></tr>",
                 ((k.replace("_", " "), display_value(k, v)) for k, v in rows.items()),
             ),
+        )
+
+    @admin.display(description="from other apps")
+    def other_panels(self, case):
+        return format_html_join(
+            "", "<h4>{}</h4>{}", ((title, render(case)) for title, render in CASE_PANELS)
         )
 
     @admin.display(description="bucket history")

@@ -48,6 +48,7 @@ KINDS: dict[str, Kind] = {
         Kind("loan_disbursed", "Your loan was paid out", False, texts.loan_disbursed),
         Kind("payment_received", "Receipt for your payment", False, texts.payment_received),
         Kind("charge_levied", "A charge was added to your loan", False, texts.charge_levied),
+        Kind("debit_bounced", "An auto-debit bounced", False, texts.debit_bounced),
         Kind("loan_closed", "Your loan is closed", False, texts.loan_closed),
         Kind(
             "exit_request_opened",

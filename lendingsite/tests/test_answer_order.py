@@ -27,6 +27,8 @@ BORROWER_WRITES = (
     r"^applications/\{pk\}/$",  # PATCH: the borrower corrects their figures
     r"^loans/\{pk\}/(cooling-off-cancel|exit-requests)/$",
     r"^threads/",
+    r"^mandates/$",  # the borrower registers an auto-debit on their own loan
+    r"^mandates/\{pk\}/cancel/$",  # and cancels it
 )
 # Re-authentication checks the caller's own password and code: anyone signed in may send
 # it, so reading its body is the first thing it does.

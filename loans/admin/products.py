@@ -63,9 +63,11 @@ FIELDSETS = (
                 "penal_charge_flat",
                 "penal_charge_percent",
                 "penal_grace_days",
+                "bounce_charge",
             ],
             "description": "A charge per overdue installment after the grace days; never "
-            "added to the rate, never capitalised (RBI penal charges rules, 2023).",
+            "added to the rate, never capitalised (RBI penal charges rules, 2023). The "
+            "bounce charge is levied once per installment whose auto-debit bounces.",
         },
     ),
     (

@@ -53,6 +53,9 @@ class LoanProduct(LoanTerms):
     penal_charge_flat = models.DecimalField(**MONEY, default=Decimal("500.00"))
     penal_charge_percent = models.DecimalField(**RATE, default=Decimal("0"))
     penal_grace_days = models.PositiveSmallIntegerField(default=3)
+    # Levied once per installment when an auto-debit of it bounces (mandates; a fee, never
+    # capitalised). Zero: the product charges nothing for a bounce.
+    bounce_charge = models.DecimalField(**MONEY, default=Decimal("0.00"))
 
     # Distress servicing (docs/servicing.md): on a restructure, unpaid principal and
     # interest of installments already due are capitalised into the new principal, or kept

@@ -26,6 +26,8 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
+from mandates.models import Presentation
+from mandates.selectors import live_mandate
 from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
 from repayments.certificates import certificate_available, certificate_response
@@ -112,12 +114,24 @@ def _loan_context(request, loan: Loan) -> dict:
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
         "servicing": loan_servicing(loan),
+        **_auto_debit(loan),
         "certificate_url": (
             reverse("borrower:no_dues_certificate", args=[loan.pk])
             if certificate_available(loan)
             else None
         ),
     }
+
+
+def _auto_debit(loan: Loan) -> dict:
+    """The loan's latest mandate and its bounces; no mandate, no bounces (no second query)."""
+    mandate = live_mandate(loan)
+    bounces = (
+        Presentation.objects.filter(loan=loan, status="bounced").order_by("-id")[:5]
+        if mandate is not None
+        else []
+    )
+    return {"mandate": mandate, "bounces": bounces}
 
 
 def _statement_url(loan: Loan, fmt: str) -> str | None:

@@ -13,6 +13,7 @@ from collection.notices.texts.exits import (
 from collection.notices.texts.loans import (
     CLOSED_STATUSES,
     charge_levied,
+    debit_bounced,
     loan_closed,
     loan_disbursed,
     offer_expiring,
@@ -26,6 +27,7 @@ __all__ = [
     "CLOSED_STATUSES",
     "Texts",
     "charge_levied",
+    "debit_bounced",
     "exit_request_completed",
     "exit_request_lapsed",
     "exit_request_opened",

@@ -175,3 +175,31 @@ def loan_closed(row) -> Texts:
 # Cooling-off exit requests (repayments' ExitRequest). The facts a notice needs in `data`:
 # `amount` (to pay, principal + interest for the days held), `pay_by` (date), and for the
 # opened notice `reference` (what to quote when paying). Where to pay comes from
+
+
+def debit_bounced(row) -> Texts:
+    """An auto-debit of an installment bounced (the mandates app makes this notice)."""
+    d = row.data
+    again = (
+        f"We will present it again on {day(d['represent_on'])}; please keep the amount in "
+        "your account, or pay now."
+        if d.get("represent_on")
+        else "We will not present it again: please pay it yourself."
+    )
+    body = letter(
+        row,
+        f"The auto-debit of {inr(row.amount)} for the installment of loan #{row.loan_id} due "
+        f"on {day(d['due_date'])} was returned by your bank: {d['reason']} (code "
+        f"{d['reason_code']}).",
+        again,
+        f"Pay now: {site_url('borrower:pay', row.loan_id)}. Any bounce charge in your Key Fact "
+        "Statement is shown on your loan page; it is never added to the principal.",
+    )
+    return Texts(
+        f"The auto-debit for loan #{row.loan_id} bounced",
+        body,
+        sms(
+            f"Auto-debit of {inr(row.amount)} for loan #{row.loan_id} was returned by your bank "
+            f"({d['reason']}). Please pay: {site_url('borrower:pay', row.loan_id)}"
+        ),
+    )

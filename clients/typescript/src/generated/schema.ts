@@ -1168,6 +1168,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mandates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List mandates */
+        get: operations["mandates_list"];
+        put?: never;
+        /**
+         * Register an auto-debit mandate on the caller's loan (their verified account)
+         * @description Register an auto-debit mandate on the caller's loan (their verified account).
+         *     409 account_not_verified, 409 duplicate (a mandate is live), 404 someone else's loan.
+         */
+        post: operations["mandates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one mandate */
+        get: operations["mandates_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the mandate */
+        post: operations["mandates_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/pause/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause the mandate */
+        post: operations["mandates_pause_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/{id}/resume/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the mandate */
+        post: operations["mandates_resume_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mandates/webhooks/{adapter}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhooks the mandate
+         * @description Signed callbacks from mandate adapters: the signature is the authentication.
+         */
+        post: operations["mandates_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/": {
         parameters: {
             query?: never;
@@ -1427,6 +1537,40 @@ export interface paths {
          * @description Receive one gateway notification (docs/gateways.md has every provider's scheme).
          */
         post: operations["payments_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/presentations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List presentations */
+        get: operations["presentations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/presentations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one presentation */
+        get: operations["presentations_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2427,6 +2571,18 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        /**
+         * @description * `account_closed` - account_closed
+         *     * `borrower_request` - borrower_request
+         *     * `loan_closed` - loan_closed
+         *     * `officer` - officer
+         * @enum {string}
+         */
+        CancelCodeEnum: "account_closed" | "borrower_request" | "loan_closed" | "officer";
+        CancelRequest: {
+            /** @default borrower_request */
+            code: components["schemas"]["CancelCodeEnum"];
+        };
         /** @description Expects collection.selectors.cases_for (the pending promise is an annotation). */
         Case: {
             readonly id: number;
@@ -2739,13 +2895,20 @@ export interface components {
          *     * `loan.foreclosed` - loan.foreclosed
          *     * `loan.settled` - loan.settled
          *     * `loan.written_off` - loan.written_off
+         *     * `mandate.activated` - mandate.activated
+         *     * `mandate.cancelled` - mandate.cancelled
+         *     * `mandate.paused` - mandate.paused
+         *     * `mandate.rejected` - mandate.rejected
+         *     * `mandate.resumed` - mandate.resumed
          *     * `payment.posted` - payment.posted
          *     * `payment.reversed` - payment.reversed
+         *     * `presentation.bounced` - presentation.bounced
+         *     * `presentation.debited` - presentation.debited
          *     * `promise.broken` - promise.broken
          *     * `promise.kept` - promise.kept
          * @enum {string}
          */
-        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "payment.posted" | "payment.reversed" | "promise.broken" | "promise.kept";
+        EventTypesEnum: "application.accepted" | "application.approved" | "application.expired" | "application.rejected" | "application.submitted" | "application.withdrawn" | "case.closed" | "case.opened" | "charge.levied" | "charge.waived" | "endpoint.test" | "loan.bucket_changed" | "loan.cancelled" | "loan.closed" | "loan.disbursed" | "loan.foreclosed" | "loan.settled" | "loan.written_off" | "mandate.activated" | "mandate.cancelled" | "mandate.paused" | "mandate.rejected" | "mandate.resumed" | "payment.posted" | "payment.reversed" | "presentation.bounced" | "presentation.debited" | "promise.broken" | "promise.kept";
         ExitAmount: {
             /** Format: date */
             on: string;
@@ -2996,6 +3159,79 @@ export interface components {
          * @enum {string}
          */
         LoanStatusEnum: "pending_disbursement" | "active" | "closed" | "foreclosed" | "written_off" | "cancelled" | "settled";
+        Mandate: {
+            readonly id: number;
+            readonly loan: number;
+            readonly reference: string;
+            readonly adapter: string;
+            /** @default initiated */
+            readonly status: components["schemas"]["MandateStatusEnum"];
+            /** Format: decimal */
+            readonly max_amount: string;
+            readonly frequency: components["schemas"]["MandateFrequencyEnum"];
+            /** Format: date */
+            readonly start_on: string;
+            /** Format: date */
+            readonly end_on: string;
+            readonly umrn: string;
+            readonly reason_code: string;
+            readonly reason: string;
+            readonly account_last4: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly status_changed_at: string | null;
+        };
+        MandateCreateRequest: {
+            loan: number;
+            /** Format: decimal */
+            max_amount?: string;
+            /** @default MNTH */
+            frequency: components["schemas"]["MandateFrequencyEnum"];
+            /** Format: date */
+            start_on?: string;
+            /** Format: date */
+            end_on?: string;
+        };
+        MandateCreated: {
+            readonly id: number;
+            readonly loan: number;
+            readonly reference: string;
+            readonly adapter: string;
+            /** @default initiated */
+            readonly status: components["schemas"]["MandateStatusEnum"];
+            /** Format: decimal */
+            readonly max_amount: string;
+            readonly frequency: components["schemas"]["MandateFrequencyEnum"];
+            /** Format: date */
+            readonly start_on: string;
+            /** Format: date */
+            readonly end_on: string;
+            readonly umrn: string;
+            readonly reason_code: string;
+            readonly reason: string;
+            readonly account_last4: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly status_changed_at: string | null;
+            readonly approval_url: string;
+        };
+        /**
+         * @description * `MNTH` - Monthly
+         *     * `ADHO` - As presented
+         * @enum {string}
+         */
+        MandateFrequencyEnum: "MNTH" | "ADHO";
+        /**
+         * @description * `initiated` - Waiting for the bank
+         *     * `active` - Active
+         *     * `paused` - Paused
+         *     * `cancelled` - Cancelled
+         *     * `rejected` - Rejected by the bank
+         * @enum {string}
+         */
+        MandateStatusEnum: "initiated" | "active" | "paused" | "cancelled" | "rejected";
         Me: {
             readonly id: number;
             /** Format: email */
@@ -3288,6 +3524,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Loan"][];
         };
+        PaginatedMandateList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Mandate"][];
+        };
         PaginatedMessageList: {
             /** @example 123 */
             count: number;
@@ -3350,6 +3601,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Payment"][];
+        };
+        PaginatedPresentationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Presentation"][];
         };
         PaginatedProductList: {
             /** @example 123 */
@@ -3550,6 +3816,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            /** Format: decimal */
+            bounce_charge?: string;
             restructure_capitalises_arrears?: boolean;
             moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
@@ -3593,6 +3861,18 @@ export interface components {
             description?: string;
             event_types?: components["schemas"]["EventTypesEnum"][];
             is_active?: boolean;
+        };
+        /**
+         * @description * `dispute` - dispute
+         *     * `moratorium` - moratorium
+         *     * `officer` - officer
+         *     * `restructure` - restructure
+         * @enum {string}
+         */
+        PauseCodeEnum: "dispute" | "moratorium" | "officer" | "restructure";
+        PauseRequest: {
+            code: components["schemas"]["PauseCodeEnum"];
+            note?: string;
         };
         PayRun: {
             paid: number;
@@ -3710,6 +3990,39 @@ export interface components {
          * @enum {string}
          */
         PrepaymentStrategyEnum: "reduce_tenure" | "reduce_emi";
+        Presentation: {
+            readonly id: number;
+            readonly reference: string;
+            readonly loan: number;
+            readonly mandate: number;
+            readonly batch: number | null;
+            readonly adapter: string;
+            /** Format: date */
+            readonly due_date: string;
+            /** @default 1 */
+            readonly attempt: number;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly status: components["schemas"]["PresentationStatusEnum"];
+            /** Format: date */
+            readonly presented_on: string | null;
+            /** Format: date */
+            readonly scheduled_on: string | null;
+            /** Format: date */
+            readonly result_on: string | null;
+            readonly reason_code: string;
+            readonly payment: number | null;
+            readonly charge: number | null;
+        };
+        /**
+         * @description * `scheduled` - Scheduled to present again
+         *     * `presented` - Presented, waiting for the result
+         *     * `succeeded` - Debited
+         *     * `bounced` - Bounced
+         *     * `skipped` - Not presented (paid or mandate stopped)
+         * @enum {string}
+         */
+        PresentationStatusEnum: "scheduled" | "presented" | "succeeded" | "bounced" | "skipped";
         /**
          * @description Every term a product fixes: limits, the quote terms as its defaults (`default_rate`
          *     is the quote's `annual_rate`), charges, penal charges, strategies and collections.
@@ -3753,6 +4066,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            /** Format: decimal */
+            bounce_charge?: string;
             restructure_capitalises_arrears?: boolean;
             moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
@@ -3840,6 +4155,8 @@ export interface components {
             /** Format: decimal */
             penal_charge_percent?: string;
             penal_grace_days?: number;
+            /** Format: decimal */
+            bounce_charge?: string;
             restructure_capitalises_arrears?: boolean;
             moratorium_accrues_interest?: boolean;
             cooling_off_days?: number;
@@ -5055,6 +5372,136 @@ export interface components {
                 };
             };
         };
+        /** @description Webhook `mandate.activated` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_activated: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.activated";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.cancelled` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_cancelled: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.cancelled";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.paused` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_paused: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.paused";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.rejected` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_rejected: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.rejected";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
+        /** @description Webhook `mandate.resumed` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_mandate_resumed: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "mandate.resumed";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                mandate: {
+                    id: number;
+                    loan: number;
+                    status: string;
+                    umrn: string;
+                    /** @example 1000.00 */
+                    max_amount: string;
+                    reason_code: string;
+                };
+            };
+        };
         /** @description Webhook `payment.posted` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
         WebhookEvent_payment_posted: {
             /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
@@ -5135,6 +5582,64 @@ export interface components {
                     principal_outstanding: string | null;
                     /** @example 1000.00 */
                     total_outstanding: string | null;
+                };
+            };
+        };
+        /** @description Webhook `presentation.bounced` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_presentation_bounced: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "presentation.bounced";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                presentation: {
+                    id: number;
+                    loan: number;
+                    /** Format: date */
+                    due_date: string;
+                    attempt: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    status: string;
+                    reason_code: string;
+                    payment: number | null;
+                };
+            };
+        };
+        /** @description Webhook `presentation.debited` (version 1). Sent as the POST body with Standard Webhooks headers webhook-id (= id), webhook-timestamp and webhook-signature (docs/webhooks.md). */
+        WebhookEvent_presentation_debited: {
+            /** @example evt_9f0c4c1e2b8a4f7e9a3d5b6c7d8e9f01 */
+            id: string;
+            /** @enum {string} */
+            type: "presentation.debited";
+            /** @enum {integer} */
+            version: 1;
+            /** Format: date-time */
+            timestamp: string;
+            /** Format: date */
+            business_date: string;
+            sequence: number;
+            loan: number | null;
+            data: {
+                presentation: {
+                    id: number;
+                    loan: number;
+                    /** Format: date */
+                    due_date: string;
+                    attempt: number;
+                    /** @example 1000.00 */
+                    amount: string;
+                    status: string;
+                    reason_code: string;
+                    payment: number | null;
                 };
             };
         };
@@ -9520,7 +10025,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A unique integer value identifying this day end run. */
+                /** @description A unique integer value identifying this day-end run. */
                 id: number;
             };
             cookie?: never;
@@ -11928,6 +12433,776 @@ export interface operations {
             };
         };
     };
+    mandates_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMandateList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MandateCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MandateCreated"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this mandate. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandate"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_cancel_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this mandate. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandate"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_pause_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this mandate. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandate"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_resume_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this mandate. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandate"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mandates_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                adapter: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description applied, or a duplicate that changed nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me_retrieve: {
         parameters: {
             query?: never;
@@ -13827,6 +15102,186 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    presentations_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPresentationList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    presentations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this presentation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presentation"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
             /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */

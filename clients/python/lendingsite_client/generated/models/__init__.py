@@ -19,6 +19,8 @@ from .bank_account_status_enum import BankAccountStatusEnum
 from .bank_account_verify_request import BankAccountVerifyRequest
 from .bank_accounts_list_status import BankAccountsListStatus
 from .blank_enum import BlankEnum
+from .cancel_code_enum import CancelCodeEnum
+from .cancel_request import CancelRequest
 from .case import Case
 from .case_detail import CaseDetail
 from .case_status_enum import CaseStatusEnum
@@ -71,6 +73,12 @@ from .loan_after import LoanAfter
 from .loan_status_enum import LoanStatusEnum
 from .loans_list_status import LoansListStatus
 from .loans_statement_format import LoansStatementFormat
+from .mandate import Mandate
+from .mandate_create_request import MandateCreateRequest
+from .mandate_created import MandateCreated
+from .mandate_frequency_enum import MandateFrequencyEnum
+from .mandate_status_enum import MandateStatusEnum
+from .mandates_webhook_body import MandatesWebhookBody
 from .me import Me
 from .me_bank_accounts_list_status import MeBankAccountsListStatus
 from .me_kyc_documents_list_doc_type import MeKycDocumentsListDocType
@@ -96,10 +104,12 @@ from .paginated_hit_list import PaginatedHitList
 from .paginated_installment_list import PaginatedInstallmentList
 from .paginated_kyc_document_list import PaginatedKycDocumentList
 from .paginated_loan_list import PaginatedLoanList
+from .paginated_mandate_list import PaginatedMandateList
 from .paginated_message_list import PaginatedMessageList
 from .paginated_moratorium_list import PaginatedMoratoriumList
 from .paginated_my_referral_list import PaginatedMyReferralList
 from .paginated_payment_list import PaginatedPaymentList
+from .paginated_presentation_list import PaginatedPresentationList
 from .paginated_product_list import PaginatedProductList
 from .paginated_programme_list import PaginatedProgrammeList
 from .paginated_promise_list import PaginatedPromiseList
@@ -116,6 +126,8 @@ from .patched_product_request import PatchedProductRequest
 from .patched_profile_update_request import PatchedProfileUpdateRequest
 from .patched_programme_request import PatchedProgrammeRequest
 from .patched_webhook_endpoint_update_request import PatchedWebhookEndpointUpdateRequest
+from .pause_code_enum import PauseCodeEnum
+from .pause_request import PauseRequest
 from .pay_run import PayRun
 from .payment import Payment
 from .payment_channel_enum import PaymentChannelEnum
@@ -132,6 +144,8 @@ from .payout_method_enum import PayoutMethodEnum
 from .penal_charge_type_enum import PenalChargeTypeEnum
 from .pending_promise import PendingPromise
 from .prepayment_strategy_enum import PrepaymentStrategyEnum
+from .presentation import Presentation
+from .presentation_status_enum import PresentationStatusEnum
 from .problem import Problem
 from .problem_code import ProblemCode
 from .problem_errors import ProblemErrors
@@ -329,6 +343,31 @@ from .webhook_event_loan_written_off_data import WebhookEventLoanWrittenOffData
 from .webhook_event_loan_written_off_data_loan import WebhookEventLoanWrittenOffDataLoan
 from .webhook_event_loan_written_off_type import WebhookEventLoanWrittenOffType
 from .webhook_event_loan_written_off_version import WebhookEventLoanWrittenOffVersion
+from .webhook_event_mandate_activated import WebhookEventMandateActivated
+from .webhook_event_mandate_activated_data import WebhookEventMandateActivatedData
+from .webhook_event_mandate_activated_data_mandate import WebhookEventMandateActivatedDataMandate
+from .webhook_event_mandate_activated_type import WebhookEventMandateActivatedType
+from .webhook_event_mandate_activated_version import WebhookEventMandateActivatedVersion
+from .webhook_event_mandate_cancelled import WebhookEventMandateCancelled
+from .webhook_event_mandate_cancelled_data import WebhookEventMandateCancelledData
+from .webhook_event_mandate_cancelled_data_mandate import WebhookEventMandateCancelledDataMandate
+from .webhook_event_mandate_cancelled_type import WebhookEventMandateCancelledType
+from .webhook_event_mandate_cancelled_version import WebhookEventMandateCancelledVersion
+from .webhook_event_mandate_paused import WebhookEventMandatePaused
+from .webhook_event_mandate_paused_data import WebhookEventMandatePausedData
+from .webhook_event_mandate_paused_data_mandate import WebhookEventMandatePausedDataMandate
+from .webhook_event_mandate_paused_type import WebhookEventMandatePausedType
+from .webhook_event_mandate_paused_version import WebhookEventMandatePausedVersion
+from .webhook_event_mandate_rejected import WebhookEventMandateRejected
+from .webhook_event_mandate_rejected_data import WebhookEventMandateRejectedData
+from .webhook_event_mandate_rejected_data_mandate import WebhookEventMandateRejectedDataMandate
+from .webhook_event_mandate_rejected_type import WebhookEventMandateRejectedType
+from .webhook_event_mandate_rejected_version import WebhookEventMandateRejectedVersion
+from .webhook_event_mandate_resumed import WebhookEventMandateResumed
+from .webhook_event_mandate_resumed_data import WebhookEventMandateResumedData
+from .webhook_event_mandate_resumed_data_mandate import WebhookEventMandateResumedDataMandate
+from .webhook_event_mandate_resumed_type import WebhookEventMandateResumedType
+from .webhook_event_mandate_resumed_version import WebhookEventMandateResumedVersion
 from .webhook_event_payment_posted import WebhookEventPaymentPosted
 from .webhook_event_payment_posted_data import WebhookEventPaymentPostedData
 from .webhook_event_payment_posted_data_loan_after import WebhookEventPaymentPostedDataLoanAfter
@@ -344,6 +383,20 @@ from .webhook_event_payment_reversed_data_loan_after import WebhookEventPaymentR
 from .webhook_event_payment_reversed_data_payment import WebhookEventPaymentReversedDataPayment
 from .webhook_event_payment_reversed_type import WebhookEventPaymentReversedType
 from .webhook_event_payment_reversed_version import WebhookEventPaymentReversedVersion
+from .webhook_event_presentation_bounced import WebhookEventPresentationBounced
+from .webhook_event_presentation_bounced_data import WebhookEventPresentationBouncedData
+from .webhook_event_presentation_bounced_data_presentation import (
+    WebhookEventPresentationBouncedDataPresentation,
+)
+from .webhook_event_presentation_bounced_type import WebhookEventPresentationBouncedType
+from .webhook_event_presentation_bounced_version import WebhookEventPresentationBouncedVersion
+from .webhook_event_presentation_debited import WebhookEventPresentationDebited
+from .webhook_event_presentation_debited_data import WebhookEventPresentationDebitedData
+from .webhook_event_presentation_debited_data_presentation import (
+    WebhookEventPresentationDebitedDataPresentation,
+)
+from .webhook_event_presentation_debited_type import WebhookEventPresentationDebitedType
+from .webhook_event_presentation_debited_version import WebhookEventPresentationDebitedVersion
 from .webhook_event_promise_broken import WebhookEventPromiseBroken
 from .webhook_event_promise_broken_data import WebhookEventPromiseBrokenData
 from .webhook_event_promise_broken_data_promise import WebhookEventPromiseBrokenDataPromise
@@ -381,6 +434,8 @@ __all__ = (
     "BankAccountStatusEnum",
     "BankAccountVerifyRequest",
     "BlankEnum",
+    "CancelCodeEnum",
+    "CancelRequest",
     "Case",
     "CaseDetail",
     "CaseStatusEnum",
@@ -433,6 +488,12 @@ __all__ = (
     "LoansListStatus",
     "LoansStatementFormat",
     "LoanStatusEnum",
+    "Mandate",
+    "MandateCreated",
+    "MandateCreateRequest",
+    "MandateFrequencyEnum",
+    "MandateStatusEnum",
+    "MandatesWebhookBody",
     "Me",
     "MeBankAccountsListStatus",
     "MeKycDocumentsListDocType",
@@ -458,10 +519,12 @@ __all__ = (
     "PaginatedInstallmentList",
     "PaginatedKycDocumentList",
     "PaginatedLoanList",
+    "PaginatedMandateList",
     "PaginatedMessageList",
     "PaginatedMoratoriumList",
     "PaginatedMyReferralList",
     "PaginatedPaymentList",
+    "PaginatedPresentationList",
     "PaginatedProductList",
     "PaginatedProgrammeList",
     "PaginatedPromiseList",
@@ -478,6 +541,8 @@ __all__ = (
     "PatchedProfileUpdateRequest",
     "PatchedProgrammeRequest",
     "PatchedWebhookEndpointUpdateRequest",
+    "PauseCodeEnum",
+    "PauseRequest",
     "Payment",
     "PaymentChannelEnum",
     "PaymentCreateRequest",
@@ -494,6 +559,8 @@ __all__ = (
     "PenalChargeTypeEnum",
     "PendingPromise",
     "PrepaymentStrategyEnum",
+    "Presentation",
+    "PresentationStatusEnum",
     "Problem",
     "ProblemCode",
     "ProblemErrors",
@@ -679,6 +746,31 @@ __all__ = (
     "WebhookEventLoanWrittenOffDataLoan",
     "WebhookEventLoanWrittenOffType",
     "WebhookEventLoanWrittenOffVersion",
+    "WebhookEventMandateActivated",
+    "WebhookEventMandateActivatedData",
+    "WebhookEventMandateActivatedDataMandate",
+    "WebhookEventMandateActivatedType",
+    "WebhookEventMandateActivatedVersion",
+    "WebhookEventMandateCancelled",
+    "WebhookEventMandateCancelledData",
+    "WebhookEventMandateCancelledDataMandate",
+    "WebhookEventMandateCancelledType",
+    "WebhookEventMandateCancelledVersion",
+    "WebhookEventMandatePaused",
+    "WebhookEventMandatePausedData",
+    "WebhookEventMandatePausedDataMandate",
+    "WebhookEventMandatePausedType",
+    "WebhookEventMandatePausedVersion",
+    "WebhookEventMandateRejected",
+    "WebhookEventMandateRejectedData",
+    "WebhookEventMandateRejectedDataMandate",
+    "WebhookEventMandateRejectedType",
+    "WebhookEventMandateRejectedVersion",
+    "WebhookEventMandateResumed",
+    "WebhookEventMandateResumedData",
+    "WebhookEventMandateResumedDataMandate",
+    "WebhookEventMandateResumedType",
+    "WebhookEventMandateResumedVersion",
     "WebhookEventPaymentPosted",
     "WebhookEventPaymentPostedData",
     "WebhookEventPaymentPostedDataLoanAfter",
@@ -692,6 +784,16 @@ __all__ = (
     "WebhookEventPaymentReversedDataPayment",
     "WebhookEventPaymentReversedType",
     "WebhookEventPaymentReversedVersion",
+    "WebhookEventPresentationBounced",
+    "WebhookEventPresentationBouncedData",
+    "WebhookEventPresentationBouncedDataPresentation",
+    "WebhookEventPresentationBouncedType",
+    "WebhookEventPresentationBouncedVersion",
+    "WebhookEventPresentationDebited",
+    "WebhookEventPresentationDebitedData",
+    "WebhookEventPresentationDebitedDataPresentation",
+    "WebhookEventPresentationDebitedType",
+    "WebhookEventPresentationDebitedVersion",
     "WebhookEventPromiseBroken",
     "WebhookEventPromiseBrokenData",
     "WebhookEventPromiseBrokenDataPromise",

@@ -81,6 +81,7 @@ class Product:
             penal_charge_flat (str | Unset):
             penal_charge_percent (str | Unset):
             penal_grace_days (int | Unset):
+            bounce_charge (str | Unset):
             restructure_capitalises_arrears (bool | Unset):
             moratorium_accrues_interest (bool | Unset):
             cooling_off_days (int | Unset):
@@ -120,6 +121,7 @@ class Product:
     penal_charge_flat: str | Unset = UNSET
     penal_charge_percent: str | Unset = UNSET
     penal_grace_days: int | Unset = UNSET
+    bounce_charge: str | Unset = UNSET
     restructure_capitalises_arrears: bool | Unset = UNSET
     moratorium_accrues_interest: bool | Unset = UNSET
     cooling_off_days: int | Unset = UNSET
@@ -208,6 +210,8 @@ class Product:
 
         penal_grace_days = self.penal_grace_days
 
+        bounce_charge = self.bounce_charge
+
         restructure_capitalises_arrears = self.restructure_capitalises_arrears
 
         moratorium_accrues_interest = self.moratorium_accrues_interest
@@ -276,6 +280,8 @@ class Product:
             field_dict["penal_charge_percent"] = penal_charge_percent
         if penal_grace_days is not UNSET:
             field_dict["penal_grace_days"] = penal_grace_days
+        if bounce_charge is not UNSET:
+            field_dict["bounce_charge"] = bounce_charge
         if restructure_capitalises_arrears is not UNSET:
             field_dict["restructure_capitalises_arrears"] = restructure_capitalises_arrears
         if moratorium_accrues_interest is not UNSET:
@@ -401,6 +407,8 @@ class Product:
 
         penal_grace_days = d.pop("penal_grace_days", UNSET)
 
+        bounce_charge = d.pop("bounce_charge", UNSET)
+
         restructure_capitalises_arrears = d.pop("restructure_capitalises_arrears", UNSET)
 
         moratorium_accrues_interest = d.pop("moratorium_accrues_interest", UNSET)
@@ -446,6 +454,7 @@ class Product:
             penal_charge_flat=penal_charge_flat,
             penal_charge_percent=penal_charge_percent,
             penal_grace_days=penal_grace_days,
+            bounce_charge=bounce_charge,
             restructure_capitalises_arrears=restructure_capitalises_arrears,
             moratorium_accrues_interest=moratorium_accrues_interest,
             cooling_off_days=cooling_off_days,

@@ -1,0 +1,2 @@
+"""Auto-debit mandates (NACH / e-mandate) and the presentation of installments against
+them (docs/mandates.md)."""

@@ -1,0 +1,31 @@
+"""Who sees which mandates and presentations: a borrower their own loans', staff with the
+view permission all of them (a collector's scoping is collection's cases; mandates are not
+sensitive beyond the loan)."""
+
+from mandates.models import Mandate, Presentation, PresentationBatch
+
+
+def mandates_for(user):
+    qs = Mandate.objects.select_related("loan", "bank_account")
+    if user.has_perm("mandates.view_mandate"):
+        return qs
+    return qs.filter(loan__borrower=user)
+
+
+def presentations_for(user):
+    qs = Presentation.objects.select_related("batch", "mandate")
+    if user.has_perm("mandates.view_presentation"):
+        return qs
+    return qs.filter(loan__borrower=user)
+
+
+def batches_for(user):
+    return (
+        PresentationBatch.objects.all()
+        if user.has_perm("mandates.view_presentationbatch")
+        else PresentationBatch.objects.none()
+    )
+
+
+def live_mandate(loan):
+    return Mandate.objects.filter(loan=loan).select_related("bank_account").order_by("-id").first()
