@@ -9,7 +9,7 @@ from django.db import transaction
 from lendingsite.audit import audit_record
 from loans.models import Settlement, SettlementStatus
 from repayments.engine.distress import settlement_broken
-from repayments.services.servicing.settlements.common import flag_set, paid_refresh
+from repayments.services.servicing.settlements.common import _flag_set, _paid_refresh
 
 
 @transaction.atomic
@@ -21,13 +21,13 @@ def settlements_break_due(*, business_date: date, acting_user=None) -> int:
     for settlement in Settlement.objects.select_for_update().filter(
         status=SettlementStatus.IN_FORCE
     ):
-        dues = paid_refresh(settlement)
+        dues = _paid_refresh(settlement)
         missed = settlement_broken(dues, business_date, settlement.grace_days)
         if missed is None:
             continue
         settlement.status, settlement.ended_on = SettlementStatus.BROKEN, business_date
         settlement.save(update_fields=["status", "ended_on"])
-        flag_set(settlement.loan, False)
+        _flag_set(settlement.loan, False)
         broken += 1
         audit_record(
             action="settlement.broken",

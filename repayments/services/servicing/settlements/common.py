@@ -24,12 +24,12 @@ def loan_dues(loan: Loan, on: date) -> Decimal:
     return loan.principal_outstanding + due
 
 
-def flag_set(loan: Loan, value: bool) -> None:
+def _flag_set(loan: Loan, value: bool) -> None:
     loan.under_settlement = value
     Loan.objects.filter(pk=loan.pk).update(under_settlement=value)
 
 
-def paid_refresh(settlement: Settlement, *, without: int | None = None) -> list[SettlementDue]:
+def _paid_refresh(settlement: Settlement, *, without: int | None = None) -> list[SettlementDue]:
     """Recount what was paid towards the settlement and spread it over its installments."""
     payments = Payment.objects.filter(
         loan_id=settlement.loan_id, status=PaymentStatus.POSTED, pk__gt=settlement.payments_after_id

@@ -14,7 +14,7 @@ from loans.models import Installment, Loan, LoanStatus, Settlement, SettlementSt
 from repayments import engine
 from repayments.models import Payment
 from repayments.services.replay import ROW_FIELDS, _installments_locked, _row_values
-from repayments.services.servicing.settlements.common import ZERO, flag_set, paid_refresh
+from repayments.services.servicing.settlements.common import ZERO, _flag_set, _paid_refresh
 
 
 def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today: date) -> None:
@@ -29,13 +29,13 @@ def settlement_payment_apply(*, loan: Loan, payment: Payment, acting_user, today
     )
     if settlement is None:
         return
-    paid_refresh(settlement)
+    _paid_refresh(settlement)
     if loan.status != LoanStatus.ACTIVE:  # the payment paid the whole loan off
         settlement.status, settlement.ended_on = SettlementStatus.SUPERSEDED, today
         # Queryset updates, not save(update_fields=...): inside payment posting's pipeline
         # (PostgreSQL) the ORM cannot read the row count save() checks.
         Settlement.objects.filter(pk=settlement.pk).update(status=settlement.status, ended_on=today)
-        flag_set(loan, False)
+        _flag_set(loan, False)
         audit_record(
             action="settlement.superseded",
             actor=acting_user,
@@ -57,7 +57,7 @@ def settlement_payment_unapply(*, loan: Loan, payment: Payment, acting_user, tod
         .first()
     )
     if settlement is not None:
-        paid_refresh(settlement, without=payment.pk)
+        _paid_refresh(settlement, without=payment.pk)
 
 
 def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> None:
@@ -95,7 +95,7 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
             changed.append((s[0], values))
     rawsql.values_update(Installment, ROW_FIELDS, changed)
     settlement.status, settlement.ended_on = SettlementStatus.PAID, today
-    flag_set(loan, False)
+    _flag_set(loan, False)
     settlement.waived_principal, settlement.waived_interest = principal, interest
     settlement.waived_charges = charges
     Settlement.objects.filter(pk=settlement.pk).update(

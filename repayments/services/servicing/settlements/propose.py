@@ -27,7 +27,7 @@ from repayments.services.servicing.proposals import executor, proposal_create, p
 from repayments.services.servicing.settlements.common import (
     MAX_INSTALLMENTS,
     ZERO,
-    flag_set,
+    _flag_set,
     loan_dues,
 )
 
@@ -137,7 +137,7 @@ def _settlement_execute(*, acting_user, proposal: Proposal, loan: Loan, today: d
         approved_on=today,
         payments_after_id=last,
     )
-    flag_set(loan, True)
+    _flag_set(loan, True)
     SettlementInstallment.objects.bulk_create(
         SettlementInstallment(
             settlement=settlement,
