@@ -175,12 +175,27 @@ SUCCEEDED: frozenset[str] = frozenset(
         "webhook_endpoint.disabled",
         "webhook_endpoint.tested",
         "webhook_delivery.replayed",
+        # reconciliation
+        "virtual_account.issued",
+        "statement.imported",
+        "statement_line.assigned",
+        "statement_line.approved",
+        "statement_line.refund_marked",
+        # bureau
+        "bureau_export.created",
+        "bureau_rejections.loaded",
     }
 )
 
 REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
+        "statement.import",
+        "statement_line.assign",
+        "statement_line.approve",
+        "statement_line.refund",
+        "bureau_export.create",
+        "bureau_rejections.load",
         "referral_reward.review",
         "referral_code.issue",
         "referral_report.read",

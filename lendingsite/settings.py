@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "messaging",
     "integrations",
     "referrals",
+    "reconciliation",
+    "bureau",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -501,6 +503,16 @@ PAYMENT_WEBHOOK_SECRETS = env.json(
     default={} if PRODUCTION else {"sandbox": "sandbox-webhook-secret-not-for-production"},
 )
 WEBHOOK_TOLERANCE_SECONDS = env.int("WEBHOOK_TOLERANCE_SECONDS", default=300)
+# Virtual accounts and bank reconciliation (docs/reconciliation.md): the adapter that issues
+# each loan's collection account and signs its credit notifications.
+VIRTUAL_ACCOUNT_PROVIDER = env.str("VIRTUAL_ACCOUNT_PROVIDER", default="sandbox")
+# Largest bank statement accepted for import, in bytes.
+STATEMENT_MAX_BYTES = env.int("STATEMENT_MAX_BYTES", default=50 * 1024 * 1024)
+# Credit bureau reporting (docs/bureau.md): how often the export runs (monthly,
+# fortnightly, weekly) and the member identity printed in the file's header.
+BUREAU_FREQUENCY = env.str("BUREAU_FREQUENCY", default="monthly")
+BUREAU_MEMBER_ID = env.str("BUREAU_MEMBER_ID", default="NB00000001")
+BUREAU_MEMBER_NAME = env.str("BUREAU_MEMBER_NAME", default="LENDINGSITE")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
     "THROTTLE_WEBHOOKS", default="600/min"
 )

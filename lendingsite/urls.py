@@ -17,6 +17,8 @@ api_v1 = [
     path("", include("messaging.api.urls")),
     path("", include("integrations.api.urls")),
     path("", include("referrals.api.urls")),
+    path("", include("reconciliation.api.urls")),
+    path("", include("bureau.api.urls")),
     path("reports/", include("console.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),
