@@ -26,6 +26,7 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
+from reconciliation.selectors import virtual_account_of
 from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
 from repayments.certificates import certificate_available, certificate_response
@@ -112,6 +113,7 @@ def _loan_context(request, loan: Loan) -> dict:
         "statement_pdf": _statement_url(loan, "pdf"),
         "can_pay": loan.status in OWING,
         "servicing": loan_servicing(loan),
+        "virtual_account": virtual_account_of(loan) if loan.status in OWING else None,
         "certificate_url": (
             reverse("borrower:no_dues_certificate", args=[loan.pk])
             if certificate_available(loan)
