@@ -118,6 +118,9 @@ class StatementLine(models.Model):
 
     class Meta:
         ordering = ["statement_id", "line_no"]
+        # The matcher's "repeated earlier in this file" check looks rows up by
+        # (statement, utr); without it PostgreSQL scans the statement's rows per row.
+        indexes = [models.Index(fields=["statement", "utr"], name="statementline_statement_utr")]
         constraints = [
             models.UniqueConstraint(
                 fields=["statement", "line_no"], name="statementline_unique_row"
