@@ -26,9 +26,9 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
-from reconciliation.selectors import virtual_account_of
 from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
+from reconciliation.selectors import virtual_account_of
 from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote, loan_servicing
