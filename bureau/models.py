@@ -6,9 +6,11 @@ from django.db import models
 
 
 class Frequency(models.TextChoices):
-    MONTHLY = "monthly", "Monthly"
-    FORTNIGHTLY = "fortnightly", "Fortnightly"
-    WEEKLY = "weekly", "Weekly"
+    # Labels differ from a loan's repayment frequency on purpose: the API schema names an
+    # enum by its choices, and the two must stay two enums.
+    MONTHLY = "monthly", "Monthly file"
+    FORTNIGHTLY = "fortnightly", "Fortnightly file"
+    WEEKLY = "weekly", "Weekly file"
 
 
 class BureauExport(models.Model):

@@ -619,5 +619,10 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ProposalKindEnum": "loans.models.servicing.ProposalKind",
         "WriteOffKindEnum": "loans.models.servicing.WriteOffKind",
         "RescheduleKindEnum": "loans.models.servicing.RescheduleKind",
+        # The bureau file's reporting frequency is not a loan's repayment frequency.
+        "BureauFrequencyEnum": "bureau.models.Frequency",
+        "StatementLineStatusEnum": "reconciliation.models.LineStatus",
+        "StatementMatchKindEnum": "reconciliation.models.MatchKind",
+        "BureauIssueKindEnum": "bureau.models.IssueKind",
     }
 )
