@@ -15,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import permission_first
 from bureau.models import BureauExport
 from bureau.selectors import exports_for
 from bureau.serializers import (
@@ -22,7 +23,7 @@ from bureau.serializers import (
     BureauExportSerializer,
     RejectionUploadSerializer,
 )
-from bureau.services import bureau_export_create, bureau_rejections_load
+from bureau.services import EXPORT_PERM, bureau_export_create, bureau_rejections_load
 from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
 from lendingsite.parsers import StrictJSONParser, StrictMultiPartParser
 
@@ -50,6 +51,13 @@ class BureauExportViewSet(
     def create(self, request):
         """Write the bureau file as of a date (finance). Records that fail validation are
         left out and listed in `issues`."""
+        # Refused before the body is read (lendingsite/tests/test_answer_order.py).
+        permission_first(
+            acting_user=request.user,
+            perm=EXPORT_PERM,
+            message="Only finance can write a credit bureau file.",
+            action="bureau_export.create_refused",
+        )
         incoming = BureauExportCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         export = bureau_export_create(acting_user=request.user, **incoming.validated_data)

@@ -18,6 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from accounts.gates import permission_first
 from accounts.twofactor.reauth import reauth_required
 from lendingsite.idempotency import IDEMPOTENCY_KEY_PARAMETER
 from lendingsite.parsers import StrictMultiPartParser
@@ -36,7 +37,7 @@ from reconciliation.services.queue import (
     statement_line_assign,
     statement_line_refund_mark,
 )
-from reconciliation.services.statements import statement_import
+from reconciliation.services.statements import IMPORT_PERM, statement_import
 
 PROBLEM = OpenApiResponse(description="problem+json (see API.md Errors)")
 REFUSALS = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
@@ -67,6 +68,13 @@ class BankStatementViewSet(
     def create(self, request):
         """Import a bank statement (finance): matched credits are posted once, the rest
         queued. Uploading the same file again posts nothing new."""
+        # Refused before the upload is read (lendingsite/tests/test_answer_order.py).
+        permission_first(
+            acting_user=request.user,
+            perm=IMPORT_PERM,
+            message="Only finance can import bank statements.",
+            action="statement.import_refused",
+        )
         incoming = StatementUploadSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         upload = incoming.validated_data["file"]
