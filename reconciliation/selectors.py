@@ -7,7 +7,11 @@ QUEUE = (LineStatus.QUEUED, LineStatus.PROPOSED)
 
 
 def virtual_account_of(loan) -> VirtualAccount | None:
-    return VirtualAccount.objects.filter(loan=loan).first()
+    """The loan's account (no query when the loan was fetched with select_related)."""
+    try:
+        return loan.virtual_account
+    except VirtualAccount.DoesNotExist:
+        return None
 
 
 def loan_reference(loan) -> str:

@@ -74,7 +74,11 @@ def schedule_rows(loan: Loan, *, arrears: Arrears) -> list[dict]:
 
 
 def _own_loan(request, pk: int) -> Loan:
-    return get_object_or_404(loans_with_arrears(Loan.objects.filter(borrower=request.user)), pk=pk)
+    # The virtual account comes in the same query (the loan page shows it).
+    loans = loans_with_arrears(Loan.objects.filter(borrower=request.user)).select_related(
+        "virtual_account"
+    )
+    return get_object_or_404(loans, pk=pk)
 
 
 def _foreclosure(request, loan: Loan, today: date) -> tuple[ForeclosureQuoteForm, object]:
