@@ -65,6 +65,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.view_exitrequest",
         *_VIEW_REFERRALS,
         "referrals.review_reward",
+        # Officers fix the records a bureau file refused or could not include.
+        "bureau.view_bureauexport",
+        "bureau.view_bureauissue",
+        "reconciliation.view_virtualaccount",
     ],
     CREDIT_MANAGER: [
         *_VIEW_PEOPLE,
@@ -120,6 +124,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "repayments.waive_charge",
         "repayments.view_chargewaiver",
         "repayments.approve_chargewaiver",
+        # Bank reconciliation, maker-checker on manual matches (reconciliation.services.queue).
+        "reconciliation.view_virtualaccount",
+        "reconciliation.view_statementimport",
+        "reconciliation.import_statementimport",
+        "reconciliation.view_statementline",
+        "reconciliation.assign_statementline",
+        "reconciliation.approve_statementline",
+        # Credit bureau files (bureau.services).
+        "bureau.view_bureauexport",
+        "bureau.add_bureauexport",
+        "bureau.view_bureauissue",
     ],
     # Collectors work from their assigned cases (collections issue); the loans console,
     # applications and ledger are not theirs to browse.

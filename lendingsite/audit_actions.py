@@ -201,6 +201,15 @@ SUCCEEDED: frozenset[str] = frozenset(
         "webhook_endpoint.tested",
         "webhook_secret_keys.rotated",
         "webhook_delivery.replayed",
+        # reconciliation
+        "virtual_account.issued",
+        "statement.imported",
+        "statement_line.assigned",
+        "statement_line.approved",
+        "statement_line.refund_marked",
+        # bureau
+        "bureau_export.created",
+        "bureau_rejections.loaded",
     }
 )
 
@@ -211,6 +220,12 @@ REFUSED: frozenset[str] = frozenset(
         "mandate.pause",
         "mandate.resume",
         "mandate.cancel",
+        "statement.import",
+        "statement_line.assign",
+        "statement_line.approve",
+        "statement_line.refund",
+        "bureau_export.create",
+        "bureau_rejections.load",
         "referral_reward.review",
         "referral_code.issue",
         "referral_report.read",

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "referrals",
     "accounting",
     "mandates",
+    "reconciliation",
+    "bureau",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts.twofactor",
@@ -526,6 +528,17 @@ MANDATE_ADAPTER = env.str("MANDATE_ADAPTER", default="sandbox")
 MANDATE_PRESENT_DAYS_BEFORE = env.int("MANDATE_PRESENT_DAYS_BEFORE", default=1)
 MANDATE_MAX_REPRESENTATIONS = env.int("MANDATE_MAX_REPRESENTATIONS", default=2)
 MANDATE_REPRESENT_AFTER_DAYS = env.int("MANDATE_REPRESENT_AFTER_DAYS", default=3)
+
+# Virtual accounts and bank reconciliation (docs/reconciliation.md): the adapter that issues
+# each loan's collection account and signs its credit notifications.
+VIRTUAL_ACCOUNT_PROVIDER = env.str("VIRTUAL_ACCOUNT_PROVIDER", default="sandbox")
+# Largest bank statement accepted for import, in bytes.
+STATEMENT_MAX_BYTES = env.int("STATEMENT_MAX_BYTES", default=50 * 1024 * 1024)
+# Credit bureau reporting (docs/bureau.md): how often the export runs (monthly,
+# fortnightly, weekly) and the member identity printed in the file's header.
+BUREAU_FREQUENCY = env.str("BUREAU_FREQUENCY", default="monthly")
+BUREAU_MEMBER_ID = env.str("BUREAU_MEMBER_ID", default="NB00000001")
+BUREAU_MEMBER_NAME = env.str("BUREAU_MEMBER_NAME", default="LENDINGSITE")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
     "THROTTLE_WEBHOOKS", default="600/min"
 )
@@ -662,5 +675,10 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "MandateStatusEnum": "mandates.models.MandateStatus",
         "MandateFrequencyEnum": "mandates.models.Frequency",
         "PresentationStatusEnum": "mandates.models.PresentationStatus",
+        # The bureau file's reporting frequency is not a loan's repayment frequency.
+        "BureauFrequencyEnum": "bureau.models.Frequency",
+        "StatementLineStatusEnum": "reconciliation.models.LineStatus",
+        "StatementMatchKindEnum": "reconciliation.models.MatchKind",
+        "BureauIssueKindEnum": "bureau.models.IssueKind",
     }
 )

@@ -19,6 +19,8 @@ api_v1 = [
     path("", include("referrals.api.urls")),
     path("", include("accounting.api.urls")),
     path("", include("mandates.api.urls")),
+    path("", include("reconciliation.api.urls")),
+    path("", include("bureau.api.urls")),
     path("reports/", include("console.api")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", platform_views.api_docs, name="swagger-ui"),

@@ -30,6 +30,7 @@ from mandates.models import Presentation
 from mandates.selectors import live_mandate
 from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
+from reconciliation.selectors import virtual_account_of
 from repayments.certificates import certificate_available, certificate_response
 from repayments.models import Payment
 from repayments.selectors import foreclosure_quote, loan_servicing
@@ -75,7 +76,11 @@ def schedule_rows(loan: Loan, *, arrears: Arrears) -> list[dict]:
 
 
 def _own_loan(request, pk: int) -> Loan:
-    return get_object_or_404(loans_with_arrears(Loan.objects.filter(borrower=request.user)), pk=pk)
+    # The virtual account comes in the same query (the loan page shows it).
+    loans = loans_with_arrears(Loan.objects.filter(borrower=request.user)).select_related(
+        "virtual_account"
+    )
+    return get_object_or_404(loans, pk=pk)
 
 
 def _foreclosure(request, loan: Loan, today: date) -> tuple[ForeclosureQuoteForm, object]:
@@ -115,6 +120,7 @@ def _loan_context(request, loan: Loan) -> dict:
         "can_pay": loan.status in OWING,
         "servicing": loan_servicing(loan),
         **_auto_debit(loan),
+        "virtual_account": virtual_account_of(loan) if loan.status in OWING else None,
         "certificate_url": (
             reverse("borrower:no_dues_certificate", args=[loan.pk])
             if certificate_available(loan)

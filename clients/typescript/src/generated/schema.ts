@@ -547,6 +547,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bank-statements/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bank statements */
+        get: operations["bank_statements_list"];
+        put?: never;
+        /**
+         * Import a bank statement (finance): matched credits are posted once, the rest queued
+         * @description Import a bank statement (finance): matched credits are posted once, the rest
+         *     queued. Uploading the same file again posts nothing new.
+         */
+        post: operations["bank_statements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one bank statement */
+        get: operations["bank_statements_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bureau-exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bureau exports */
+        get: operations["bureau_exports_list"];
+        put?: never;
+        /**
+         * Write the bureau file as of a date (finance)
+         * @description Write the bureau file as of a date (finance). Records that fail validation are
+         *     left out and listed in `issues`.
+         */
+        post: operations["bureau_exports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bureau-exports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one bureau export */
+        get: operations["bureau_exports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bureau-exports/{id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file as it was written (its SHA-256 is the export's `sha256`)
+         * @description The file as it was written (its SHA-256 is the export's `sha256`).
+         */
+        get: operations["bureau_exports_file_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bureau-exports/{id}/rejections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load the bureau's rejection report for this file; each error is shown on its loan
+         * @description Load the bureau's rejection report for this file; each error is shown on its loan.
+         */
+        post: operations["bureau_exports_rejections_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/charges/": {
         parameters: {
             query?: never;
@@ -2039,6 +2157,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statement-lines/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List statement lines */
+        get: operations["statement_lines_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statement-lines/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one statement line */
+        get: operations["statement_lines_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statement-lines/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an assigned credit and post it to the loan (finance; not the person who…
+         * @description Approve an assigned credit and post it to the loan (finance; not the person who
+         *     assigned it: 403 `maker_checker`).
+         */
+        post: operations["statement_lines_approve_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statement-lines/{id}/assign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose the loan a queued credit belongs to (finance)
+         * @description Propose the loan a queued credit belongs to (finance). Posted only once someone
+         *     else approves it.
+         */
+        post: operations["statement_lines_assign_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statement-lines/{id}/refund/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a queued credit to be refunded to its sender (finance), with the reason
+         * @description Mark a queued credit to be refunded to its sender (finance), with the reason.
+         */
+        post: operations["statement_lines_refund_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/threads/": {
         parameters: {
             query?: never;
@@ -2119,6 +2333,60 @@ export interface paths {
          * @description You have read the thread up to now (the other side's read receipt).
          */
         post: operations["threads_read_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtual-accounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List virtual accounts */
+        get: operations["virtual_accounts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtual-accounts/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one virtual account */
+        get: operations["virtual_accounts_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtual-accounts/webhooks/{provider}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive one credit to a virtual account (docs/reconciliation.md)
+         * @description Receive one credit to a virtual account (docs/reconciliation.md).
+         */
+        post: operations["virtual_accounts_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2509,6 +2777,11 @@ export interface components {
             /** Format: decimal */
             annual_rate?: string | null;
         };
+        AssignRequest: {
+            loan: number;
+            /** @default  */
+            note: string;
+        };
         Attempt: {
             readonly number: number;
             /** Format: date-time */
@@ -2571,6 +2844,49 @@ export interface components {
         };
         /** @enum {unknown} */
         BlankEnum: "";
+        BureauExport: {
+            readonly id: number;
+            /** Format: date */
+            readonly as_of: string;
+            readonly frequency: components["schemas"]["BureauFrequencyEnum"];
+            readonly file_name: string;
+            readonly sha256: string;
+            readonly records: number;
+            readonly excluded: number;
+            readonly rejected: number;
+            readonly created_by: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly issues: components["schemas"]["BureauIssue"][];
+        };
+        BureauExportCreateRequest: {
+            /** Format: date */
+            as_of: string;
+            /** @default  */
+            frequency: components["schemas"]["BureauFrequencyEnum"];
+        };
+        /**
+         * @description * `monthly` - Monthly file
+         *     * `fortnightly` - Fortnightly file
+         *     * `weekly` - Weekly file
+         * @enum {string}
+         */
+        BureauFrequencyEnum: "monthly" | "fortnightly" | "weekly";
+        BureauIssue: {
+            readonly id: number;
+            readonly loan: number | null;
+            readonly account_number: string;
+            readonly kind: components["schemas"]["BureauIssueKindEnum"];
+            readonly field: string;
+            readonly code: string;
+            readonly message: string;
+        };
+        /**
+         * @description * `validation` - Failed our validation (not in the file)
+         *     * `rejection` - Rejected by the bureau
+         * @enum {string}
+         */
+        BureauIssueKindEnum: "validation" | "rejection";
         /**
          * @description * `account_closed` - account_closed
          *     * `borrower_request` - borrower_request
@@ -3374,6 +3690,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["BankAccount"][];
         };
+        PaginatedBureauExportList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["BureauExport"][];
+        };
         PaginatedCaseList: {
             /** @example 123 */
             count: number;
@@ -3707,6 +4038,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Reward"][];
         };
+        PaginatedStatementImportList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StatementImport"][];
+        };
+        PaginatedStatementLineList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["StatementLine"][];
+        };
         PaginatedThreadList: {
             /** @example 123 */
             count: number;
@@ -3721,6 +4082,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Thread"][];
+        };
+        PaginatedVirtualAccountList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["VirtualAccount"][];
         };
         PaginatedWaiverList: {
             /** @example 123 */
@@ -4468,6 +4844,9 @@ export interface components {
             /** Format: date */
             refunded_on?: string;
         };
+        RefundRequest: {
+            reason: string;
+        };
         RegisterRequest: {
             /** Format: email */
             email: string;
@@ -4478,6 +4857,13 @@ export interface components {
             phone: string;
             /** @description A friend's referral code (e.g. 7K3M-Q9TX-2HBR); recorded once, at sign-up. */
             referral_code?: string;
+        };
+        RejectionUploadRequest: {
+            /**
+             * Format: binary
+             * @description CSV: Account Number, Segment, Field, Error Code, Error Description
+             */
+            file: string;
         };
         ReplayCount: {
             queued: number;
@@ -4660,6 +5046,78 @@ export interface components {
          * @enum {string}
          */
         SourceEnum: "api" | "admin" | "webhook" | "page" | "system";
+        StatementImport: {
+            readonly id: number;
+            readonly file_name: string;
+            readonly sha256: string;
+            readonly uploaded_by: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly lines: number;
+            readonly credits: number;
+            readonly posted: number;
+            readonly duplicates: number;
+            readonly queued: number;
+            /** Format: decimal */
+            readonly credited_amount: string;
+            /** Format: decimal */
+            readonly posted_amount: string;
+        };
+        StatementLine: {
+            readonly id: number;
+            readonly statement: number;
+            readonly line_no: number;
+            /** Format: date */
+            readonly txn_date: string;
+            /** Format: date */
+            readonly value_date: string | null;
+            readonly narration: string;
+            readonly reference: string;
+            readonly utr: string;
+            /** Format: decimal */
+            readonly credit: string;
+            /** Format: decimal */
+            readonly debit: string;
+            /** Format: decimal */
+            readonly balance: string | null;
+            readonly status: components["schemas"]["StatementLineStatusEnum"];
+            readonly match_kind: components["schemas"]["StatementMatchKindEnum"] | components["schemas"]["BlankEnum"];
+            readonly reason: string;
+            readonly loan: number | null;
+            readonly payment: number | null;
+            readonly assigned_by: number | null;
+            readonly assign_note: string;
+            readonly decided_by: number | null;
+            /** Format: date-time */
+            readonly decided_at: string | null;
+        };
+        /**
+         * @description * `debit` - Debit (not ours to match)
+         *     * `matched` - Matched, not yet posted
+         *     * `posted` - Posted
+         *     * `duplicate` - Already posted (same UTR)
+         *     * `queued` - In the queue
+         *     * `proposed` - Assigned, awaiting approval
+         *     * `refund` - To be refunded
+         * @enum {string}
+         */
+        StatementLineStatusEnum: "debit" | "matched" | "posted" | "duplicate" | "queued" | "proposed" | "refund";
+        /**
+         * @description * `` - None
+         *     * `virtual_account` - Virtual account
+         *     * `utr` - UTR of a posted payment
+         *     * `loan_reference` - Loan reference
+         *     * `manual` - Assigned by finance
+         * @enum {string}
+         */
+        StatementMatchKindEnum: "virtual_account" | "utr" | "loan_reference" | "manual";
+        StatementUploadRequest: {
+            /**
+             * Format: binary
+             * @description CSV: Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, Balance
+             */
+            file: string;
+        };
         TestEvent: {
             /** @description The test event's id (evt_…). */
             event: string;
@@ -4709,6 +5167,17 @@ export interface components {
             debit: string;
             /** Format: decimal */
             credit: string;
+        };
+        VirtualAccount: {
+            readonly id: number;
+            readonly loan: number;
+            readonly provider: string;
+            readonly account_number: string;
+            readonly ifsc: string;
+            readonly vpa: string;
+            readonly loan_reference: string;
+            /** Format: date-time */
+            readonly created_at: string;
         };
         VoidRequest: {
             /** @default  */
@@ -8783,6 +9252,819 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BankAccount"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bank_statements_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStatementImportList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bank_statements_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["StatementUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementImport"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bank_statements_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this statement import. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementImport"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bureau_exports_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBureauExportList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bureau_exports_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BureauExportCreateRequest"];
+                "multipart/form-data": components["schemas"]["BureauExportCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauExport"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bureau_exports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this bureau export. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauExport"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bureau_exports_file_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this bureau export. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bureau_exports_rejections_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this bureau export. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RejectionUploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BureauExport"];
                 };
             };
             /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
@@ -18234,6 +19516,554 @@ export interface operations {
             };
         };
     };
+    statement_lines_list: {
+        parameters: {
+            query?: {
+                loan?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                statement?: number;
+                /**
+                 * @description * `debit` - Debit (not ours to match)
+                 *     * `matched` - Matched, not yet posted
+                 *     * `posted` - Posted
+                 *     * `duplicate` - Already posted (same UTR)
+                 *     * `queued` - In the queue
+                 *     * `proposed` - Assigned, awaiting approval
+                 *     * `refund` - To be refunded
+                 */
+                status?: "debit" | "duplicate" | "matched" | "posted" | "proposed" | "queued" | "refund";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStatementLineList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statement_lines_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this statement line. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementLine"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statement_lines_approve_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this statement line. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementLine"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statement_lines_assign_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this statement line. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementLine"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    statement_lines_refund_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable characters; a retry with the same key replays the first answer (docs/api.md, Idempotency). Required of API clients on POST /api/v1/payments/. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this statement line. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementLine"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     threads_list: {
         parameters: {
             query?: {
@@ -18847,6 +20677,317 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    virtual_accounts_list: {
+        parameters: {
+            query?: {
+                loan?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVirtualAccountList"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    virtual_accounts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this virtual account. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VirtualAccount"];
+                };
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `throttled` (or `account_locked`, `upload_limit`): wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    virtual_accounts_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key replays the first answer (`Idempotent-Replayed: true`); docs/api.md, Idempotency. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description a credit posted before (same notice id or UTR) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description payment posted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `validation_error` (with `errors` per field), `parse_error`, `invalid_body` (size, nesting, NUL bytes). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_authenticated`: no credentials, or a bad or expired token; staff: `mfa_required` / `otp_invalid` (second factor), `reauth_required` (approve, disburse, reverse, waive need a fresh `POST /api/v1/auth/reauth/`). */
+            401: {
+                headers: {
+                    /** @description the challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this: `permission_denied`, `protected_field`, `staff_cannot_borrow`, `maker_checker`, `email_not_verified`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such object, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_acceptable`: the Accept header asks for nothing the API can write. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The rules said no in the object's present state (`invalid_state`, `duplicate_utr`, `loan_not_active`, …) or `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request line too long: refused by the web server before the API. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON (or the form types listed). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but refused by a rule (`amount_out_of_range`, `backdated`, `future_dated`, `invalid_token`) or `idempotency_key_reused`. */

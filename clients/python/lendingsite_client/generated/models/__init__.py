@@ -12,6 +12,7 @@ from .application_create_request import ApplicationCreateRequest
 from .application_status_enum import ApplicationStatusEnum
 from .applications_list_status import ApplicationsListStatus
 from .approve_request import ApproveRequest
+from .assign_request import AssignRequest
 from .attempt import Attempt
 from .bank_account import BankAccount
 from .bank_account_create_request import BankAccountCreateRequest
@@ -19,6 +20,10 @@ from .bank_account_status_enum import BankAccountStatusEnum
 from .bank_account_verify_request import BankAccountVerifyRequest
 from .bank_accounts_list_status import BankAccountsListStatus
 from .blank_enum import BlankEnum
+from .bureau_export import BureauExport
+from .bureau_frequency_enum import BureauFrequencyEnum
+from .bureau_issue import BureauIssue
+from .bureau_issue_kind_enum import BureauIssueKindEnum
 from .cancel_code_enum import CancelCodeEnum
 from .cancel_request import CancelRequest
 from .case import Case
@@ -94,6 +99,7 @@ from .override_input_request import OverrideInputRequest
 from .paginated_api_key_list import PaginatedApiKeyList
 from .paginated_application_list import PaginatedApplicationList
 from .paginated_bank_account_list import PaginatedBankAccountList
+from .paginated_bureau_export_list import PaginatedBureauExportList
 from .paginated_case_list import PaginatedCaseList
 from .paginated_charge_list import PaginatedChargeList
 from .paginated_contact_list import PaginatedContactList
@@ -116,7 +122,10 @@ from .paginated_promise_list import PaginatedPromiseList
 from .paginated_proposal_list import PaginatedProposalList
 from .paginated_reschedule_list import PaginatedRescheduleList
 from .paginated_reward_list import PaginatedRewardList
+from .paginated_statement_import_list import PaginatedStatementImportList
+from .paginated_statement_line_list import PaginatedStatementLineList
 from .paginated_thread_list import PaginatedThreadList
+from .paginated_virtual_account_list import PaginatedVirtualAccountList
 from .paginated_waiver_list import PaginatedWaiverList
 from .paginated_webhook_endpoint_list import PaginatedWebhookEndpointList
 from .password_reset_confirm_request import PasswordResetConfirmRequest
@@ -194,7 +203,9 @@ from .referral_rewards_report_retrieve_format import ReferralRewardsReportRetrie
 from .refresh_request import RefreshRequest
 from .refund import Refund
 from .refund_create_request import RefundCreateRequest
+from .refund_request import RefundRequest
 from .register_request import RegisterRequest
+from .rejection_upload_request import RejectionUploadRequest
 from .replay_count import ReplayCount
 from .replay_range_request import ReplayRangeRequest
 from .report import Report
@@ -221,6 +232,12 @@ from .secret_rotate_request import SecretRotateRequest
 from .settlement_installment_request import SettlementInstallmentRequest
 from .settlement_propose_request import SettlementProposeRequest
 from .source_enum import SourceEnum
+from .statement_import import StatementImport
+from .statement_line import StatementLine
+from .statement_line_status_enum import StatementLineStatusEnum
+from .statement_lines_list_status import StatementLinesListStatus
+from .statement_match_kind_enum import StatementMatchKindEnum
+from .statement_upload_request import StatementUploadRequest
 from .test_event import TestEvent
 from .thread import Thread
 from .thread_open_request import ThreadOpenRequest
@@ -229,6 +246,8 @@ from .token_refresh_request import TokenRefreshRequest
 from .token_request import TokenRequest
 from .trial_balance import TrialBalance
 from .trial_balance_account import TrialBalanceAccount
+from .virtual_account import VirtualAccount
+from .virtual_accounts_webhook_body import VirtualAccountsWebhookBody
 from .void_request import VoidRequest
 from .waive_request import WaiveRequest
 from .waiver import Waiver
@@ -427,6 +446,7 @@ __all__ = (
     "ApplicationsListStatus",
     "ApplicationStatusEnum",
     "ApproveRequest",
+    "AssignRequest",
     "Attempt",
     "BankAccount",
     "BankAccountCreateRequest",
@@ -434,6 +454,10 @@ __all__ = (
     "BankAccountStatusEnum",
     "BankAccountVerifyRequest",
     "BlankEnum",
+    "BureauExport",
+    "BureauFrequencyEnum",
+    "BureauIssue",
+    "BureauIssueKindEnum",
     "CancelCodeEnum",
     "CancelRequest",
     "Case",
@@ -509,6 +533,7 @@ __all__ = (
     "PaginatedApiKeyList",
     "PaginatedApplicationList",
     "PaginatedBankAccountList",
+    "PaginatedBureauExportList",
     "PaginatedCaseList",
     "PaginatedChargeList",
     "PaginatedContactList",
@@ -531,7 +556,10 @@ __all__ = (
     "PaginatedProposalList",
     "PaginatedRescheduleList",
     "PaginatedRewardList",
+    "PaginatedStatementImportList",
+    "PaginatedStatementLineList",
     "PaginatedThreadList",
+    "PaginatedVirtualAccountList",
     "PaginatedWaiverList",
     "PaginatedWebhookEndpointList",
     "PasswordResetConfirmRequest",
@@ -609,7 +637,9 @@ __all__ = (
     "RefreshRequest",
     "Refund",
     "RefundCreateRequest",
+    "RefundRequest",
     "RegisterRequest",
+    "RejectionUploadRequest",
     "ReplayCount",
     "ReplayRangeRequest",
     "Report",
@@ -636,6 +666,12 @@ __all__ = (
     "SettlementInstallmentRequest",
     "SettlementProposeRequest",
     "SourceEnum",
+    "StatementImport",
+    "StatementLine",
+    "StatementLinesListStatus",
+    "StatementLineStatusEnum",
+    "StatementMatchKindEnum",
+    "StatementUploadRequest",
     "TestEvent",
     "Thread",
     "ThreadOpenRequest",
@@ -644,6 +680,8 @@ __all__ = (
     "TokenRequest",
     "TrialBalance",
     "TrialBalanceAccount",
+    "VirtualAccount",
+    "VirtualAccountsWebhookBody",
     "VoidRequest",
     "Waiver",
     "WaiverCharge",

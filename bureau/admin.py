@@ -1,0 +1,162 @@
+"""The officer console for bureau reporting: the files written, what each left out (our
+validations) and what the bureau rejected, per loan. Thin: bureau.services does the work."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from bureau.models import BureauExport, BureauIssue, CkycRecord, Frequency
+from bureau.services import EXPORT_PERM, bureau_export_create, bureau_rejections_load
+from lendingsite.admin import ReadOnlyAdmin, ReadOnlyInline
+from lendingsite.errors import DomainError
+
+
+class IssueInline(ReadOnlyInline):
+    model = BureauIssue
+    fields = ["loan", "account_number", "kind", "field", "code", "message"]
+    readonly_fields = fields
+    extra = 0
+
+
+class ExportForm(forms.Form):
+    as_of = forms.DateField(label="As of", widget=forms.DateInput(attrs={"type": "date"}))
+    frequency = forms.ChoiceField(choices=Frequency.choices)
+
+
+class RejectionForm(forms.Form):
+    file = forms.FileField(label="Rejection report (CSV)")
+
+
+@admin.register(BureauExport)
+class BureauExportAdmin(ReadOnlyAdmin):
+    list_display = [
+        "id",
+        "as_of",
+        "frequency",
+        "records",
+        "excluded",
+        "rejected",
+        "created_by",
+        "created_at",
+        "download",
+    ]
+    list_select_related = ["created_by"]
+    fields = [
+        "as_of",
+        "frequency",
+        "file_name",
+        "sha256",
+        "records",
+        "excluded",
+        "rejected",
+        "created_by",
+        "created_at",
+        "download",
+        "load_rejections",
+    ]
+    readonly_fields = fields
+    inlines = [IssueInline]
+    change_list_template = "admin/bureau/bureauexport/change_list.html"
+
+    @admin.display(description="File")
+    def download(self, obj):
+        url = reverse("admin:bureau_bureauexport_download", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.file_name)
+
+    @admin.display(description="Bureau's rejections")
+    def load_rejections(self, obj):
+        url = reverse("admin:bureau_bureauexport_rejections", args=[obj.pk])
+        return format_html('<a href="{}">Load the rejection report</a>', url)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("write/", view(self.write_view), name="bureau_bureauexport_write"),
+            path(
+                "<int:pk>/download/", view(self.download_view), name="bureau_bureauexport_download"
+            ),
+            path(
+                "<int:pk>/rejections/",
+                view(self.rejections_view),
+                name="bureau_bureauexport_rejections",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _page(self, request, form, title, **extra):
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": title,
+            "opts": self.model._meta,
+            **extra,
+        }
+        return TemplateResponse(request, "admin/bureau/bureauexport/form.html", context)
+
+    def write_view(self, request):
+        if not request.user.has_perm(EXPORT_PERM):
+            messages.error(request, "Only finance can write a credit bureau file.")
+            return redirect("admin:bureau_bureauexport_changelist")
+        form = ExportForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                export = bureau_export_create(acting_user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, exc.detail)
+            else:
+                messages.success(
+                    request,
+                    f"File written: {export.records} accounts; {export.excluded} left out until their problems are fixed.",
+                )
+                return redirect("admin:bureau_bureauexport_change", export.pk)
+        return self._page(request, form, "Write a credit bureau file")
+
+    def download_view(self, request, pk):
+        if not self.has_view_permission(request):
+            return redirect("admin:index")
+        export = get_object_or_404(BureauExport, pk=pk)
+        response = HttpResponse(export.content, content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{export.file_name}"'
+        return response
+
+    def rejections_view(self, request, pk):
+        export = get_object_or_404(BureauExport, pk=pk)
+        form = RejectionForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                bureau_rejections_load(
+                    acting_user=request.user, export=export, file=form.cleaned_data["file"]
+                )
+            except DomainError as exc:
+                form.add_error("file", exc.detail)
+            else:
+                messages.success(
+                    request, f"{export.rejected} accounts rejected by the bureau; see them below."
+                )
+                return redirect("admin:bureau_bureauexport_change", export.pk)
+        return self._page(
+            request,
+            form,
+            f"Load the bureau's rejections of file {export.file_name}",
+            multipart=True,
+        )
+
+
+@admin.register(BureauIssue)
+class BureauIssueAdmin(ReadOnlyAdmin):
+    list_display = ["export", "loan", "account_number", "kind", "field", "code", "message"]
+    list_filter = ["kind", "field"]
+    search_fields = ["=loan__id", "=account_number"]
+    search_help_text = "Loan id or account number (LN…)."
+    list_select_related = ["export", "loan"]
+    show_full_result_count = False
+
+
+@admin.register(CkycRecord)
+class CkycRecordAdmin(ReadOnlyAdmin):
+    list_display = ["number", "profile", "created_at"]
+    search_fields = ["=number"]

@@ -1,0 +1,1 @@
+"""Every write of the reconciliation app (docs/reconciliation.md)."""

@@ -1,0 +1,159 @@
+"""The reconciliation API (paths and codes fixed in API.md) and the virtual-account credit
+webhook: a signed credit posts once, a bad signature is refused and audited."""
+
+import itertools
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from accounts.models import AuditEvent
+from accounts.roles import FINANCE
+from accounts.tests.factories import staff
+from lendingsite.dates import today_ist
+from loans.tests.factories import active_loan
+from reconciliation.adapters import sandbox_credit_payload, sandbox_credit_sign
+from reconciliation.models import LineStatus, StatementLine
+from repayments.models import Payment
+
+pytestmark = pytest.mark.django_db
+_keys = itertools.count(1)
+WEBHOOK = "/api/v1/virtual-accounts/webhooks/sandbox/"
+HEADER = "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def post(client, path, body=None, fmt="json"):
+    return client.post(path, body or {}, format=fmt, HTTP_IDEMPOTENCY_KEY=f"recon-{next(_keys)}")
+
+
+@pytest.fixture
+def loan():
+    return active_loan(disbursed_on=today_ist() - timedelta(days=10))
+
+
+def _credit(loan, *, notice_id="vac_1", utr="412300000001", amount="1500.00"):
+    paid_at = datetime.now(UTC) - timedelta(hours=1)
+    return sandbox_credit_payload(
+        account_number=loan.virtual_account.account_number,
+        amount=amount,
+        paid_at=paid_at,
+        notice_id=notice_id,
+        utr=utr,
+    )
+
+
+def test_a_signed_credit_posts_once(client, loan):
+    body = _credit(loan)
+    first = client.post(
+        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
+    )
+    assert first.status_code == 201, first.content
+    assert first.json()["status"] == "posted" and first.json()["loan"] == loan.pk
+    payment = Payment.objects.get(utr_canonical="412300000001")
+    assert (payment.amount, payment.channel, payment.provider) == (
+        Decimal("1500.00"),
+        "upi",
+        "va-sandbox",
+    )
+    again = client.post(
+        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
+    )
+    assert again.status_code == 200 and again.json()["status"] == "duplicate"
+    # The same money seen again under another notice id is still one payment: same UTR.
+    other = _credit(loan, notice_id="vac_2")
+    third = client.post(
+        WEBHOOK, data=other, content_type="application/json", headers=sandbox_credit_sign(other)
+    )
+    assert third.status_code == 200 and third.json()["payment"] == payment.pk
+    assert Payment.objects.filter(loan=loan).count() == 1
+
+
+def test_a_bad_signature_is_refused_and_audited(client, loan):
+    body = _credit(loan)
+    headers = sandbox_credit_sign(body)
+    tampered = body.replace(b"1500.00", b"9500.00")
+    answer = client.post(WEBHOOK, data=tampered, content_type="application/json", headers=headers)
+    assert answer.status_code == 401 and answer.json()["code"] == "not_authenticated"
+    assert not Payment.objects.exists()
+    assert AuditEvent.objects.filter(action="webhook.rejected", target_id="va-sandbox").exists()
+    unsigned = client.post(WEBHOOK, data=body, content_type="application/json")
+    assert unsigned.status_code == 401
+
+
+def test_a_credit_to_an_account_not_ours_is_refused(client, loan):
+    body = sandbox_credit_payload(
+        account_number="99880000000000", amount="10.00", paid_at=datetime.now(UTC), notice_id="x1"
+    )
+    answer = client.post(
+        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
+    )
+    assert answer.status_code == 400 and answer.json()["code"] == "validation_error"
+    assert not Payment.objects.exists()
+
+
+def _statement(loan) -> SimpleUploadedFile:
+    day = (today_ist() - timedelta(days=1)).strftime("%d/%m/%Y")
+    text = HEADER + (
+        f"{day},{day},NEFT/UTIB0000000000000001/{loan.virtual_account.account_number},UTIB0000000000000001,,900.00,900.00\n"
+        f"{day},{day},NEFT/UTIB0000000000000002/NOBODY,UTIB0000000000000002,,400.00,1300.00\n"
+    )
+    return SimpleUploadedFile("statement.csv", text.encode(), content_type="text/csv")
+
+
+def test_upload_then_the_queue_with_maker_checker(loan):
+    maker, checker = staff(FINANCE), staff(FINANCE)
+    answer = post(
+        client_for(maker), "/api/v1/bank-statements/", {"file": _statement(loan)}, fmt="multipart"
+    )
+    assert answer.status_code == 201, answer.content
+    assert (answer.json()["posted"], answer.json()["queued"]) == (1, 1)
+    again = post(
+        client_for(maker), "/api/v1/bank-statements/", {"file": _statement(loan)}, fmt="multipart"
+    )
+    assert (again.json()["posted"], again.json()["duplicates"]) == (0, 2)
+
+    queued = (
+        client_for(maker).get("/api/v1/statement-lines/", {"status": "queued"}).json()["results"]
+    )
+    [line] = queued
+    assigned = post(
+        client_for(maker), f"/api/v1/statement-lines/{line['id']}/assign/", {"loan": loan.pk}
+    )
+    assert assigned.status_code == 200 and assigned.json()["status"] == "proposed"
+    same = post(client_for(maker), f"/api/v1/statement-lines/{line['id']}/approve/")
+    assert same.status_code == 403 and same.json()["code"] == "maker_checker"
+    approved = post(client_for(checker), f"/api/v1/statement-lines/{line['id']}/approve/")
+    assert approved.status_code == 200 and approved.json()["status"] == "posted"
+    assert Payment.objects.filter(utr_canonical="UTIB0000000000000002", loan=loan).count() == 1
+
+
+def test_lists_cost_a_fixed_number_of_queries(loan):
+    user = staff(FINANCE)
+    post(client_for(user), "/api/v1/bank-statements/", {"file": _statement(loan)}, fmt="multipart")
+    client = client_for(user)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/statement-lines/")
+    post(client_for(user), "/api/v1/bank-statements/", {"file": _statement(loan)}, fmt="multipart")
+    with CaptureQueriesContext(connection) as more:
+        assert len(client.get("/api/v1/statement-lines/").json()["results"]) == 4
+    assert len(more) == len(few)
+    assert StatementLine.objects.filter(status=LineStatus.DUPLICATE).count() == 2
+
+
+def test_a_borrower_sees_only_their_own_virtual_account(loan):
+    other = active_loan(disbursed_on=today_ist() - timedelta(days=10))
+    rows = client_for(loan.borrower).get("/api/v1/virtual-accounts/").json()["results"]
+    assert [r["loan"] for r in rows] == [loan.pk]
+    assert rows[0]["account_number"] == loan.virtual_account.account_number
+    assert client_for(loan.borrower).get("/api/v1/bank-statements/").json()["results"] == []
+    assert other.virtual_account.account_number != rows[0]["account_number"]
