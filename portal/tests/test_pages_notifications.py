@@ -72,6 +72,16 @@ def test_every_kind_of_message_is_listed_in_plain_words(client):
             draft("exit_request_opened", person, loan, 9, **facts),
             draft("exit_request_lapsed", person, loan, 9, **facts),
             draft("exit_request_completed", person, loan, 9, **facts),
+            draft(
+                "debit_bounced",
+                person,
+                loan,
+                9,
+                due_date="2026-02-05",
+                reason="Insufficient funds",
+                reason_code="01",
+                represent_on="2026-02-08",
+            ),
         ],
         deliver=False,
     )

@@ -172,11 +172,6 @@ def loan_closed(row) -> Texts:
     )
 
 
-# Cooling-off exit requests (repayments' ExitRequest). The facts a notice needs in `data`:
-# `amount` (to pay, principal + interest for the days held), `pay_by` (date), and for the
-# opened notice `reference` (what to quote when paying). Where to pay comes from
-
-
 def debit_bounced(row) -> Texts:
     """An auto-debit of an installment bounced (the mandates app makes this notice)."""
     d = row.data
