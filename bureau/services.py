@@ -19,6 +19,9 @@ from lendingsite.errors import DomainError
 from loans.models import Loan
 
 EXPORT_PERM = "bureau.add_bureauexport"
+# No loan of this book, nor the bureaus' uniform format, predates 2000: an earlier as-of
+# date is a typing slip, and its year would not fit the file name's DDMMYYYY.
+EARLIEST_AS_OF = date(2000, 1, 1)
 CYCLE = {Frequency.MONTHLY: "01", Frequency.FORTNIGHTLY: "02", Frequency.WEEKLY: "03"}
 
 
@@ -47,6 +50,12 @@ def bureau_export_create(
             "validation_error",
             f"Unknown frequency {frequency!r}; use one of: {', '.join(Frequency.values)}.",
             errors={"frequency": ["unknown"]},
+        )
+    if as_of < EARLIEST_AS_OF:
+        raise DomainError(
+            "validation_error",
+            f"A bureau file cannot be as of a date before {EARLIEST_AS_OF:%d %b %Y}.",
+            errors={"as_of": ["too early"]},
         )
     if as_of > (today or today_ist()):
         raise DomainError(

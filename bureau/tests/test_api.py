@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from accounts.roles import FINANCE, LOAN_OFFICER
 from accounts.tests.factories import staff
+from bureau.models import BureauExport
 from lendingsite.dates import today_ist
 from loans.tests.factories import active_loan, kyc_verified_borrower
 
@@ -52,6 +53,14 @@ def test_write_list_and_download_a_file():
         HTTP_IDEMPOTENCY_KEY="b-3",
     )
     assert future.status_code == 422 and future.json()["code"] == "future_dated"
+    ancient = client_for(finance).post(
+        "/api/v1/bureau-exports/",
+        {"as_of": "0387-03-31"},
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="b-4",
+    )
+    assert ancient.status_code == 400 and ancient.json()["errors"] == {"as_of": ["too early"]}
+    assert BureauExport.objects.filter(as_of__year__lt=2000).count() == 0
 
 
 def test_console_pages(client):

@@ -241,3 +241,13 @@ def test_an_anonymous_key_on_a_signed_in_route_is_401_not_reused():
     response = client.patch("/api/v1/me/profile/", {}, format="json", **headers)
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
+
+
+def test_a_create_that_names_a_loan_in_its_body_documents_404(schema):
+    # A borrower registering a mandate on a loan that is not theirs gets 404 (never 403, so
+    # the loan's existence does not leak); the path has no {id}, so the rule above can't know.
+    responses = schema["paths"]["/api/v1/mandates/"]["post"]["responses"]
+    assert "404" in responses
+    assert responses["404"]["content"][CONTENT_TYPE]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
+    }

@@ -68,7 +68,10 @@ class MandateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     @extend_schema(
         request=MandateCreateSerializer,
-        responses={201: MandateCreatedSerializer},
+        responses={
+            201: MandateCreatedSerializer,
+            404: OpenApiResponse(description="problem+json: no such loan, or not the caller's"),
+        },
         parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
     def create(self, request):
