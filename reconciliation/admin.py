@@ -14,7 +14,13 @@ from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr
 from loans.models import Loan
-from reconciliation.models import LineStatus, StatementImport, StatementLine, VirtualAccount
+from reconciliation.models import (
+    LineStatus,
+    StatementFormat,
+    StatementImport,
+    StatementLine,
+    VirtualAccount,
+)
 from reconciliation.services.queue import (
     APPROVE_PERM,
     ASSIGN_PERM,
@@ -36,8 +42,14 @@ class VirtualAccountAdmin(ReadOnlyAdmin):
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Bank statement (CSV)",
-        help_text="Columns: Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, Balance.",
+        label="Bank statement (CSV or MT940)",
+        help_text="CSV columns: Txn Date, Value Date, Description, Ref No./Cheque No., Debit, "
+        "Credit, Balance. Or a SWIFT MT940 statement file.",
+    )
+    file_format = forms.ChoiceField(
+        label="Format",
+        choices=[("", "Tell from the file"), *StatementFormat.choices],
+        required=False,
     )
 
 
@@ -46,6 +58,7 @@ class StatementImportAdmin(ReadOnlyAdmin):
     list_display = [
         "id",
         "file_name",
+        "file_format",
         "created_at",
         "uploaded_by",
         "lines",
@@ -87,7 +100,10 @@ class StatementImportAdmin(ReadOnlyAdmin):
             upload = form.cleaned_data["file"]
             try:
                 statement = statement_import(
-                    acting_user=request.user, file=upload, file_name=upload.name
+                    acting_user=request.user,
+                    file=upload,
+                    file_name=upload.name,
+                    file_format=form.cleaned_data["file_format"],
                 )
             except DomainError as exc:
                 form.add_error("file", exc.detail)

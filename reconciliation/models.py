@@ -24,10 +24,16 @@ class VirtualAccount(models.Model):
         return self.account_number
 
 
+class StatementFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    MT940 = "mt940", "SWIFT MT940"
+
+
 class StatementImport(models.Model):
     """One uploaded bank statement and what its import did."""
 
     file_name = models.CharField(max_length=200)
+    file_format = models.CharField(max_length=8, choices=StatementFormat, default="csv")
     sha256 = models.CharField(max_length=64, db_index=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -175,6 +175,9 @@ class StatementRow:
     account_number: str  # the first virtual account named, '' if none
     account_count: int
     loan_ids: tuple[int, ...]
+    # Why the row is not for matching even though it may be a credit (an MT940 reversal),
+    # or what a debit is; '' for an ordinary row.
+    note: str = ""
 
 
 def row_parse(cells: list[str], columns: dict[str, int]) -> StatementRow:

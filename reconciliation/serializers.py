@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from loans.models import Loan
-from reconciliation.models import StatementImport, StatementLine, VirtualAccount
+from reconciliation.models import StatementFormat, StatementImport, StatementLine, VirtualAccount
 
 
 class VirtualAccountSerializer(serializers.ModelSerializer):
@@ -33,6 +33,7 @@ class StatementImportSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "file_name",
+            "file_format",
             "sha256",
             "uploaded_by",
             "created_at",
@@ -49,7 +50,15 @@ class StatementImportSerializer(serializers.ModelSerializer):
 
 class StatementUploadSerializer(serializers.Serializer):
     file = serializers.FileField(
-        help_text="CSV: Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, Balance"
+        help_text="CSV (Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, "
+        "Balance) or SWIFT MT940"
+    )
+    file_format = serializers.ChoiceField(
+        choices=StatementFormat.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="csv or mt940; left out, it is told from the file's first bytes",
     )
 
 

@@ -1,7 +1,7 @@
 """Bank statements, the reconciliation queue and virtual accounts (API.md, wave 2:
 `POST /api/v1/bank-statements/`). Thin: the rules are reconciliation.services'.
 
-/api/v1/bank-statements/                   GET list, POST multipart `file` (finance) → 201
+/api/v1/bank-statements/                   GET list, POST multipart `file`[, `file_format`] (finance) → 201
 /api/v1/bank-statements/{id}/              GET
 /api/v1/statement-lines/                   GET ?statement=&status=&loan=
 /api/v1/statement-lines/{id}/assign/       POST {loan[, note]} finance → 200 (proposed)
@@ -78,7 +78,12 @@ class BankStatementViewSet(
         incoming = StatementUploadSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         upload = incoming.validated_data["file"]
-        statement = statement_import(acting_user=request.user, file=upload, file_name=upload.name)
+        statement = statement_import(
+            acting_user=request.user,
+            file=upload,
+            file_name=upload.name,
+            file_format=incoming.validated_data["file_format"],
+        )
         return Response(StatementImportSerializer(statement).data, status=status.HTTP_201_CREATED)
 
 

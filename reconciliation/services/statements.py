@@ -15,6 +15,7 @@ Three stages, so 100k lines cost a few dozen queries before any money moves:
 import csv
 import hashlib
 import io
+from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
@@ -25,10 +26,11 @@ from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import Loan
-from reconciliation import rules
+from reconciliation import mt940, rules
 from reconciliation.models import (
     LineStatus,
     MatchKind,
+    StatementFormat,
     StatementImport,
     StatementLine,
     VirtualAccount,
@@ -80,54 +82,80 @@ def _digest(file) -> str:
     return sha.hexdigest()
 
 
-def _stage(statement: StatementImport, file) -> None:
-    reader = csv.reader(_text_stream(file))
+def _csv_rows(file) -> Iterator[tuple[int, rules.StatementRow]]:
+    """(file line number, row) per data row of a CSV statement."""
     columns = None
-    batch: list[StatementLine] = []
-    for number, cells in enumerate(reader, start=1):
+    for number, cells in enumerate(csv.reader(_text_stream(file)), start=1):
         if not any(c.strip() for c in cells):
             continue
         if columns is None:
-            try:
-                columns = rules.header_map(cells)
-            except rules.RowInvalid as exc:
-                raise DomainError(
-                    "validation_error", str(exc), errors={"file": [str(exc)]}
-                ) from None
+            columns = rules.header_map(cells)
             continue
         try:
             row = rules.row_parse(cells, columns)
         except rules.RowInvalid as exc:
-            message = f"Line {number}: {exc}."
-            raise DomainError("validation_error", message, errors={"file": [message]}) from None
+            raise rules.RowInvalid(f"Line {number}: {exc}.") from None
         if row.credit and row.debit:
-            message = f"Line {number}: a row is either a debit or a credit, not both."
-            raise DomainError("validation_error", message, errors={"file": [message]})
-        batch.append(
-            StatementLine(
-                statement=statement,
-                line_no=number,
-                txn_date=row.txn_date,
-                value_date=row.value_date,
-                narration=row.narration,
-                reference=row.reference,
-                utr=line_utr(row),
-                credit=row.credit,
-                debit=row.debit,
-                balance=row.balance,
-                account_token=row.account_number,
-                loan_ref_token=row.loan_ids[0] if row.loan_ids else None,
-                tokens_ambiguous=row.account_count > 1 or len(row.loan_ids) > 1,
-                status=LineStatus.QUEUED if row.credit > 0 else LineStatus.DEBIT,
-            )
-        )
-        if len(batch) >= BATCH:
-            StatementLine.objects.bulk_create(batch)
-            batch = []
+            raise rules.RowInvalid(f"Line {number}: a row is either a debit or a credit, not both.")
+        yield number, row
     if columns is None:
-        raise DomainError("validation_error", "The file is empty.", errors={"file": ["empty"]})
+        raise rules.RowInvalid("The file is empty.")
+
+
+def _mt940_rows(file) -> Iterator[tuple[int, rules.StatementRow]]:
+    """(file line number of the :61:, row) per statement line; each statement is read and
+    its balance checked before any of its rows is given."""
+    for statement in mt940.statements_parse(_text_stream(file)):
+        for line in statement.lines:
+            yield line.line_no, mt940.line_row(line)
+
+
+def format_detect(file) -> str:
+    file.seek(0)
+    head = file.read(64).decode("utf-8", errors="replace")
+    return StatementFormat.MT940 if mt940.looks_like_mt940(head) else StatementFormat.CSV
+
+
+READERS = {StatementFormat.CSV: _csv_rows, StatementFormat.MT940: _mt940_rows}
+
+
+def _stage(statement: StatementImport, file) -> None:
+    """One pipeline for every format: the format's reader gives normalised rows, staged
+    here in batches. An unreadable row refuses the file (the transaction is rolled back)."""
+    batch: list[StatementLine] = []
+    try:
+        for number, row in READERS[statement.file_format](file):
+            batch.append(_line(statement, number, row))
+            if len(batch) >= BATCH:
+                StatementLine.objects.bulk_create(batch)
+                batch = []
+    except rules.RowInvalid as exc:
+        message = str(exc)
+        raise DomainError("validation_error", message, errors={"file": [message]}) from None
     if batch:
         StatementLine.objects.bulk_create(batch)
+
+
+def _line(statement: StatementImport, number: int, row: rules.StatementRow) -> StatementLine:
+    return StatementLine(
+        statement=statement,
+        line_no=number,
+        txn_date=row.txn_date,
+        value_date=row.value_date,
+        narration=row.narration,
+        reference=row.reference,
+        utr=line_utr(row),
+        credit=row.credit,
+        debit=row.debit,
+        balance=row.balance,
+        account_token=row.account_number,
+        loan_ref_token=row.loan_ids[0] if row.loan_ids else None,
+        tokens_ambiguous=row.account_count > 1 or len(row.loan_ids) > 1,
+        status=LineStatus.QUEUED if row.credit > 0 else LineStatus.DEBIT,
+        # A held credit (an MT940 reversal) carries its reason, which keeps it out of the
+        # match: only lines left without a reason are matched.
+        reason=row.note,
+    )
 
 
 def _match(statement: StatementImport) -> None:
@@ -173,14 +201,15 @@ def _match(statement: StatementImport) -> None:
         status=LineStatus.DUPLICATE, reason="Repeated earlier in this file."
     )
 
-    lines.filter(account_token__gt="", va_loan__isnull=True).update(
+    undecided = lines.filter(reason="")
+    undecided.filter(account_token__gt="", va_loan__isnull=True).update(
         reason="Names a virtual account that is not ours."
     )
-    lines.filter(
+    undecided.filter(
         Q(tokens_ambiguous=True)
         | (Q(va_loan__isnull=False, ref_loan__isnull=False) & ~Q(va_loan=F("ref_loan")))
     ).update(reason="Ambiguous: it names more than one loan.")
-    lines.filter(va_loan__isnull=True, ref_loan__isnull=True, reason="").update(
+    undecided.filter(va_loan__isnull=True, ref_loan__isnull=True).update(
         reason="No virtual account or loan reference in the narration."
     )
     lines.filter(reason="", va_loan__isnull=False).update(
@@ -259,9 +288,11 @@ def _totals(statement: StatementImport) -> None:
 
 
 @transaction.atomic
-def _stage_and_match(*, acting_user, file, file_name: str, digest: str) -> StatementImport:
+def _stage_and_match(
+    *, acting_user, file, file_name: str, digest: str, file_format: str
+) -> StatementImport:
     statement = StatementImport.objects.create(
-        file_name=file_name[:200], sha256=digest, uploaded_by=acting_user
+        file_name=file_name[:200], sha256=digest, uploaded_by=acting_user, file_format=file_format
     )
     _stage(statement, file)
     _match(statement)
@@ -270,11 +301,18 @@ def _stage_and_match(*, acting_user, file, file_name: str, digest: str) -> State
 
 @refusals_audited("statement.import_refused")
 def statement_import(
-    *, acting_user, file, file_name: str, business_date: date | None = None
+    *,
+    acting_user,
+    file,
+    file_name: str,
+    file_format: str = "",
+    business_date: date | None = None,
 ) -> StatementImport:
-    """Import a bank statement (CSV, the columns a bank exports): stage and match every row,
-    post the matched credits, queue the rest. Refuses (validation_error, nothing kept) a file
-    too big or with an unreadable row. Not one transaction: each payment is its own."""
+    """Import a bank statement (a CSV with the columns a bank exports, or SWIFT MT940;
+    `file_format` '' tells them apart by the first bytes): stage and match every row, post
+    the matched credits, queue the rest. Refuses (validation_error, nothing kept) a file
+    too big or with an unreadable row or statement. Not one transaction: each payment is
+    its own."""
     if acting_user is None or not acting_user.has_perm(IMPORT_PERM):
         raise DomainError("permission_denied", "Only finance can import bank statements.")
     size = getattr(file, "size", None)
@@ -284,15 +322,28 @@ def statement_import(
             f"The statement is larger than {settings.STATEMENT_MAX_BYTES // (1024 * 1024)} MB.",
             errors={"file": ["too large"]},
         )
+    if file_format and file_format not in StatementFormat.values:
+        raise DomainError(
+            "validation_error",
+            f"Unknown statement format {file_format!r}; use one of: "
+            + ", ".join(StatementFormat.values)
+            + ".",
+            errors={"file_format": ["unknown"]},
+        )
     digest = _digest(file)
+    file_format = file_format or format_detect(file)
     try:
         statement = _stage_and_match(
-            acting_user=acting_user, file=file, file_name=file_name, digest=digest
+            acting_user=acting_user,
+            file=file,
+            file_name=file_name,
+            digest=digest,
+            file_format=file_format,
         )
     except UnicodeDecodeError:
         raise DomainError(
             "validation_error",
-            "The statement is not a UTF-8 CSV file.",
+            "The statement is not UTF-8 text.",
             errors={"file": ["not UTF-8 text"]},
         ) from None
     except csv.Error as exc:
@@ -308,6 +359,7 @@ def statement_import(
             target=statement,
             after={
                 "file_name": statement.file_name,
+                "file_format": statement.file_format,
                 "sha256": digest,
                 "lines": statement.lines,
                 "credits": statement.credits,
