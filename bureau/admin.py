@@ -41,6 +41,7 @@ class BureauExportAdmin(ReadOnlyAdmin):
         "excluded",
         "rejected",
         "created_by",
+        "scheduled",
         "created_at",
         "download",
     ]
@@ -54,6 +55,7 @@ class BureauExportAdmin(ReadOnlyAdmin):
         "excluded",
         "rejected",
         "created_by",
+        "scheduled",
         "created_at",
         "download",
         "load_rejections",

@@ -29,9 +29,19 @@ class BureauExport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Written by the periodic job (bureau_export_scheduled), not by an officer.
+    scheduled = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-as_of", "-id"]
+        constraints = [
+            # The job's idempotency under a race: one scheduled file per as-of date.
+            models.UniqueConstraint(
+                fields=["as_of"],
+                condition=models.Q(scheduled=True),
+                name="bureauexport_one_scheduled_per_as_of",
+            )
+        ]
 
     def __str__(self):
         return f"Bureau file as of {self.as_of:%d %b %Y}"

@@ -27,6 +27,7 @@ class BureauExportSerializer(serializers.ModelSerializer):
             "excluded",
             "rejected",
             "created_by",
+            "scheduled",
             "created_at",
             "issues",
         ]

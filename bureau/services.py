@@ -3,15 +3,15 @@
 import csv
 import hashlib
 import io
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from bureau import segments
 from bureau.models import BureauExport, BureauIssue, Frequency, IssueKind
 from bureau.records import problems
+from bureau.schedule import as_of_due, period_start
 from bureau.selectors import account_records
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
@@ -25,32 +25,22 @@ EARLIEST_AS_OF = date(2000, 1, 1)
 CYCLE = {Frequency.MONTHLY: "01", Frequency.FORTNIGHTLY: "02", Frequency.WEEKLY: "03"}
 
 
-def period_start(as_of: date, frequency: str) -> date:
-    """The first day the file covers (a closed loan is reported if it closed since)."""
-    if frequency == Frequency.WEEKLY:
-        return as_of - timedelta(days=6)
-    if frequency == Frequency.FORTNIGHTLY:
-        return as_of - timedelta(days=13)
-    return as_of - relativedelta(months=1) + timedelta(days=1)
-
-
 @refusals_audited("bureau_export.create_refused")
 @transaction.atomic
 def bureau_export_create(
-    *, acting_user, as_of: date, frequency: str = "", today: date | None = None
+    *,
+    acting_user,
+    as_of: date,
+    frequency: str = "",
+    today: date | None = None,
+    scheduled: bool = False,
 ) -> BureauExport:
     """Write the file of every reportable loan as of `as_of`. A record failing validation
     is left out and listed as an issue for officers to fix; the file, its SHA-256 and the
-    issues are kept. `acting_user=None` is the scheduled job."""
+    issues are kept. `acting_user=None` is the scheduled job (`scheduled`)."""
     if acting_user is not None and not acting_user.has_perm(EXPORT_PERM):
         raise DomainError("permission_denied", "Only finance can write a credit bureau file.")
-    frequency = frequency or settings.BUREAU_FREQUENCY
-    if frequency not in Frequency.values:
-        raise DomainError(
-            "validation_error",
-            f"Unknown frequency {frequency!r}; use one of: {', '.join(Frequency.values)}.",
-            errors={"frequency": ["unknown"]},
-        )
+    frequency = _frequency(frequency)
     if as_of < EARLIEST_AS_OF:
         raise DomainError(
             "validation_error",
@@ -92,6 +82,7 @@ def bureau_export_create(
         records=len(good),
         excluded=len({i.loan_id for i in issues}),
         created_by=acting_user,
+        scheduled=scheduled,
     )
     for issue in issues:
         issue.export = export
@@ -103,12 +94,45 @@ def bureau_export_create(
         after={
             "as_of": as_of,
             "frequency": frequency,
+            "scheduled": scheduled,
             "records": export.records,
             "excluded": export.excluded,
             "sha256": export.sha256,
         },
     )
     return export
+
+
+def _frequency(frequency: str) -> str:
+    """The frequency asked for, else the configured one; validation_error if unknown."""
+    frequency = frequency or settings.BUREAU_FREQUENCY
+    if frequency not in Frequency.values:
+        raise DomainError(
+            "validation_error",
+            f"Unknown frequency {frequency!r}; use one of: {', '.join(Frequency.values)}.",
+            errors={"frequency": ["unknown"]},
+        )
+    return frequency
+
+
+@transaction.atomic
+def bureau_export_scheduled(*, today: date | None = None) -> BureauExport | None:
+    """The periodic job: write the file due by BUREAU_FREQUENCY (bureau.schedule) unless a
+    file as of that date exists already (scheduled or written by hand). Run it as often as
+    you like: one file per as-of date; a second run racing the first is stopped by the
+    unique scheduled as-of date and makes nothing. None when nothing was due."""
+    today = today or today_ist()
+    frequency = _frequency("")
+    as_of = as_of_due(today, frequency)
+    if BureauExport.objects.filter(as_of=as_of).exists():
+        return None
+    try:
+        with transaction.atomic():
+            return bureau_export_create(
+                acting_user=None, as_of=as_of, frequency=frequency, today=today, scheduled=True
+            )
+    except IntegrityError:  # another run wrote it between our check and our insert
+        return None
 
 
 REJECTION_COLUMNS = ("account number", "segment", "field", "error code", "error description")

@@ -35,6 +35,7 @@ PROJECT_APPS = (
     "referrals",
     "accounting",
     "mandates",
+    "bureau",
     "integrations",
 )
 # <app>/beat.py: "schedules" was taken by the schedule engine (loans/schedule/).

@@ -539,6 +539,8 @@ STATEMENT_MAX_BYTES = env.int("STATEMENT_MAX_BYTES", default=50 * 1024 * 1024)
 # Credit bureau reporting (docs/bureau.md): how often the export runs (monthly,
 # fortnightly, weekly) and the member identity printed in the file's header.
 BUREAU_FREQUENCY = env.str("BUREAU_FREQUENCY", default="monthly")
+# Kill switch of the scheduled bureau file (bureau.tasks.bureau_export_beat).
+BUREAU_EXPORT_ENABLED = env.bool("BUREAU_EXPORT_ENABLED", default=True)
 BUREAU_MEMBER_ID = env.str("BUREAU_MEMBER_ID", default="NB00000001")
 BUREAU_MEMBER_NAME = env.str("BUREAU_MEMBER_NAME", default="LENDINGSITE")
 REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["webhooks"] = env.str(
