@@ -2855,6 +2855,8 @@ export interface components {
             readonly excluded: number;
             readonly rejected: number;
             readonly created_by: number | null;
+            /** @default false */
+            readonly scheduled: boolean;
             /** Format: date-time */
             readonly created_at: string;
             readonly issues: components["schemas"]["BureauIssue"][];
@@ -3269,6 +3271,12 @@ export interface components {
          * @enum {string}
          */
         ExitStatusEnum: "open" | "completed" | "lapsed";
+        /**
+         * @description * `csv` - CSV
+         *     * `mt940` - SWIFT MT940
+         * @enum {string}
+         */
+        FileFormatEnum: "csv" | "mt940";
         ForeclosureQuote: {
             loan: number;
             /** Format: date */
@@ -5049,6 +5057,7 @@ export interface components {
         StatementImport: {
             readonly id: number;
             readonly file_name: string;
+            readonly file_format: components["schemas"]["FileFormatEnum"];
             readonly sha256: string;
             readonly uploaded_by: number;
             /** Format: date-time */
@@ -5114,9 +5123,17 @@ export interface components {
         StatementUploadRequest: {
             /**
              * Format: binary
-             * @description CSV: Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, Balance
+             * @description CSV (Txn Date, Value Date, Description, Ref No./Cheque No., Debit, Credit, Balance) or SWIFT MT940
              */
             file: string;
+            /**
+             * @description csv or mt940; left out, it is told from the file's first bytes
+             *
+             *     * `csv` - CSV
+             *     * `mt940` - SWIFT MT940
+             * @default
+             */
+            file_format: components["schemas"]["FileFormatEnum"] | components["schemas"]["BlankEnum"];
         };
         TestEvent: {
             /** @description The test event's id (evt_…). */

@@ -61,6 +61,7 @@ from .event_types_enum import EventTypesEnum
 from .exit_amount import ExitAmount
 from .exit_request import ExitRequest
 from .exit_status_enum import ExitStatusEnum
+from .file_format_enum import FileFormatEnum
 from .foreclosure_quote import ForeclosureQuote
 from .hit import Hit
 from .hit_status_enum import HitStatusEnum
@@ -495,6 +496,7 @@ __all__ = (
     "ExitAmount",
     "ExitRequest",
     "ExitStatusEnum",
+    "FileFormatEnum",
     "ForeclosureQuote",
     "Hit",
     "HitStatusEnum",

@@ -31,6 +31,7 @@ class BureauExport:
         excluded (int):
         rejected (int):
         created_by (int | None):
+        scheduled (bool):  Default: False.
         created_at (datetime.datetime):
         issues (list[BureauIssue]):
     """
@@ -46,6 +47,7 @@ class BureauExport:
     created_by: int | None
     created_at: datetime.datetime
     issues: list[BureauIssue]
+    scheduled: bool = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +70,8 @@ class BureauExport:
         created_by: int | None
         created_by = self.created_by
 
+        scheduled = self.scheduled
+
         created_at = self.created_at.isoformat()
 
         issues = []
@@ -88,6 +92,7 @@ class BureauExport:
                 "excluded": excluded,
                 "rejected": rejected,
                 "created_by": created_by,
+                "scheduled": scheduled,
                 "created_at": created_at,
                 "issues": issues,
             }
@@ -123,6 +128,8 @@ class BureauExport:
 
         created_by = _parse_created_by(d.pop("created_by"))
 
+        scheduled = d.pop("scheduled")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         issues = []
@@ -142,6 +149,7 @@ class BureauExport:
             excluded=excluded,
             rejected=rejected,
             created_by=created_by,
+            scheduled=scheduled,
             created_at=created_at,
             issues=issues,
         )

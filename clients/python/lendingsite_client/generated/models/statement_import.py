@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.file_format_enum import FileFormatEnum, check_file_format_enum
+
 T = TypeVar("T", bound="StatementImport")
 
 
@@ -16,6 +18,8 @@ class StatementImport:
     Attributes:
         id (int):
         file_name (str):
+        file_format (FileFormatEnum): * `csv` - CSV
+            * `mt940` - SWIFT MT940
         sha256 (str):
         uploaded_by (int):
         created_at (datetime.datetime):
@@ -30,6 +34,7 @@ class StatementImport:
 
     id: int
     file_name: str
+    file_format: FileFormatEnum
     sha256: str
     uploaded_by: int
     created_at: datetime.datetime
@@ -46,6 +51,8 @@ class StatementImport:
         id = self.id
 
         file_name = self.file_name
+
+        file_format: str = self.file_format
 
         sha256 = self.sha256
 
@@ -73,6 +80,7 @@ class StatementImport:
             {
                 "id": id,
                 "file_name": file_name,
+                "file_format": file_format,
                 "sha256": sha256,
                 "uploaded_by": uploaded_by,
                 "created_at": created_at,
@@ -94,6 +102,8 @@ class StatementImport:
         id = d.pop("id")
 
         file_name = d.pop("file_name")
+
+        file_format = check_file_format_enum(d.pop("file_format"))
 
         sha256 = d.pop("sha256")
 
@@ -118,6 +128,7 @@ class StatementImport:
         statement_import = cls(
             id=id,
             file_name=file_name,
+            file_format=file_format,
             sha256=sha256,
             uploaded_by=uploaded_by,
             created_at=created_at,
