@@ -17,6 +17,9 @@ Timed passes, each reporting wall time and SQL queries:
    duplicate, nothing is posted: idempotency at full size;
 3. posting: the full import of a fresh ``--post-lines`` statement, every credit matched and
    posted through payment_post (the per-payment cost that no set-based step removes);
+1b. stage + match of the same mix written as SWIFT MT940 (``--lines`` lines, a statement
+   of 5,000 lines at a time, its own references), right after the CSV pass: the CSV's
+   figures are its same-run baseline, the matcher being the same;
 4. baseline, same run: the naive matcher, one lookup per line per rule (virtual account,
    loan, posted UTR) and one UPDATE per line, over the first ``--baseline-lines`` staged
    lines; reported per line next to the set-based matcher's per-line time.
@@ -82,6 +85,57 @@ def write_statement(
             out.writerow([text, text, narration, ref, "", f"{amount}", f"{balance}"])
 
 
+def mt940_amount(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def write_mt940(
+    path: Path,
+    *,
+    lines: int,
+    accounts: list[str],
+    loan_ids: list[int],
+    day,
+    prefix: str,
+    per_statement: int = 5000,
+) -> None:
+    """The same mix as write_statement, as SWIFT MT940: a statement (with its balances)
+    per `per_statement` lines, each line a :61: and a :86:, CRLF as banks send it."""
+    from reconciliation.rules import loan_reference
+
+    balance = Decimal("1000000.00")
+    d, e = day.strftime("%y%m%d"), day.strftime("%m%d")
+    with path.open("w", newline="") as out:
+        for n in range(lines):
+            if n % per_statement == 0:
+                if n:
+                    out.write(f":62F:C{d}INR{mt940_amount(balance)}\r\n-\r\n")
+                number = n // per_statement + 1
+                out.write(
+                    f":20:BENCH{number:05d}\r\n:25:HDFC0000001/50200012345678\r\n"
+                    f":28C:{number:05d}/001\r\n:60F:C{d}INR{mt940_amount(balance)}\r\n"
+                )
+            kind = n % 10
+            amount = Decimal(500 + (n % 97) * 13) + Decimal("0.50")
+            ref = f"{prefix}{n:012d}"
+            if kind == 9:
+                balance -= amount
+                mark, narration = "D", f"NEFT/{ref}/VENDOR PAYOUT"
+            else:
+                balance += amount
+                mark = "C"
+                if kind < 7:
+                    narration = f"NEFT/{ref}/BORROWER/{accounts[n % len(accounts)]}"
+                elif kind == 7:
+                    narration = f"UPI/{ref}/EMI {loan_reference(loan_ids[n % len(loan_ids)])}"
+                else:
+                    narration = f"IMPS/{ref}/UNKNOWN SENDER"
+            out.write(
+                f":61:{d}{e}{mark}{mt940_amount(amount)}NTRF{ref}//B{n:015d}\r\n:86:{narration}\r\n"
+            )
+        out.write(f":62F:C{d}INR{mt940_amount(balance)}\r\n-\r\n")
+
+
 class Upload:
     """A file object as Django's uploads are: binary, seekable, with a size."""
 
@@ -111,7 +165,7 @@ def measured(fn, trace: bool = False):
     return result, seconds, len(connection.queries), peak / 2**20
 
 
-def stage_then_match(finance, path: Path):
+def stage_then_match(finance, path: Path, file_format: str = "csv"):
     """The two set-based stages timed apart, in one transaction as the service runs them."""
     from django.db import transaction
 
@@ -120,7 +174,7 @@ def stage_then_match(finance, path: Path):
 
     with transaction.atomic():
         statement = StatementImport.objects.create(
-            file_name=path.name, sha256="-", uploaded_by=finance
+            file_name=path.name, sha256="-", uploaded_by=finance, file_format=file_format
         )
         started = time.perf_counter()
         _stage(statement, Upload(path))
@@ -205,6 +259,15 @@ def main() -> None:
         day = today_ist() - timedelta(days=1)
         tmp = Path(tempfile.mkdtemp())
         big, small, fresh = tmp / "big.csv", tmp / "small.csv", tmp / "fresh.csv"
+        big_mt940 = tmp / "big.sta"
+        write_mt940(
+            big_mt940,
+            lines=args.lines,
+            accounts=accounts,
+            loan_ids=loan_ids,
+            day=day,
+            prefix="MTRR",
+        )
         write_statement(
             big, lines=args.lines, accounts=accounts, loan_ids=loan_ids, day=day, prefix="BIGR"
         )
@@ -226,9 +289,15 @@ def main() -> None:
         )
         # Smaller file first: ru_maxrss is a high-water mark, so if it does not rise from
         # the 1/5-size pass to the full one, memory did not grow with the file.
-        for label, path in (("stage+match (1/5 size)", small), ("stage+match", big)):
+        # The MT940 pass right after the CSV one of the same size and mix: the CSV is its
+        # same-run baseline (same matcher; only the reader differs).
+        for label, path, file_format in (
+            ("stage+match (1/5 size)", small, "csv"),
+            ("stage+match", big, "csv"),
+            ("stage+match MT940", big_mt940, "mt940"),
+        ):
             (statement, stage_s, match_s), seconds, queries, _ = measured(
-                lambda p=path: stage_then_match(finance, p)
+                lambda p=path, f=file_format: stage_then_match(finance, p, f)
             )
             lines = statement.rows.count()
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

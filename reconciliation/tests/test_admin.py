@@ -43,6 +43,13 @@ def test_upload_assign_and_approve_in_the_console(client, django_assert_max_num_
         {"file": SimpleUploadedFile("x.csv", b"a,b\n1,2\n")},
     )
     assert bad.status_code == 200 and "no column for" in bad.content.decode()
+    d = (today_ist() - timedelta(days=1)).strftime("%y%m%d")
+    unbalanced = f":20:X\n:25:A\n:28C:1\n:60F:C{d}INR0,\n:61:{d}C5,NTRFNONREF\n:62F:C{d}INR6,\n"
+    refused = client.post(
+        reverse("admin:reconciliation_statementimport_upload"),
+        {"file": SimpleUploadedFile("x.sta", unbalanced.encode()), "file_format": "mt940"},
+    )
+    assert refused.status_code == 200 and "not the closing balance 6.00" in refused.content.decode()
     done = client.post(
         reverse("admin:reconciliation_statementimport_upload"), {"file": _file(loan)}
     )

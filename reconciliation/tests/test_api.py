@@ -157,3 +157,35 @@ def test_a_borrower_sees_only_their_own_virtual_account(loan):
     assert rows[0]["account_number"] == loan.virtual_account.account_number
     assert client_for(loan.borrower).get("/api/v1/bank-statements/").json()["results"] == []
     assert other.virtual_account.account_number != rows[0]["account_number"]
+
+
+def _mt940(loan) -> SimpleUploadedFile:
+    d = (today_ist() - timedelta(days=1)).strftime("%y%m%d")
+    va = loan.virtual_account.account_number
+    text = (
+        f":20:API1\r\n:25:ACC\r\n:28C:1\r\n:60F:C{d}INR0,\r\n"
+        f":61:{d}C600,NTRFKKBK000000000009\r\n:86:NEFT/{va}\r\n:62F:C{d}INR600,00\r\n-\r\n"
+    )
+    return SimpleUploadedFile("s.sta", text.encode(), content_type="application/octet-stream")
+
+
+def test_an_mt940_upload_is_told_apart_or_refused_as_chosen(loan):
+    user = staff(FINANCE)
+    answer = post(client_for(user), "/api/v1/bank-statements/", {"file": _mt940(loan)}, "multipart")
+    assert answer.status_code == 201, answer.content
+    assert (answer.json()["file_format"], answer.json()["posted"]) == ("mt940", 1)
+    assert Payment.objects.get(utr_canonical="KKBK000000000009").loan == loan
+    as_csv = post(
+        client_for(user),
+        "/api/v1/bank-statements/",
+        {"file": _mt940(loan), "file_format": "csv"},
+        "multipart",
+    )
+    assert as_csv.status_code == 400 and as_csv.json()["code"] == "validation_error"
+    unknown = post(
+        client_for(user),
+        "/api/v1/bank-statements/",
+        {"file": _mt940(loan), "file_format": "bai2"},
+        "multipart",
+    )
+    assert unknown.status_code == 400 and "file_format" in unknown.json()["errors"]
