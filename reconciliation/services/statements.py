@@ -14,8 +14,6 @@ Three stages, so 100k lines cost a few dozen queries before any money moves:
 
 import csv
 import hashlib
-import io
-from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
@@ -26,7 +24,7 @@ from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import Loan
-from reconciliation import mt940, rules
+from reconciliation import rules
 from reconciliation.models import (
     LineStatus,
     MatchKind,
@@ -35,6 +33,7 @@ from reconciliation.models import (
     StatementLine,
     VirtualAccount,
 )
+from reconciliation.services.readers import READERS, format_detect
 from repayments.models import Channel, Payment, PaymentSource
 from repayments.services.payments import payment_post
 
@@ -69,54 +68,12 @@ def channel_of(narration: str) -> str:
     return Channel.NEFT
 
 
-def _text_stream(file) -> io.TextIOBase:
-    file.seek(0)
-    return io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
-
-
 def _digest(file) -> str:
     file.seek(0)
     sha = hashlib.sha256()
     for chunk in iter(lambda: file.read(1 << 20), b""):
         sha.update(chunk)
     return sha.hexdigest()
-
-
-def _csv_rows(file) -> Iterator[tuple[int, rules.StatementRow]]:
-    """(file line number, row) per data row of a CSV statement."""
-    columns = None
-    for number, cells in enumerate(csv.reader(_text_stream(file)), start=1):
-        if not any(c.strip() for c in cells):
-            continue
-        if columns is None:
-            columns = rules.header_map(cells)
-            continue
-        try:
-            row = rules.row_parse(cells, columns)
-        except rules.RowInvalid as exc:
-            raise rules.RowInvalid(f"Line {number}: {exc}.") from None
-        if row.credit and row.debit:
-            raise rules.RowInvalid(f"Line {number}: a row is either a debit or a credit, not both.")
-        yield number, row
-    if columns is None:
-        raise rules.RowInvalid("The file is empty.")
-
-
-def _mt940_rows(file) -> Iterator[tuple[int, rules.StatementRow]]:
-    """(file line number of the :61:, row) per statement line; each statement is read and
-    its balance checked before any of its rows is given."""
-    for statement in mt940.statements_parse(_text_stream(file)):
-        for line in statement.lines:
-            yield line.line_no, mt940.line_row(line)
-
-
-def format_detect(file) -> str:
-    file.seek(0)
-    head = file.read(64).decode("utf-8", errors="replace")
-    return StatementFormat.MT940 if mt940.looks_like_mt940(head) else StatementFormat.CSV
-
-
-READERS = {StatementFormat.CSV: _csv_rows, StatementFormat.MT940: _mt940_rows}
 
 
 def _stage(statement: StatementImport, file) -> None:
