@@ -271,7 +271,6 @@ def _apply(statement: Mt940Statement, tag: str, content: str, number: int) -> No
 
 REVERSED_CREDIT = "Reversal of a credit (RC): if that credit was posted, reverse the payment."
 REVERSED_DEBIT = "Reversal of a debit (RD): money returned to us, not a repayment."
-DEBIT = "A debit: not a repayment."
 
 
 def line_row(line: Mt940Line) -> rules.StatementRow:
@@ -297,7 +296,7 @@ def line_row(line: Mt940Line) -> rules.StatementRow:
         account_number=numbers[0] if numbers else "",
         account_count=len(numbers),
         loan_ids=tuple(rules.loan_ids_in(hints)),
-        note={"RC": REVERSED_CREDIT, "RD": REVERSED_DEBIT, "D": DEBIT}.get(line.mark, ""),
+        note={"RC": REVERSED_CREDIT, "RD": REVERSED_DEBIT}.get(line.mark, ""),
     )
 
 

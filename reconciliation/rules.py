@@ -114,6 +114,10 @@ REQUIRED = ("txn_date", "narration", "credit")
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d/%m/%y", "%d-%b-%Y", "%d %b %Y", "%Y-%m-%d")
 
 
+# The reason a debit line carries (it is listed, never matched: money out is not a repayment).
+DEBIT_NOTE = "A debit: not a repayment."
+
+
 class RowInvalid(ValueError):
     pass
 

@@ -110,8 +110,8 @@ def _line(statement: StatementImport, number: int, row: rules.StatementRow) -> S
         tokens_ambiguous=row.account_count > 1 or len(row.loan_ids) > 1,
         status=LineStatus.QUEUED if row.credit > 0 else LineStatus.DEBIT,
         # A held credit (an MT940 reversal) carries its reason, which keeps it out of the
-        # match: only lines left without a reason are matched.
-        reason=row.note,
+        # match: only lines left without a reason are matched. A debit says why it is idle.
+        reason=row.note or (rules.DEBIT_NOTE if row.debit > 0 else ""),
     )
 
 

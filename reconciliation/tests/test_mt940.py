@@ -151,11 +151,7 @@ def test_normalised_rows_name_the_utr_account_and_loan():
         Decimal("0.00"),
     )
     assert (rows[1].reference, rows[1].loan_ids, rows[1].note) == ("412345678901", (8,), "")
-    assert (rows[2].debit, rows[2].credit, rows[2].note) == (
-        Decimal("50.00"),
-        Decimal("0.00"),
-        mt940.DEBIT,
-    )
+    assert (rows[2].debit, rows[2].credit, rows[2].note) == (Decimal("50.00"), Decimal("0.00"), "")
     assert (rows[3].credit, rows[3].note) == (Decimal("300.00"), mt940.REVERSED_DEBIT)
     assert (rows[4].debit, rows[4].note) == (Decimal("100.00"), mt940.REVERSED_CREDIT)
 
@@ -253,7 +249,7 @@ def test_an_mt940_file_is_matched_posted_and_never_posted_twice(book):
         "412345678901",
     )
     assert Payment.objects.get(utr_canonical="412345678901").amount == Decimal("2000.50")
-    assert (by_no[10].status, by_no[10].reason) == (LineStatus.DEBIT, mt940.DEBIT)
+    assert (by_no[10].status, by_no[10].reason) == (LineStatus.DEBIT, rules.DEBIT_NOTE)
     assert (by_no[12].status, by_no[12].reason) == (LineStatus.QUEUED, mt940.REVERSED_DEBIT)
     assert (by_no[15].status, by_no[15].reason) == (LineStatus.DEBIT, mt940.REVERSED_CREDIT)
     assert by_no[24].status == LineStatus.QUEUED and "No virtual account" in by_no[24].reason

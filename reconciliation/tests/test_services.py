@@ -88,7 +88,7 @@ def test_import_posts_each_matched_credit_once_even_when_loaded_twice(book):
     )
     assert by_no[4].status == LineStatus.QUEUED and "No virtual account" in by_no[4].reason
     assert by_no[5].status == LineStatus.QUEUED and "Ambiguous" in by_no[5].reason
-    assert by_no[6].status == LineStatus.DEBIT
+    assert (by_no[6].status, by_no[6].reason) == (LineStatus.DEBIT, rules.DEBIT_NOTE)
     assert Payment.objects.get(utr_canonical="SBIN0000000000000001").amount == Decimal("1500.00")
     assert Payment.objects.filter(loan=b, utr_canonical="412345678901").count() == 1
     payments = Payment.objects.count()
