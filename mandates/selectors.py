@@ -2,7 +2,7 @@
 view permission all of them (a collector's scoping is collection's cases; mandates are not
 sensitive beyond the loan)."""
 
-from mandates.models import Mandate, Presentation, PresentationBatch
+from mandates.models import Mandate, Presentation, PresentationBatch, PresentationStatus
 
 
 def mandates_for(user):
@@ -29,3 +29,10 @@ def batches_for(user):
 
 def live_mandate(loan):
     return Mandate.objects.filter(loan=loan).select_related("bank_account").order_by("-id").first()
+
+
+def recent_bounces(loan, *, limit: int = 5):
+    """The loan's last bounced presentations, newest first (the borrower's loan page)."""
+    return Presentation.objects.filter(loan=loan, status=PresentationStatus.BOUNCED).order_by(
+        "-id"
+    )[:limit]
