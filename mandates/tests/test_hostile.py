@@ -80,7 +80,8 @@ def test_the_sandbox_bank_page_refuses_a_made_up_reason_code(loan):
     page = Client()
     page.force_login(loan.borrower)
     answer = page.post(
-        reverse("borrower:mandate_sandbox_bank", args=[reference]), {"decision": "refuse", "reason_code": "ZZ99"}
+        reverse("borrower:mandate_sandbox_bank", args=[reference]),
+        {"decision": "refuse", "reason_code": "ZZ99"},
     )
     assert answer.status_code == 200
     assert b"is not a rejection code the bank uses" in answer.content
