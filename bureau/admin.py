@@ -49,7 +49,8 @@ def fix_link(issue: BureauIssue, *, back: str = ""):
 
 class IssueInline(ReadOnlyInline):
     model = BureauIssue
-    fields = ["loan", "account_number", "kind", "field", "code", "message", "fix"]
+    # What and where to fix first: on a phone the table scrolls, and these are what it is for.
+    fields = ["loan", "field", "message", "fix", "kind", "code", "account_number"]
     readonly_fields = fields
     extra = 0
 
@@ -187,7 +188,8 @@ class BureauExportAdmin(ReadOnlyAdmin):
 
 @admin.register(BureauIssue)
 class BureauIssueAdmin(ReadOnlyAdmin):
-    list_display = ["export", "loan", "account_number", "kind", "field", "code", "message", "fix"]
+    list_display = ["loan", "field", "message", "fix", "kind", "code", "export", "account_number"]
+    list_display_links = ["message"]
     list_filter = ["kind", "field"]
     search_fields = ["=loan__id", "=account_number"]
     search_help_text = "Loan id or account number (LN…)."
