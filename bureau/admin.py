@@ -256,6 +256,10 @@ class CkycRecordAdmin(ReadOnlyAdmin):
             **self.admin_site.each_context(request),
             "form": form,
             "title": f"CKYC number of {profile.full_name}",
+            "intro": (
+                f"Held now: {held.number}." if held else "No CKYC number is held for them yet."
+            ),
+            "submit_label": "Save the CKYC number",
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/bureau/bureauexport/form.html", context)

@@ -197,7 +197,7 @@ def test_an_officer_fixes_a_bureau_validation_error_and_downloads_the_file(tab):
     t.page.wait_for_load_state()
     shots(t, "officer-ckyc", check_overflow=False)
     t.page.fill("#id_number", "4012 3456 7890 12")
-    t.page.click("input[type=submit][value='Go']")
+    t.page.click("input[type=submit][value='Save the CKYC number']")
     t.page.wait_for_load_state()
     assert t.page.url.endswith(reverse("admin:bureau_bureauexport_change", args=[export.pk]))
     assert t.page.is_visible("text=CKYC number recorded for Asha Rao")
