@@ -68,6 +68,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Officers fix the records a bureau file refused or could not include.
         "bureau.view_bureauexport",
         "bureau.view_bureauissue",
+        "bureau.view_ckycrecord",
+        "bureau.change_ckycrecord",  # bureau.ckyc: enter or correct a CKYC number
         "reconciliation.view_virtualaccount",
     ],
     CREDIT_MANAGER: [

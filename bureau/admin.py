@@ -8,18 +8,58 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from accounts.models import BorrowerProfile
+from bureau.ckyc import CKYC_PERM, ckyc_number_set
 from bureau.models import BureauExport, BureauIssue, CkycRecord, Frequency
 from bureau.services import EXPORT_PERM, bureau_export_create, bureau_rejections_load
 from lendingsite.admin import ReadOnlyAdmin, ReadOnlyInline
 from lendingsite.errors import DomainError
 
+# Where each problem is fixed: the borrower's profile for what the file reads from it, the
+# CKYC page for the CKYC number, the loan for the loan's own figures.
+PROFILE_FIELDS = {"name", "pan", "date_of_birth", "phone", "address", "pin_code"}
+ISSUE_RELATED = ["export", "loan__borrower__profile__ckyc"]
+
+
+def fix_url(issue: BureauIssue) -> str:
+    loan = issue.loan
+    if loan is None:
+        return ""
+    profile = getattr(loan.borrower, "profile", None)
+    if issue.field == "ckyc" and profile is not None:
+        return reverse("admin:bureau_ckycrecord_set", args=[profile.pk])
+    if issue.field in PROFILE_FIELDS and profile is not None:
+        return reverse("admin:accounts_borrowerprofile_change", args=[profile.pk])
+    return reverse("admin:loans_loan_change", args=[loan.pk])
+
+
+def fix_link(issue: BureauIssue, *, back: str = ""):
+    url = fix_url(issue)
+    if not url:
+        return "—"
+    if back and "ckycrecord" in url:
+        url = f"{url}?next={back}"
+    label = (
+        "Enter the CKYC number" if issue.field == "ckyc" else f"Fix {issue.field.replace('_', ' ')}"
+    )
+    return format_html('<a href="{}">{}</a>', url, label)
+
 
 class IssueInline(ReadOnlyInline):
     model = BureauIssue
-    fields = ["loan", "account_number", "kind", "field", "code", "message"]
+    # What and where to fix first: on a phone the table scrolls, and these are what it is for.
+    fields = ["loan", "field", "message", "fix", "kind", "code", "account_number"]
     readonly_fields = fields
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*ISSUE_RELATED)
+
+    @admin.display(description="Where to fix it")
+    def fix(self, obj):
+        return fix_link(obj, back=reverse("admin:bureau_bureauexport_change", args=[obj.export_id]))
 
 
 class ExportForm(forms.Form):
@@ -150,15 +190,78 @@ class BureauExportAdmin(ReadOnlyAdmin):
 
 @admin.register(BureauIssue)
 class BureauIssueAdmin(ReadOnlyAdmin):
-    list_display = ["export", "loan", "account_number", "kind", "field", "code", "message"]
+    list_display = ["loan", "field", "message", "fix", "kind", "code", "export", "account_number"]
+    list_display_links = ["message"]
     list_filter = ["kind", "field"]
     search_fields = ["=loan__id", "=account_number"]
     search_help_text = "Loan id or account number (LN…)."
-    list_select_related = ["export", "loan"]
+    list_select_related = ISSUE_RELATED
     show_full_result_count = False
+
+    @admin.display(description="Where to fix it")
+    def fix(self, obj):
+        return fix_link(obj, back=reverse("admin:bureau_bureauissue_changelist"))
+
+
+class CkycForm(forms.Form):
+    number = forms.CharField(
+        label="CKYC number",
+        max_length=20,
+        help_text="14 digits, as on the borrower's CKYC card (spaces are fine).",
+    )
 
 
 @admin.register(CkycRecord)
 class CkycRecordAdmin(ReadOnlyAdmin):
-    list_display = ["number", "profile", "created_at"]
+    list_display = ["number", "profile", "created_at", "correct"]
+    list_select_related = ["profile"]
     search_fields = ["=number"]
+
+    @admin.display(description="")
+    def correct(self, obj):
+        url = reverse("admin:bureau_ckycrecord_set", args=[obj.profile_id])
+        return format_html('<a href="{}">Correct</a>', url)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.set_view)
+        return [
+            path("profile/<int:profile_id>/", view, name="bureau_ckycrecord_set"),
+            *super().get_urls(),
+        ]
+
+    def set_view(self, request, profile_id: int):
+        """Enter or correct one borrower's CKYC number (bureau.ckyc.ckyc_number_set)."""
+        if not request.user.has_perm(CKYC_PERM):
+            messages.error(request, "Only loan officers can enter CKYC numbers.")
+            return redirect("admin:index")
+        profile = get_object_or_404(BorrowerProfile.objects.select_related("ckyc"), pk=profile_id)
+        held = getattr(profile, "ckyc", None)
+        back = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = ""
+        form = CkycForm(request.POST or None, initial={"number": held.number if held else ""})
+        if request.method == "POST" and form.is_valid():
+            try:
+                ckyc_number_set(
+                    acting_user=request.user, profile=profile, number=form.cleaned_data["number"]
+                )
+            except DomainError as exc:
+                form.add_error("number", exc.detail)
+            else:
+                messages.success(
+                    request,
+                    f"CKYC number recorded for {profile.full_name}; the next bureau file "
+                    "reports it.",
+                )
+                return redirect(back or "admin:bureau_ckycrecord_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": f"CKYC number of {profile.full_name}",
+            "intro": (
+                f"Held now: {held.number}." if held else "No CKYC number is held for them yet."
+            ),
+            "submit_label": "Save the CKYC number",
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/bureau/bureauexport/form.html", context)

@@ -210,6 +210,7 @@ SUCCEEDED: frozenset[str] = frozenset(
         # bureau
         "bureau_export.created",
         "bureau_rejections.loaded",
+        "ckyc_number.set",
     }
 )
 
@@ -226,6 +227,7 @@ REFUSED: frozenset[str] = frozenset(
         "statement_line.refund",
         "bureau_export.create",
         "bureau_rejections.load",
+        "ckyc_number.set",
         "referral_reward.review",
         "referral_code.issue",
         "referral_report.read",

@@ -48,6 +48,7 @@ PRODUCTS = [
         "max_rate": D("24.0000"),
         "default_rate": D("14.0000"),
         "processing_fee_percent": D("2.0000"),
+        "bounce_charge": D("500.00"),  # per bounced auto-debit installment (mandates.demo)
     },
     {
         "code": "msme-term-loan",
@@ -93,6 +94,9 @@ BORROWERS = [
     ("arjun", "Arjun Reddy", date(1983, 2, 9), "GARPR1176Q", "9820011006", "business", "Reddy Agro Foods", "300000"),
     ("kavita", "Kavita Joshi", date(1990, 8, 22), "HKJPJ6605R", "9820011007", "salaried", "Wipro Ltd", "90000"),
     ("sanjay", "Sanjay Gupta", date(1992, 3, 14), "JSGPG3398S", "9820011008", "salaried", "Reliance Retail", "45000"),
+    # Their loans are mandates.demo's (auto-debit): one presented and paid, one bounced.
+    ("rohit", "Rohit Menon", date(1988, 7, 5), "KRMPM4471T", "9820011009", "salaried", "Larsen & Toubro", "85000"),
+    ("deepa", "Deepa Pillai", date(1993, 12, 1), "LDPPP2286U", "9820011010", "salaried", "Apollo Hospitals", "70000"),
 ]
 # fmt: on
 # Branches of the shipped IFSC sample (accounts/data/ifsc_branches.csv), near the borrowers.

@@ -138,19 +138,21 @@ class RefundForm(forms.Form):
 @admin.register(StatementLine)
 class StatementLineAdmin(ActionFormMixin, ReadOnlyAdmin):
     action_noun = "credit"
+    # What finance decides on first: on a phone the table scrolls, and these are in view.
     list_display = [
-        "statement",
-        "line_no",
-        "txn_date",
-        "narration",
-        "utr",
         "credit_shown",
         "status",
-        "match_kind",
-        "loan",
+        "narration",
         "reason",
+        "loan",
         "assigned_by",
+        "utr",
+        "txn_date",
+        "match_kind",
+        "statement",
+        "line_no",
     ]
+    list_display_links = ["credit_shown"]
     list_filter = ["status", "match_kind"]
     search_fields = ["=utr", "narration", "=loan__id"]
     search_help_text = "UTR, narration text or loan id."

@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from django.db import IntegrityError
 from django.urls import path
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
@@ -23,10 +22,10 @@ from lendingsite.throttling import ScopedRateThrottle
 from lendingsite.utr import utr_canonical
 from reconciliation.adapters import CreditNotice, adapter_get
 from reconciliation.models import VirtualAccount
-from repayments.gateways import PayloadInvalid, SignatureInvalid
+from repayments.gateways import PayloadInvalid
 from repayments.models import Payment, PaymentSource
 from repayments.services.payments import payment_post
-from repayments.webhooks import CHALLENGE, webhook_refusal_record, webhook_rejection_record
+from repayments.webhooks import CHALLENGE, webhook_refusal_record, webhook_signature_verify
 
 
 @dataclass(frozen=True)
@@ -65,13 +64,14 @@ def virtual_account_credit_receive(
         raise DomainError(
             "not_found", f"No virtual-account provider named {provider!r} is configured."
         )
-    try:
-        adapter.verify(
-            headers=headers, body=body, secrets=adapter.secrets(), now=now or timezone.now()
-        )
-    except SignatureInvalid as exc:
-        webhook_rejection_record(provider=label, reason=exc.reason, detail=exc.detail)
-        raise DomainError("not_authenticated", exc.detail) from None
+    webhook_signature_verify(
+        adapter=adapter,
+        provider=label,
+        headers=headers,
+        body=body,
+        secrets=adapter.secrets(),
+        now=now,
+    )
     try:
         notice = adapter.parse(body)
     except PayloadInvalid as exc:

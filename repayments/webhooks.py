@@ -80,6 +80,21 @@ def webhook_refusal_record(*, provider: str, provider_payment_id: str, error: Do
     )
 
 
+def webhook_signature_verify(
+    *, adapter, provider: str, headers, body: bytes, secrets: list[str], now: datetime | None
+) -> None:
+    """The one check every signed money notification passes (gateways here, virtual-account
+    credits in reconciliation.webhooks): the adapter's own scheme against `secrets`; a
+    delivery that fails is audited `webhook.rejected` under `provider` and raised as
+    DomainError not_authenticated, with nothing else written."""
+    try:
+        adapter.verify(headers=headers, body=body, secrets=secrets, now=now or timezone.now())
+    except SignatureInvalid as exc:
+        log.warning("webhook.rejected", provider=provider, reason=exc.reason)
+        webhook_rejection_record(provider=provider, reason=exc.reason, detail=exc.detail)
+        raise DomainError("not_authenticated", exc.detail) from None
+
+
 def _already_posted(notice: PaymentNotice) -> Payment | None:
     return Payment.objects.filter(
         provider=notice.provider, provider_payment_id=notice.provider_payment_id
@@ -101,17 +116,14 @@ def webhook_receive(
     adapter = adapter_get(provider)
     if adapter is None:
         raise DomainError("not_found", f"No payment gateway named {provider!r} is configured.")
-    try:
-        adapter.verify(
-            headers=headers,
-            body=body,
-            secrets=webhook_secrets(provider),
-            now=now or timezone.now(),
-        )
-    except SignatureInvalid as exc:
-        log.warning("webhook.rejected", provider=provider, reason=exc.reason)
-        webhook_rejection_record(provider=provider, reason=exc.reason, detail=exc.detail)
-        raise DomainError("not_authenticated", exc.detail) from None
+    webhook_signature_verify(
+        adapter=adapter,
+        provider=provider,
+        headers=headers,
+        body=body,
+        secrets=webhook_secrets(provider),
+        now=now,
+    )
 
     try:
         notice = adapter.parse(body)

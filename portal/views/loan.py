@@ -26,8 +26,7 @@ from loans.selectors import (
     loans_with_arrears,
     today_as_of,
 )
-from mandates.models import Presentation
-from mandates.selectors import live_mandate
+from mandates.selectors import live_mandate, recent_bounces
 from portal.forms.loans import ForeclosureQuoteForm
 from portal.views.exit import exit_context
 from reconciliation.selectors import virtual_account_of
@@ -132,11 +131,7 @@ def _loan_context(request, loan: Loan) -> dict:
 def _auto_debit(loan: Loan) -> dict:
     """The loan's latest mandate and its bounces; no mandate, no bounces (no second query)."""
     mandate = live_mandate(loan)
-    bounces = (
-        Presentation.objects.filter(loan=loan, status="bounced").order_by("-id")[:5]
-        if mandate is not None
-        else []
-    )
+    bounces = recent_bounces(loan) if mandate is not None else []
     return {"mandate": mandate, "bounces": bounces}
 
 

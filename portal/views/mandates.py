@@ -52,18 +52,28 @@ def sandbox_bank(request, reference: str):
     )
     if adapter_get("sandbox") is None:
         raise Http404
+    error = ""
     if request.method == "POST" and mandate.status == MandateStatus.INITIATED:
-        if request.POST.get("decision") == "approve":
-            body = sandbox_body(
-                event="mandate.approved", reference=reference, umrn=f"SNDBX{mandate.pk:015d}"
-            )
+        try:
+            body = _bank_answer(request, mandate)
+            mandate_webhook_receive(adapter="sandbox", headers=sandbox_sign(body), body=body)
+        except DomainError as exc:
+            error = exc.detail  # a code the bank does not use, from a hand-made form
         else:
-            code = request.POST.get("reason_code") or "AP30"
-            body = sandbox_body(event="mandate.rejected", reference=reference, reason_code=code)
-        mandate_webhook_receive(adapter="sandbox", headers=sandbox_sign(body), body=body)
-        return redirect("borrower:loan", pk=mandate.loan_id)
+            return redirect("borrower:loan", pk=mandate.loan_id)
     return render(
         request,
         "borrower/mandate_sandbox_bank.html",
-        {"mandate": mandate, "codes": REJECT_CODES_FOR_PAGE},
+        {"mandate": mandate, "codes": REJECT_CODES_FOR_PAGE, "error": error},
     )
+
+
+def _bank_answer(request, mandate) -> bytes:
+    if request.POST.get("decision") == "approve":
+        return sandbox_body(
+            event="mandate.approved", reference=mandate.reference, umrn=f"SNDBX{mandate.pk:015d}"
+        )
+    code = (request.POST.get("reason_code") or "AP30")[:10]
+    if code not in dict(REJECT_CODES_FOR_PAGE):
+        raise DomainError("validation_error", f"{code} is not a rejection code the bank uses.")
+    return sandbox_body(event="mandate.rejected", reference=mandate.reference, reason_code=code)

@@ -33,6 +33,8 @@ from reconciliation.serializers import (
     VirtualAccountSerializer,
 )
 from reconciliation.services.queue import (
+    APPROVE_PERM,
+    ASSIGN_PERM,
     statement_line_approve,
     statement_line_assign,
     statement_line_refund_mark,
@@ -109,6 +111,13 @@ class StatementLineViewSet(
             return self.queryset
         return lines_for(self.request.user).order_by("statement_id", "line_no")
 
+    def _line(self, *, perm: str, message: str, action: str):
+        """The line an action is on, once the caller is shown to hold `perm`: someone who
+        cannot work the queue (a collector, a borrower) is told 403 before anything is
+        looked up or read, like the statement upload."""
+        permission_first(acting_user=self.request.user, perm=perm, message=message, action=action)
+        return self.get_object()
+
     def _answer(self, line):
         return Response(StatementLineSerializer(self.get_queryset().get(pk=line.pk)).data)
 
@@ -121,7 +130,11 @@ class StatementLineViewSet(
     def assign(self, request, pk=None):
         """Propose the loan a queued credit belongs to (finance). Posted only once someone
         else approves it."""
-        line = self.get_object()
+        line = self._line(
+            perm=ASSIGN_PERM,
+            message="Only finance can assign a credit to a loan.",
+            action="statement_line.assign_refused",
+        )
         incoming = AssignSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         line = statement_line_assign(acting_user=request.user, line=line, **incoming.validated_data)
@@ -137,7 +150,12 @@ class StatementLineViewSet(
     def approve(self, request, pk=None):
         """Approve an assigned credit and post it to the loan (finance; not the person who
         assigned it: 403 `maker_checker`)."""
-        line = statement_line_approve(acting_user=request.user, line=self.get_object())
+        line = self._line(
+            perm=APPROVE_PERM,
+            message="Only finance can approve an assigned credit.",
+            action="statement_line.approve_refused",
+        )
+        line = statement_line_approve(acting_user=request.user, line=line)
         return self._answer(line)
 
     @extend_schema(
@@ -148,7 +166,11 @@ class StatementLineViewSet(
     @action(detail=True, methods=["post"], filter_backends=[])
     def refund(self, request, pk=None):
         """Mark a queued credit to be refunded to its sender (finance), with the reason."""
-        line = self.get_object()
+        line = self._line(
+            perm=ASSIGN_PERM,
+            message="Only finance can mark a credit for refund.",
+            action="statement_line.refund_refused",
+        )
         incoming = RefundSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         line = statement_line_refund_mark(

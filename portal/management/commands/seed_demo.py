@@ -11,9 +11,12 @@ from django.utils import timezone
 from accounting.demo import accounting_demo_seed
 from accounts.models import BorrowerProfile, User
 from accounts.roles import ALL_ROLES, BORROWER, STAFF_ROLES
+from bureau.demo import bureau_demo_seed
 from collection.demo import collection_demo_seed
 from loans.demo import loans_demo_seed
+from mandates.demo import mandates_demo_seed
 from messaging.demo import messaging_demo_seed
+from reconciliation.demo import reconciliation_demo_seed
 from referrals.demo import referrals_demo_seed
 from repayments.demo import repayments_demo_seed
 
@@ -42,6 +45,10 @@ class Command(BaseCommand):
         )
         self.stdout.write(messaging_demo_seed(domain=DEMO_DOMAIN))
         self.stdout.write(referrals_demo_seed(domain=DEMO_DOMAIN))
+        # The money rails (issue 17), before the books' close so that close includes them.
+        self.stdout.write(mandates_demo_seed(domain=DEMO_DOMAIN))
+        self.stdout.write(reconciliation_demo_seed(domain=DEMO_DOMAIN))
+        self.stdout.write(bureau_demo_seed(domain=DEMO_DOMAIN))
         self.stdout.write(accounting_demo_seed())  # after the day-ends: the books' close
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
