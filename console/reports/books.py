@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 from accounting.selectors import (
     INCOME_FIGURES,
@@ -21,6 +22,12 @@ from console.reports.base import Filters
 from lendingsite.dates import today_ist
 
 TOTAL = "Total"
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal) -> Decimal:
+    """A sum as rupees and paise (SQLite's decimal sums come back with extra digits)."""
+    return Decimal(value).quantize(CENT)
 
 
 def as_of(f: Filters) -> date:
@@ -39,16 +46,24 @@ def trial_balance_rows(f: Filters) -> Iterator[tuple]:
     when the books balance). The product filter does not apply: the books are one."""
     tb = trial_balance(as_of=as_of(f))
     for a in tb["accounts"]:
-        yield (tb["as_of"], a.code, a.name, a.kind, a.debit, a.credit, a.debit - a.credit)
+        yield (
+            tb["as_of"],
+            a.code,
+            a.name,
+            a.kind,
+            money(a.debit),
+            money(a.credit),
+            money(a.debit - a.credit),
+        )
     state = "balanced" if tb["balanced"] else "NOT balanced"
     yield (
         tb["as_of"],
         "",
         TOTAL,
         state,
-        tb["total_debit"],
-        tb["total_credit"],
-        tb["total_debit"] - tb["total_credit"],
+        money(tb["total_debit"]),
+        money(tb["total_credit"]),
+        money(tb["total_debit"] - tb["total_credit"]),
     )
 
 
@@ -57,13 +72,13 @@ def income_rows(f: Filters) -> Iterator[tuple]:
     start, end = period(f)
     rows = income_by_product(start=start, end=end, product_id=f.product_id)
     for row in rows:
-        yield (start, end, row["product"], *(row[name] for name in INCOME_FIGURES))
+        yield (start, end, row["product"], *(money(row[name]) for name in INCOME_FIGURES))
     if len(rows) > 1:
         yield (
             start,
             end,
             TOTAL,
-            *(sum((row[name] for row in rows), ZERO) for name in INCOME_FIGURES),
+            *(money(sum((row[name] for row in rows), ZERO)) for name in INCOME_FIGURES),
         )
 
 
@@ -76,10 +91,10 @@ def classification_rows(f: Filters) -> Iterator[tuple]:
     summary = provision_summary(run, product_id=f.product_id)
     figures = ("exposure", "secured", "unsecured", "provision")
     for c in summary:
-        yield (run.business_date, c["label"], c["loans"], *(c[k] for k in figures))
+        yield (run.business_date, c["label"], c["loans"], *(money(c[k]) for k in figures))
     yield (
         run.business_date,
         TOTAL,
         sum(c["loans"] for c in summary),
-        *(sum((c[k] for c in summary), ZERO) for k in figures),
+        *(money(sum((c[k] for c in summary), ZERO)) for k in figures),
     )

@@ -242,3 +242,10 @@ def test_the_classification_of_a_doubtful_secured_loan_and_a_product_filter():
     assert sum(d.required for d in ProvisionDetail.objects.all()) == rows["Total"][6]
     only = {r[1]: r for r in _rows("asset-classification", product_id=other.product_id)}
     assert only["Doubtful D2"][2] == 0 and only["Standard"][2] == 1
+
+
+def test_the_books_page_links_the_reports_of_its_close(client, closed):
+    client.force_login(staff(AUDITOR))
+    html = client.get("/admin/books/").content.decode()
+    for name in (*BOOKS, "npa-movement"):
+        assert f"/admin/reports/{name}/?date_from=2026-01-01&amp;date_to=2026-01-31" in html
