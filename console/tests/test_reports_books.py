@@ -25,7 +25,6 @@ from collection.models import BucketHistory
 from collection.tests.dayend_helpers import loan_due, pay
 from console.reports import REPORTS, Filters
 from console.reports.export import plain
-from loans import ledger
 from loans.models import JournalLine
 from repayments.models import Payment
 
@@ -59,9 +58,9 @@ def test_the_trial_balance_report_is_the_selector_and_balances(closed):
     assert total[4] > 0 and total[6] == 0
     by_code = {r[1]: r for r in accounts}
     # Each account's balance, read independently from its lines.
-    for code in (ledger.INTEREST_RECEIVABLE, ledger.LOAN_PORTFOLIO, ledger.INTEREST_INCOME):
+    for code in ("INTEREST_RECEIVABLE", "LOAN_PORTFOLIO", "INTEREST_INCOME"):
         assert by_code[code][6] == balance(code, as_of=JAN) != 0
-    assert by_code[ledger.INTEREST_RECEIVABLE][4] == D("1806.45")
+    assert by_code["INTEREST_RECEIVABLE"][4] == D("1806.45")
     # Before the disbursements nothing was posted: every balance is zero.
     assert _rows("trial-balance", date_to=date(2026, 1, 1))[-1][4] == 0
 
@@ -174,7 +173,7 @@ def test_income_suspended_on_npa_recognised_on_collection_released_on_upgrade():
     assert may["interest_income"] == -accrued
     assert may["interest_suspense_held"] == accrued
     # The penal charges the day-end levied sit in suspense, not in income.
-    levied = -balance(ledger.CHARGES_SUSPENSE, loan)
+    levied = -balance("CHARGES_SUSPENSE", loan)
     assert may["charges_suspense_held"] == levied > 0 and may["charges_recognised"] == 0
     # Before the close's date nothing was suspended: the report reads entries by their date.
     early = _rows("income-recognition", date_from=date(2026, 5, 1), date_to=date(2026, 5, 30))
@@ -198,7 +197,7 @@ def test_income_suspended_on_npa_recognised_on_collection_released_on_upgrade():
     day_end_run(business_date=date(2026, 7, 10))
     month_end_run(business_date=date(2026, 7, 31))
     july = _month(_rows("income-recognition", date_to=date(2026, 7, 31)), code)
-    held_in_june = -balance(ledger.INTEREST_SUSPENSE, loan, as_of=date(2026, 6, 30))
+    held_in_june = -balance("INTEREST_SUSPENSE", loan, as_of=date(2026, 6, 30))
     assert july["released_on_upgrade"] == held_in_june > 0
     assert july["recognised_on_collection"] == 0 and july["accrued"] > 0
     assert july["interest_suspense_held"] == 0
@@ -206,7 +205,7 @@ def test_income_suspended_on_npa_recognised_on_collection_released_on_upgrade():
     whole = _month(
         _rows("income-recognition", date_from=date(2026, 1, 1), date_to=date(2026, 7, 31)), code
     )
-    lines = JournalLine.objects.filter(loan=loan, account__code=ledger.INTEREST_INCOME)
+    lines = JournalLine.objects.filter(loan=loan, account__code="INTEREST_INCOME")
     assert whole["interest_income"] == sum(x.credit - x.debit for x in lines) == income(loan)
     assert whole["other_interest"] == 0
     assert whole["accrued"] + whole["recognised_on_collection"] + whole[
@@ -226,7 +225,7 @@ def test_the_classification_of_a_doubtful_secured_loan_and_a_product_filter():
     )
     month_end_run(business_date=date(2026, 5, 31))
     rows = {r[1]: r for r in _rows("asset-classification", date_to=date(2026, 5, 31))}
-    exposure = balance(ledger.LOAN_PORTFOLIO, loan, as_of=date(2026, 5, 31))
+    exposure = balance("LOAN_PORTFOLIO", loan, as_of=date(2026, 5, 31))
     # 1096 days in NPA: 365 sub-standard, then 731 doubtful: D2 (30 % secured, 100 % rest).
     d2 = rows["Doubtful D2"]
     assert d2[2:] == (
@@ -238,7 +237,7 @@ def test_the_classification_of_a_doubtful_secured_loan_and_a_product_filter():
     )
     standard = rows["Standard"]
     assert standard[2] == 1 and standard[5] == standard[3] > 0
-    assert rows["Total"][6] == d2[6] + standard[6] == -balance(ledger.LOAN_LOSS_PROVISION)
+    assert rows["Total"][6] == d2[6] + standard[6] == -balance("LOAN_LOSS_PROVISION")
     assert sum(d.required for d in ProvisionDetail.objects.all()) == rows["Total"][6]
     only = {r[1]: r for r in _rows("asset-classification", product_id=other.product_id)}
     assert only["Doubtful D2"][2] == 0 and only["Standard"][2] == 1
