@@ -35,7 +35,7 @@ def test_the_books_reports_open_and_download(tab, role):
             t.page.click(f".book-reports a[href*='/reports/{name}/']")
             t.page.wait_for_load_state()
             assert f"/admin/reports/{name}/?date_from=2026-01-01" in t.page.url
-            assert t.page.locator("#report-table tbody tr").count() > 1
+            assert t.page.locator("#report-table tbody tr").count() >= 1
             assert "No rows" not in t.page.inner_text("#report-table")
             assert not overflows(t.page), f"{name} overflows at {width} px"
             t.shot(f"books-{role}-{name}-{width}")
