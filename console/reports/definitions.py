@@ -3,6 +3,7 @@ day-end's snapshot (collection.models.PortfolioSnapshot) or aggregate in SQL, so
 them holds more than a chunk of rows in Python. Definitions: docs/console.md."""
 
 from console.reports.base import Column, Report
+from console.reports.books import classification_rows, income_rows, trial_balance_rows
 from console.reports.registers import audit_rows, charges_rows, disbursement_rows, payment_rows
 from console.reports.servicing import servicing_rows
 from console.reports.summaries import (
@@ -13,6 +14,8 @@ from console.reports.summaries import (
 )
 
 C = Column
+# The books' reports: finance and auditors (accounts.roles, as the Books page and API).
+BOOKS_PERM = "accounting.view_provisiondetail"
 REPORTS: dict[str, Report] = {
     r.name: r
     for r in [
@@ -156,6 +159,69 @@ REPORTS: dict[str, Report] = {
             ),
             collector_rows,
             "collection.view_collectorscore",
+        ),
+        Report(
+            "trial-balance",
+            "Trial balance",
+            "Every ledger account's balance from the entries dated on or before To (default "
+            "today), then the totals, equal when the books balance (product filter does not "
+            "apply).",
+            (
+                C("as_of", "As of", "date"),
+                C("code", "Code"),
+                C("account", "Account"),
+                C("kind", "Kind"),
+                C("debit", "Debit", "money"),
+                C("credit", "Credit", "money"),
+                C("balance", "Balance (Dr +)", "money"),
+            ),
+            trial_balance_rows,
+            BOOKS_PERM,
+        ),
+        Report(
+            "income-recognition",
+            "Income recognised vs suspended",
+            "Per product, from From (default the 1st of To's month) to To (default today): "
+            "interest accrued, reversed into suspense on NPA, recognised on collection from "
+            "an NPA, released on upgrade or closure; charges levied into suspense, released "
+            "and recognised; suspense held at To.",
+            (
+                C("date_from", "From", "date"),
+                C("date_to", "To", "date"),
+                C("product", "Product"),
+                C("accrued", "Interest accrued", "money"),
+                C("accrual_reversed", "Accrual reversed", "money"),
+                C("suspended", "Reversed to suspense (NPA)", "money"),
+                C("recognised_on_collection", "Recognised on collection (NPA)", "money"),
+                C("released_on_upgrade", "Released on upgrade or closure", "money"),
+                C("other_interest", "Other interest income", "money"),
+                C("interest_income", "Interest income, net", "money"),
+                C("interest_suspense_held", "Interest suspense held", "money"),
+                C("charges_levied", "Charges levied (to suspense)", "money"),
+                C("charges_released", "Charges released from suspense", "money"),
+                C("charges_recognised", "Charges recognised", "money"),
+                C("charges_suspense_held", "Charges suspense held", "money"),
+            ),
+            income_rows,
+            BOOKS_PERM,
+        ),
+        Report(
+            "asset-classification",
+            "Asset classification and provisions",
+            "The month-end close on To (default today) or the latest before it: loans, "
+            "outstanding (exposure), its secured and unsecured parts and the provision, per "
+            "asset class.",
+            (
+                C("close_date", "Close of", "date"),
+                C("asset_class", "Asset class"),
+                C("loans", "Loans", "int"),
+                C("exposure", "Outstanding (exposure)", "money"),
+                C("secured", "Secured part", "money"),
+                C("unsecured", "Unsecured part", "money"),
+                C("provision", "Provision", "money"),
+            ),
+            classification_rows,
+            BOOKS_PERM,
         ),
         Report(
             "audit-extract",

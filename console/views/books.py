@@ -8,9 +8,13 @@ from django.template.response import TemplateResponse
 
 from accounting.models import MonthEndRun
 from accounting.selectors import npa_income, provision_summary, trial_balance
+from console.reports import report_for
 
 VIEW_PERM = "accounting.view_monthendrun"  # finance, auditors (accounts.roles)
 RUNS_SHOWN = 12
+# The reports of these figures (page, CSV, XLSX, API), linked for the close shown: as-of
+# reports at its date, period reports over its month.
+BOOK_REPORTS = ("trial-balance", "income-recognition", "asset-classification", "npa-movement")
 
 
 def books(request):
@@ -41,5 +45,10 @@ def books(request):
             },
             income=npa_income(start=day.replace(day=1), end=day),
             tb=trial_balance(as_of=day),
+            reports=[
+                (report, f"date_from={day.replace(day=1).isoformat()}&date_to={day.isoformat()}")
+                for report in map(report_for, BOOK_REPORTS)
+                if report.allowed(request.user)
+            ],
         )
     return TemplateResponse(request, "console/books.html", context)

@@ -18730,7 +18730,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "ageing" | "audit-extract" | "charges" | "collector-efficiency" | "demand-collection" | "disbursement-register" | "npa-movement" | "payment-register" | "servicing-register";
+                name: "ageing" | "asset-classification" | "audit-extract" | "charges" | "collector-efficiency" | "demand-collection" | "disbursement-register" | "income-recognition" | "npa-movement" | "payment-register" | "servicing-register" | "trial-balance";
             };
             cookie?: never;
         };

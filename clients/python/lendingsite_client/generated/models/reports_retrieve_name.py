@@ -2,26 +2,32 @@ from typing import Literal
 
 ReportsRetrieveName = Literal[
     "ageing",
+    "asset-classification",
     "audit-extract",
     "charges",
     "collector-efficiency",
     "demand-collection",
     "disbursement-register",
+    "income-recognition",
     "npa-movement",
     "payment-register",
     "servicing-register",
+    "trial-balance",
 ]
 
 REPORTS_RETRIEVE_NAME_VALUES: set[ReportsRetrieveName] = {
     "ageing",
+    "asset-classification",
     "audit-extract",
     "charges",
     "collector-efficiency",
     "demand-collection",
     "disbursement-register",
+    "income-recognition",
     "npa-movement",
     "payment-register",
     "servicing-register",
+    "trial-balance",
 }
 
 
