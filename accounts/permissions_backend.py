@@ -40,16 +40,20 @@ def _statement(user_model) -> str:
     """The user's permissions, direct or through a group, as (app_label, codename). Plain
     SQL from the models' metadata: building it with the ORM on every request cost more
     CPU than the query itself (docs/benchmarks.md, "Load")."""
-    table = lambda model: model._meta.db_table  # noqa: E731
-    user_perms = user_model.user_permissions.through
-    user_groups = user_model.groups.through
+    perms, types = Permission._meta.db_table, ContentType._meta.db_table
+    direct = user_model.user_permissions.through._meta.db_table
+    members = user_model.groups.through._meta.db_table
+    grants = Group.permissions.through._meta.db_table
+    held = f"SELECT permission_id FROM {direct} WHERE user_id = %s"  # noqa: S608
+    via_groups = (
+        f"SELECT gp.permission_id FROM {grants} gp JOIN {members} ug "  # noqa: S608
+        "ON ug.group_id = gp.group_id WHERE ug.user_id = %s"
+    )
     # Every name comes from _meta; the user id is a bound parameter.
     return (
-        f"SELECT ct.app_label, p.codename FROM {table(Permission)} p "
-        f"JOIN {table(ContentType)} ct ON ct.id = p.content_type_id "
-        f"WHERE p.id IN (SELECT permission_id FROM {table(user_perms)} WHERE user_id = %s) "
-        f"OR p.id IN (SELECT gp.permission_id FROM {table(Group.permissions.through)} gp "
-        f"JOIN {table(user_groups)} ug ON ug.group_id = gp.group_id WHERE ug.user_id = %s)"  # noqa: S608
+        f"SELECT ct.app_label, p.codename FROM {perms} p "  # noqa: S608
+        f"JOIN {types} ct ON ct.id = p.content_type_id "
+        f"WHERE p.id IN ({held}) OR p.id IN ({via_groups})"
     )
 
 
