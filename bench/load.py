@@ -87,7 +87,9 @@ def setup() -> dict:
     import django
 
     django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
+    from importlib import import_module
+
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -105,7 +107,7 @@ def setup() -> dict:
         return str(token)
 
     def session(user) -> str:
-        store = SessionStore()
+        store = import_module(settings.SESSION_ENGINE).SessionStore()  # as the server reads
         store["_auth_user_id"] = str(user.pk)
         store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
         store["_auth_user_hash"] = user.get_session_auth_hash()
