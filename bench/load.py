@@ -2,6 +2,7 @@
 same run as the baseline.
 
     .venv/bin/python bench/load.py [--users 50] [--seconds 30] [--workers 4] [--keep]
+                                   [--think-ms 0]
 
 1. Creates lendingsite_bench_load_<pid>, migrates it and seeds the demo book
    (`manage.py seed_demo`: every role, products, borrowers with loans in every state);
@@ -12,7 +13,8 @@ same run as the baseline.
 3. Starts gunicorn (`--workers`, sync, production settings: DJANGO_ENV=production, Redis
    cache, the throttles raised so they do not answer instead of the views) on
    127.0.0.1:$BENCH_PORT (8775), then drives it with `--users` concurrent virtual users
-   (asyncio + httpx, keep-alive), first /healthz alone, then the mix:
+   (asyncio + httpx, keep-alive; each pausing `--think-ms` on average after every answer,
+   0 by default: back to back), first /healthz alone, then the mix:
    borrowers 50% (dashboard page, loan list, loan detail, schedule), officers 20%
    (loan list, payment list, cases), anonymous quotes 20%, finance posting a payment 10%.
 4. Reports per request type: requests/s, p50/p95/p99, errors; and per phase the CPU the
@@ -85,7 +87,9 @@ def setup() -> dict:
     import django
 
     django.setup()
-    from django.contrib.sessions.backends.db import SessionStore
+    from importlib import import_module
+
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -103,7 +107,7 @@ def setup() -> dict:
         return str(token)
 
     def session(user) -> str:
-        store = SessionStore()
+        store = import_module(settings.SESSION_ENGINE).SessionStore()  # as the server reads
         store["_auth_user_id"] = str(user.pk)
         store["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
         store["_auth_user_hash"] = user.get_session_auth_hash()
@@ -213,7 +217,9 @@ def worker_cpu_seconds(master: int) -> float:
     return total
 
 
-async def drive(data: dict, *, users: int, seconds: float, healthz_only: bool) -> dict:
+async def drive(
+    data: dict, *, users: int, seconds: float, healthz_only: bool, think: float = 0.0
+) -> dict:
     import httpx
 
     samples: dict[str, list[float]] = {}
@@ -252,6 +258,8 @@ async def drive(data: dict, *, users: int, seconds: float, healthz_only: bool) -
                     if response.status_code >= 400:
                         by = errors.setdefault(name, {})
                         by[response.status_code] = by.get(response.status_code, 0) + 1
+                    if think:  # a person reading the answer: 0.5-1.5x the mean, not lock-step
+                        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
     started = time.monotonic()
     await asyncio.gather(*(user(i) for i in range(users)))
@@ -289,6 +297,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument(
+        "--think-ms",
+        type=float,
+        default=0,
+        help="mean pause of each user after each answer (0: back to back, the saturation "
+        "test; ~300 ms: users who read what they get, the issue's open-ended measurement)",
+    )
     parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.setup:
@@ -355,7 +370,13 @@ def main() -> int:
         for phase, only in (("healthz", True), ("mixed", False)):
             cpu0 = worker_cpu_seconds(gunicorn.pid)
             result = asyncio.run(
-                drive(data, users=args.users, seconds=args.seconds, healthz_only=only)
+                drive(
+                    data,
+                    users=args.users,
+                    seconds=args.seconds,
+                    healthz_only=only,
+                    think=args.think_ms / 1000,
+                )
             )
             cpu = worker_cpu_seconds(gunicorn.pid) - cpu0
             lines = summarise(phase, result, cpu, data["queries"])

@@ -10,6 +10,7 @@ own way of writing amounts ("2,00,000", "₹ 50,000") in loans.forms.AmountField
 removes the grouping and then applies this same rule.
 """
 
+import copy
 import re
 from decimal import Decimal
 
@@ -54,3 +55,18 @@ def MoneyField(**kwargs) -> StrictDecimalField:
 def RateField(**kwargs) -> StrictDecimalField:
     """Percent per year (7 digits, 4 places)."""
     return StrictDecimalField(**{**RATE, **kwargs})
+
+
+# For a serializer whose fields do not depend on the request or the instance (the hot
+# read-only shapes: a loan, its schedule, a payment): DRF's ModelSerializer works its fields
+# out from the model on every instantiation, about a tenth of a loan read's CPU
+# (docs/benchmarks.md, "Load"). This works them out once per class and gives each instance
+# its own copy, as DRF itself does with the declared fields. (No docstring: the OpenAPI
+# schema would take it as the description of every serializer without one.)
+class FieldsOnceMixin:
+    def get_fields(self):
+        template = type(self).__dict__.get("_fields_template")
+        if template is None:
+            template = super().get_fields()
+            type(self)._fields_template = template
+        return copy.deepcopy(template)

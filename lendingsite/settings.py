@@ -235,6 +235,9 @@ AUTH_USER_MODEL = "accounts.User"
 AUDIT_EVENT_MODEL = "accounts.AuditEvent"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Reads a user's permissions in one query into the cache ModelBackend then answers from
+    # (accounts/permissions_backend.py); ModelBackend signs in and names sessions.
+    "accounts.permissions_backend.OneQueryPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -298,6 +301,15 @@ SCREENING_THRESHOLD = env.int("SCREENING_THRESHOLD", default=85)
 # long is anonymised; five years is the PMLA / RBI KYC record-keeping period.
 RETENTION_YEARS = env.float("RETENTION_YEARS", default=5)
 
+# Sessions are read from the cache and written through to the database (cached_db) when
+# there is Redis: a page request then costs no session query. Without Redis (tests, the
+# demo) the database alone. docs/operations.md, "Sessions".
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db",
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8

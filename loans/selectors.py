@@ -109,7 +109,10 @@ def loans_with_arrears(qs):
 
 
 def loans_with_balances_for(user):
-    return loans_with_arrears(loans_for(user))
+    """`loans_for` with balances and arrears, for the loans API: its answer names the
+    borrower by id only, so the borrower's row is not joined (loans_for joins it for the
+    pages and the admin, which print names)."""
+    return loans_with_arrears(loans_for(user).select_related(None))
 
 
 # --- what is overdue: the one rule (loans.arrears), for every caller ----------------------

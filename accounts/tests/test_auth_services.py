@@ -377,6 +377,31 @@ def test_reset_ends_sessions_verifies_email_and_revokes_refresh_tokens(commit):
 
 
 @pytest.mark.django_db
+def test_reset_ends_sessions_kept_in_the_cache_too(commit, settings):
+    """Production reads sessions from Redis (cached_db, docs/operations.md "Sessions"): a
+    reset must end the cached copy as well, or the old cookie would still sign in."""
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    user = UserFactory(email="ravi@example.in")
+    store = SessionStore()
+    store["_auth_user_id"] = str(user.pk)
+    store.create()
+    assert SessionStore(store.session_key).load()["_auth_user_id"] == str(user.pk)  # cached
+    assert cache.get(store.cache_key) is not None
+    commit(auth.password_reset_request, email="ravi@example.in")
+
+    auth.password_reset_confirm(
+        token=_token_from_last_email(RESET_LINK), password="a brand new passphrase"
+    )
+
+    assert cache.get(store.cache_key) is None
+    assert SessionStore(store.session_key).load() == {}
+    event = AuditEvent.objects.get(action="auth.password_reset", outcome="success")
+    assert event.after["sessions_ended"] == 1
+
+
+@pytest.mark.django_db
 def test_reset_request_for_an_unknown_or_closed_account_sends_nothing(commit):
     UserFactory(email="closed@example.in", is_active=False)
     commit(auth.password_reset_request, email="closed@example.in")

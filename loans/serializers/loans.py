@@ -5,6 +5,7 @@ never name is decided by the financial guard (lendingsite.guard)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from lendingsite.api_fields import FieldsOnceMixin
 from lendingsite.guard import LOAN_PROTECTED_FIELDS, ProtectedFieldsMixin
 from loans.models import Installment, InstallmentStatus, Loan
 from loans.models.products import MONEY
@@ -31,7 +32,7 @@ def arrears_fields(loan: Loan, as_of) -> dict:
     }
 
 
-class LoanSerializer(serializers.ModelSerializer):
+class LoanSerializer(FieldsOnceMixin, serializers.ModelSerializer):
     """A loan with its balances and arrears. Expects the queryset from
     loans.selectors.loans_with_arrears (total_outstanding is an annotation; the product and
     the installments are prefetched for loan_arrears)."""
@@ -112,7 +113,7 @@ class LoanUpdateSerializer(ProtectedFieldsMixin, serializers.Serializer):
     notes = serializers.CharField(allow_blank=True, max_length=5000)
 
 
-class InstallmentSerializer(serializers.ModelSerializer):
+class InstallmentSerializer(FieldsOnceMixin, serializers.ModelSerializer):
     principal = _money(source="principal_due")
     interest = _money(source="interest_due")
     penal = _money(source="penal_due")

@@ -6,7 +6,7 @@ decided by the financial guard (lendingsite.guard)."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from lendingsite.api_fields import MoneyField
+from lendingsite.api_fields import FieldsOnceMixin, MoneyField
 from lendingsite.guard import FINANCIAL_FIELDS, ProtectedFieldsMixin
 from loans.models import Loan
 from loans.selectors import loans_for
@@ -62,7 +62,7 @@ class AllocationSerializer(serializers.Serializer):
     excess = _money()
 
 
-class PaymentSerializer(serializers.ModelSerializer):
+class PaymentSerializer(FieldsOnceMixin, serializers.ModelSerializer):
     allocation = AllocationSerializer(source="*", read_only=True)
 
     class Meta:
