@@ -87,14 +87,33 @@ class ProvisionDetail(models.Model):
         return f"Loan {self.loan_id} on {self.as_of}: {self.asset_class} {self.required}"
 
 
+class CollateralKind(models.TextChoices):
+    PROPERTY = "property", "Immovable property"
+    VEHICLE = "vehicle", "Vehicle"
+    GOLD = "gold", "Gold"
+    DEPOSIT = "deposit", "Fixed deposit / securities"
+    MACHINERY = "machinery", "Plant and machinery"
+    RECEIVABLES = "receivables", "Stock and receivables"
+    OTHER = "other", "Other"
+
+
 class LoanCollateral(models.Model):
-    """The realisable value of the security held for a loan, as last valued. A loan
-    without a row is unsecured."""
+    """The realisable value of the security held for a loan, as last valued (recorded by
+    accounting.services.collateral_record, audited). A loan without a row is unsecured."""
 
     loan = models.OneToOneField(Loan, on_delete=models.PROTECT, related_name="collateral")
+    kind = models.CharField(max_length=12, choices=CollateralKind, default=CollateralKind.OTHER)
     realisable_value = models.DecimalField(**MONEY)
     valued_on = models.DateField()
     description = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "loan security"
+        verbose_name_plural = "loan securities"
 
     def __str__(self):
         return f"Security of loan {self.loan_id}: {self.realisable_value}"

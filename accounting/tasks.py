@@ -6,19 +6,14 @@ CRON_ENABLED and MONTH_END_ENABLED (the close's own kill switch) stop the beat t
 
 from datetime import date, timedelta
 
-import structlog
-from celery import chord, shared_task
+from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
 from accounting.close import job
 from accounting.models import RunKind
-from collection.models import RunStatus
 from lendingsite.dates import today_ist
-from lendingsite.errors import DomainError
 from lendingsite.periodic import cron_task
-
-log = structlog.get_logger(__name__)
 
 
 def month_end_dispatch(
@@ -26,24 +21,16 @@ def month_end_dispatch(
 ) -> int | None:
     """Plan the run and hand its pending chunks to the workers. Returns the run id, or
     None when the date is refused (logged)."""
-    try:
-        run = job.month_end_plan(
+    return job.MONTH_END.dispatch(
+        lambda: job.month_end_plan(
             business_date=business_date,
             kind=kind,
             chunk_size=chunk_size or settings.MONTH_END_CHUNK_SIZE,
-        )
-    except DomainError as exc:
-        log.error("month_end_refused", business_date=str(business_date), detail=exc.detail)
-        return None
-    if run.status == RunStatus.COMPLETED:
-        return run.pk
-    pending = [month_end_chunk.si(chunk_id=chunk_id) for chunk_id in job.pending_chunk_ids(run)]
-    finish = month_end_finish.si(run_id=run.pk)
-    if pending:
-        chord(pending)(finish)
-    else:
-        finish.delay()
-    return run.pk
+        ),
+        chunk_task=month_end_chunk,
+        finish_task=month_end_finish,
+        business_date=str(business_date),
+    )
 
 
 @shared_task(name="accounting.tasks.month_end_beat")

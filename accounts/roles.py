@@ -243,6 +243,13 @@ ROLE_PERMISSIONS[AUDITOR] += _MESSAGING_READ
 _BOOKS_READ = ["accounting.view_monthendrun", "accounting.view_provisiondetail"]
 ROLE_PERMISSIONS[FINANCE] += [*_BOOKS_READ, "accounting.add_monthendrun"]
 ROLE_PERMISSIONS[AUDITOR] += _BOOKS_READ
+# A loan's security (its realisable value splits the provision): recorded by the officers
+# who appraise it, read by finance and auditors.
+_SECURITY = ["accounting.view_loancollateral", "accounting.change_loancollateral"]
+ROLE_PERMISSIONS[LOAN_OFFICER] += _SECURITY
+ROLE_PERMISSIONS[CREDIT_MANAGER] += _SECURITY
+ROLE_PERMISSIONS[FINANCE] += ["accounting.view_loancollateral"]
+ROLE_PERMISSIONS[AUDITOR] += ["accounting.view_loancollateral"]
 
 
 def sync_role_groups(group_model, permission_model) -> None:

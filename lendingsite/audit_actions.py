@@ -163,6 +163,7 @@ SUCCEEDED: frozenset[str] = frozenset(
         "month_end.already_completed",
         "month_end.chunk_processed",
         "month_end.completed",
+        "loan.collateral_recorded",
         "notices.offer_expiry_queued",
         "promises.settled",
         # One per promise the day-end settled (written in one INSERT … SELECT beside the
@@ -302,6 +303,7 @@ REFUSED: frozenset[str] = frozenset(
         "cases.auto_assign",
         "day_end.run",
         "month_end.run",
+        "loan.collateral_record",
         "thread.open",
         "message.post",
         "message.hide",

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import F, Sum
 
+from accounting.close.sql.common import ACCRUAL_KINDS
 from accounting.rules import Period, accrual_moves, interest_earned
 from loans import ledger
 from loans.models import JournalLine, Loan
@@ -40,7 +41,7 @@ def accrued(loan: Loan, *, as_of: date | None = None) -> Decimal:
     qs = JournalLine.objects.filter(
         loan=loan,
         account__code=ledger.INTEREST_RECEIVABLE,
-        entry__kind__in=("interest_accrual", "interest_accrual_reversal"),
+        entry__kind__in=ACCRUAL_KINDS,
     )
     if as_of is not None:
         qs = qs.filter(entry__entry_date__lte=as_of)

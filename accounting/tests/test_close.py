@@ -9,10 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from accounting.close.job import month_end_run
-from accounting.models import LoanCollateral, MonthEndRun, ProvisionDetail, RunKind
+from accounting.models import MonthEndRun, ProvisionDetail, RunKind
 from accounting.rules import interest_earned
 from accounting.selectors import trial_balance
+from accounting.services import collateral_record
 from accounting.tests.helpers import balance, books_snapshot, income, periods
+from accounts.roles import CREDIT_MANAGER
+from accounts.tests.factories import staff
 from collection.dayend import day_end_run
 from collection.models import BucketHistory
 from collection.tests.dayend_helpers import loan_due, pay
@@ -110,8 +113,14 @@ def test_provision_of_a_doubtful_loan_with_security():
         loan=loan, business_date=date(2023, 5, 31), from_bucket="SMA-2", to_bucket="NPA", dpd=91
     )
     type(loan).objects.filter(pk=loan.pk).update(bucket="NPA", dpd=1200)
-    LoanCollateral.objects.create(
-        loan=loan, realisable_value=D("60000.00"), valued_on=date(2026, 1, 1)
+    # Recorded by an officer in the console (the service the form calls).
+    collateral_record(
+        acting_user=staff(CREDIT_MANAGER),
+        loan=loan,
+        kind="property",
+        realisable_value=D("60000.00"),
+        valued_on=date(2026, 1, 1),
+        business_date=date(2026, 5, 31),
     )
     run = close(date(2026, 5, 31))
     detail = ProvisionDetail.objects.get(run=run, loan=loan)

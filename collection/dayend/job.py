@@ -1,20 +1,17 @@
 """The day-end job: one run per business date, split into loan-id chunks recorded as
-DayEndChunk rows. Each chunk is one transaction (all its steps and its `done` flag commit
-together), so a crash loses at most the chunk in flight and the next invocation resumes
-with the chunks not done. The in-process path (`day_end_run`) and the Celery path
-(collection.tasks: a chord of `day_end_chunk` tasks, then `day_end_finish`) call the same
-three functions: `day_end_plan`, `day_end_chunk_process`, `day_end_finish`.
+DayEndChunk rows, run by the shared chunked, resumable runner (lendingsite.jobs: each
+chunk one transaction with its `done` flag; a crash resumes with the chunks not done). The
+in-process path (`day_end_run`) and the Celery path (collection.tasks: a chord of
+`day_end_chunk` tasks, then `day_end_finish`) call the same three functions:
+`day_end_plan`, `day_end_chunk_process`, `day_end_finish`. This module says only what is
+the day-end's own: which dates are refused, what a chunk does, the last steps.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
-from itertools import islice
 
-import structlog
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -26,25 +23,17 @@ from collection.dayend.snapshot import portfolio_snapshot_write
 from collection.models import CaseStatus, CollectionCase, DayEndChunk, DayEndRun, RunStatus
 from collection.services.desk import cases_assign_round_robin, promises_settle
 from lendingsite import rawsql
-from lendingsite.audit import audit_record, refusals_audited
+from lendingsite.audit import refusals_audited
 from lendingsite.errors import DomainError
+from lendingsite.jobs import ChunkedJob, merge_counts
 from loans.models import Loan, LoanStatus
 from repayments.services.servicing.settlements import settlements_break_due
+
+__all__ = ["JOB", "day_end_run", "merge_counts"]
 
 JOB = "day_end"
 STEP_LOANS = "loans"
 DEFAULT_CHUNK_SIZE = 5000
-MAX_ERRORS_KEPT = 20
-CHUNK_ROWS_PER_INSERT = 500
-_PLAN_LOCK_KEY = 0x0DA7_E0D5  # pg_advisory_xact_lock key: one planner at a time
-
-log = structlog.get_logger(__name__)
-
-
-def _lock_planning() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_PLAN_LOCK_KEY])
 
 
 def _forced_run(business_date: date, loan_id: int) -> DayEndRun:
@@ -91,56 +80,6 @@ def _refuse_out_of_order(business_date: date) -> None:
         )
 
 
-@refusals_audited("day_end.run_refused")
-@transaction.atomic
-def day_end_plan(
-    *,
-    business_date: date,
-    force_loan_id: int | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-) -> DayEndRun:
-    """Find or create the run for `business_date` and its chunks. A completed run is
-    returned as it is (`outcome` "already_completed"); a running or failed one is resumed
-    (`outcome` "resumed"). Refused: a date before a later run, or after an unfinished one;
-    a forced run (one loan) is always a new run and never refused for its date."""
-    if chunk_size < 1:
-        raise DomainError("validation_error", "The chunk size must be at least 1.")
-    _lock_planning()
-    if force_loan_id is not None:
-        run = _forced_run(business_date, force_loan_id)
-        run.outcome = "started"
-    else:
-        run = DayEndRun.objects.filter(
-            job=JOB, business_date=business_date, forced_loan__isnull=True
-        ).first()
-        if run is not None and run.status == RunStatus.COMPLETED:
-            run.outcome = "already_completed"
-            return run
-        if run is not None:
-            run.status = RunStatus.RUNNING
-            run.save(update_fields=["status"])
-            run.outcome = "resumed"
-        else:
-            _refuse_out_of_order(business_date)
-            run = DayEndRun.objects.create(job=JOB, business_date=business_date)
-            ranges = iter(sql.chunk_ranges(size=chunk_size))
-            while batch := list(islice(ranges, CHUNK_ROWS_PER_INSERT)):
-                DayEndChunk.objects.bulk_create(
-                    DayEndChunk(run=run, step=STEP_LOANS, lo_id=lo, hi_id=hi) for lo, hi in batch
-                )
-            run.outcome = "started"
-    audit_record(
-        action=f"day_end.{run.outcome}",
-        target=run,
-        after={
-            "business_date": business_date,
-            "forced_loan": run.forced_loan_id,
-            "chunks": run.chunks.count(),
-        },
-    )
-    return run
-
-
 def chunk_apply(p: sql.ChunkParams) -> dict:
     """Every step for one loan-id range, in order; the caller holds the transaction."""
     with rawsql.values_inlined(), connection.cursor() as cur:
@@ -172,87 +111,9 @@ def _chunk_params(run: DayEndRun, chunk: DayEndChunk) -> sql.ChunkParams:
     )
 
 
-@transaction.atomic
-def _chunk_apply(chunk_id: int) -> dict:
-    chunk = DayEndChunk.objects.select_for_update().select_related("run").get(pk=chunk_id)
-    if chunk.done:
-        return chunk.counts  # another worker, or the run before the crash, did it
-    run = chunk.run
-    counts = chunk_apply(_chunk_params(run, chunk))
-    chunk.done, chunk.counts, chunk.finished_at = True, counts, timezone.now()
-    chunk.save(update_fields=["done", "counts", "finished_at"])
-    # One audit event per chunk, in the chunk's transaction, with what its steps did
-    # (penal charges levied and their total, bucket changes, cases, escalations).
-    audit_record(
-        action="day_end.chunk_processed",
-        target=run,
-        after={"chunk": chunk.pk, "lo_id": chunk.lo_id, "hi_id": chunk.hi_id, **counts},
-    )
-    return counts
-
-
-def day_end_chunk_process(*, chunk_id: int) -> dict:
-    """Process one chunk (skipped if done). On failure the run is marked failed with the
-    error, and the exception propagates (the chunk's transaction was rolled back)."""
-    try:
-        return _chunk_apply(chunk_id)
-    except Exception as exc:
-        run_id = DayEndChunk.objects.filter(pk=chunk_id).values_list("run_id", flat=True).first()
-        _record_failure(run_id, where=f"chunk {chunk_id}", exc=exc)
-        raise
-
-
-def _record_failure(run_id: int | None, *, where: str, exc: Exception) -> None:
-    log.error("day_end_failed", run_id=run_id, where=where, error=repr(exc))
-    if run_id is None:
-        return
-    try:
-        with transaction.atomic():
-            run = DayEndRun.objects.select_for_update().get(pk=run_id)
-            if run.status == RunStatus.COMPLETED:
-                return
-            error = {
-                "at": timezone.now().isoformat(),
-                "where": where,
-                "error": f"{type(exc).__name__}: {exc}"[:500],
-            }
-            run.status = RunStatus.FAILED
-            run.errors = [*run.errors, error][-MAX_ERRORS_KEPT:]
-            run.save(update_fields=["status", "errors"])
-    except Exception:  # the database itself may be what failed; the log line stays
-        log.exception("day_end_failure_not_recorded", run_id=run_id)
-
-
-def merge_counts(total: dict, more: dict) -> dict:
-    """Add one chunk's counts into the run's: numbers add, amounts (strings) add as
-    Decimal, nested dicts merge, "skipped" stays "skipped"."""
-    for key, value in more.items():
-        if key not in total:
-            total[key] = dict(value) if isinstance(value, dict) else value
-        elif isinstance(value, dict):
-            total[key] = merge_counts(dict(total[key]), value)
-        elif "skipped" in (value, total[key]):
-            total[key] = "skipped"
-        elif isinstance(value, int):
-            total[key] += value
-        else:
-            total[key] = str(Decimal(total[key]) + Decimal(value))
-    return total
-
-
-@transaction.atomic
-def _finish(run_id: int) -> DayEndRun:
-    run = DayEndRun.objects.select_for_update().get(pk=run_id)
-    if run.status == RunStatus.COMPLETED:
-        run.outcome = "already_completed"
-        return run
-    pending = run.chunks.filter(done=False).count()
-    if pending:
-        raise RuntimeError(f"{pending} chunk(s) of run {run.pk} are not done")
-    counts: dict = {}
-    per_chunk = run.chunks.order_by("lo_id").values_list("counts", flat=True)
-    for chunk_counts in per_chunk.iterator(chunk_size=20):  # flat memory at any size
-        merge_counts(counts, chunk_counts)
+def _finish_steps(run: DayEndRun, counts: dict) -> None:
+    """The day-end's last steps, once every loan has its own bucket (in the finish's
+    transaction): new cases to collectors, and for a full run the book-wide steps."""
     new_cases = CollectionCase.objects.filter(
         opened_on=run.business_date, status=CaseStatus.OPEN, assigned_to__isnull=True
     )
@@ -271,43 +132,73 @@ def _finish(run_id: int) -> DayEndRun:
         counts["settlements_broken"] = settlements_break_due(business_date=run.business_date)
         # The console's dashboard reads this, never the book (collection.dayend.snapshot).
         counts["snapshot_rows"] = portfolio_snapshot_write(business_date=run.business_date)
-    finished = timezone.now()
-    run.counts = counts
-    run.loans_processed = counts.get("loans", 0)
-    run.status = RunStatus.COMPLETED
-    run.finished_at = finished
-    run.duration_ms = min(int((finished - run.started_at).total_seconds() * 1000), 2**31 - 1)
-    run.save(update_fields=["counts", "loans_processed", "status", "finished_at", "duration_ms"])
-    audit_record(
-        action="day_end.completed",
-        target=run,
-        after={"business_date": run.business_date, "duration_ms": run.duration_ms, **counts},
+
+
+# Module-level names are looked up when called, so tests may patch this module's
+# `promises_settle` or `portfolio_snapshot_write`.
+DAY_END = ChunkedJob(
+    name=JOB,
+    chunk_model=DayEndChunk,
+    lock_key=0x0DA7_E0D5,
+    apply=lambda run, chunk: chunk_apply(_chunk_params(run, chunk)),
+    finish_steps=lambda run, counts: _finish_steps(run, counts),
+)
+
+
+@refusals_audited("day_end.run_refused")
+@transaction.atomic
+def day_end_plan(
+    *,
+    business_date: date,
+    force_loan_id: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> DayEndRun:
+    """Find or create the run for `business_date` and its chunks. A completed run is
+    returned as it is (`outcome` "already_completed"); a running or failed one is resumed
+    (`outcome` "resumed"). Refused: a date before a later run, or after an unfinished one;
+    a forced run (one loan) is always a new run and never refused for its date."""
+
+    def find() -> DayEndRun | None:
+        if force_loan_id is not None:
+            return None
+        return DayEndRun.objects.filter(
+            job=JOB, business_date=business_date, forced_loan__isnull=True
+        ).first()
+
+    def start() -> DayEndRun:
+        if force_loan_id is not None:
+            return _forced_run(business_date, force_loan_id)
+        _refuse_out_of_order(business_date)
+        run = DayEndRun.objects.create(job=JOB, business_date=business_date)
+        DAY_END.chunks_create(run, sql.chunk_ranges(size=chunk_size), step=STEP_LOANS)
+        return run
+
+    return DAY_END.plan(
+        chunk_size=chunk_size,
+        find=find,
+        start=start,
+        after=lambda run: {
+            "business_date": business_date,
+            "forced_loan": run.forced_loan_id,
+            "chunks": run.chunks.count(),
+        },
     )
-    run.outcome = "completed"
-    return run
+
+
+def day_end_chunk_process(*, chunk_id: int) -> dict:
+    """Process one chunk (skipped if done). On failure the run is marked failed with the
+    error, and the exception propagates (the chunk's transaction was rolled back)."""
+    return DAY_END.chunk_process(chunk_id=chunk_id)
 
 
 def day_end_finish(*, run_id: int) -> DayEndRun:
     """The last steps once every chunk is done: new cases assigned, promises settled, the
     run's counts summed and the run marked completed (one transaction)."""
-    try:
-        return _finish(run_id)
-    except Exception as exc:
-        _record_failure(run_id, where="finish", exc=exc)
-        raise
+    return DAY_END.finish(run_id=run_id)
 
 
 def pending_chunk_ids(run: DayEndRun, *, page: int = 100) -> Iterator[int]:
-    """The ids of the run's chunks not done yet, in loan-id order, a page at a time (what
-    Python holds does not grow with the book)."""
-    after = -1
-    while ids := list(
-        run.chunks.filter(done=False, lo_id__gt=after)
-        .order_by("lo_id")
-        .values_list("lo_id", "id")[:page]
-    ):
-        yield from (chunk_id for _, chunk_id in ids)
-        after = ids[-1][0]
+    return DAY_END.pending_chunk_ids(run, page=page)
 
 
 def day_end_run(
@@ -318,23 +209,9 @@ def day_end_run(
 ) -> DayEndRun:
     """The whole day-end for one business date, in this process. Idempotent: a completed
     date is returned untouched (`outcome` "already_completed"); a crashed run resumes."""
-    started = time.monotonic()
-    run = day_end_plan(
-        business_date=business_date, force_loan_id=force_loan_id, chunk_size=chunk_size
-    )
-    if run.outcome == "already_completed":
-        return run
-    resumed = run.outcome == "resumed"
-    for chunk_id in pending_chunk_ids(run):
-        day_end_chunk_process(chunk_id=chunk_id)
-    run = day_end_finish(run_id=run.pk)
-    if resumed and run.outcome == "completed":
-        run.outcome = "resumed"
-    log.info(
-        "day_end_run",
-        run_id=run.pk,
+    return DAY_END.run(
+        lambda: day_end_plan(
+            business_date=business_date, force_loan_id=force_loan_id, chunk_size=chunk_size
+        ),
         business_date=str(business_date),
-        outcome=run.outcome,
-        seconds=round(time.monotonic() - started, 3),
     )
-    return run

@@ -5,16 +5,11 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
+from lendingsite.jobs import RunStatus  # the shared runner's; re-exported here
 from lendingsite.money import format_inr
 from loans.models import Installment, Loan
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-
-
-class RunStatus(models.TextChoices):
-    RUNNING = "running", "Running"
-    COMPLETED = "completed", "Completed"
-    FAILED = "failed", "Failed"
 
 
 class DayEndRun(models.Model):

@@ -9,41 +9,27 @@ both paths give the same database.
 
 from datetime import date, timedelta
 
-import structlog
-from celery import chord, shared_task
+from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
 
 from collection.dayend import job
-from collection.models import RunStatus
 from lendingsite.dates import today_ist
-from lendingsite.errors import DomainError
 from lendingsite.periodic import cron_task
-
-log = structlog.get_logger(__name__)
 
 
 def day_end_dispatch(*, business_date: date, chunk_size: int | None = None) -> int | None:
     """Plan the run for `business_date` and hand its pending chunks to the workers.
     Returns the run id, or None when the date is refused (logged)."""
-    try:
-        run = job.day_end_plan(
+    return job.DAY_END.dispatch(
+        lambda: job.day_end_plan(
             business_date=business_date,
             chunk_size=chunk_size or settings.DAY_END_CHUNK_SIZE,
-        )
-    except DomainError as exc:
-        log.error("day_end_refused", business_date=str(business_date), detail=exc.detail)
-        return None
-    if run.status == RunStatus.COMPLETED:
-        log.info("day_end_already_completed", business_date=str(business_date), run_id=run.pk)
-        return run.pk
-    pending = [day_end_chunk.si(chunk_id=chunk_id) for chunk_id in job.pending_chunk_ids(run)]
-    finish = day_end_finish.si(run_id=run.pk)
-    if pending:
-        chord(pending)(finish)
-    else:
-        finish.delay()
-    return run.pk
+        ),
+        chunk_task=day_end_chunk,
+        finish_task=day_end_finish,
+        business_date=str(business_date),
+    )
 
 
 @shared_task(name="collection.tasks.day_end_beat")

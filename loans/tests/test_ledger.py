@@ -13,6 +13,7 @@ from loans.ledger import (
     BANK,
     FEE_INCOME,
     GST_PAYABLE,
+    INTEREST_INCOME,
     INTEREST_RECEIVABLE,
     LOAN_PORTFOLIO,
     Cr,
@@ -77,10 +78,12 @@ def test_a_cooling_off_exit_is_one_payment_entry_that_closes_the_portfolio():
     loan = active_loan(disbursed_on=today_ist() - timedelta(days=3))
     loan = cancel(loan)
     assert loan.status == "cancelled"
-    # The payment's own entry is the cancellation's: no second entry debits the bank.
+    # The payment's own entry is the cancellation's: no second entry debits the bank (the
+    # accrual basis's true-up only moves the interest collected from receivable to income).
     assert list(JournalEntry.objects.filter(loan=loan).values_list("kind", flat=True)) == [
         "disbursement",
         "payment",
+        "interest_accrual",
     ]
     entry = JournalEntry.objects.get(loan=loan, kind="payment")
     assert_balanced(entry)
@@ -89,8 +92,14 @@ def test_a_cooling_off_exit_is_one_payment_entry_that_closes_the_portfolio():
     assert sides(entry) == {
         BANK: (D("100115.07"), D("0.00")),
         LOAN_PORTFOLIO: (D("0.00"), D("100000.00")),
-        INTEREST_RECEIVABLE: (D("0.00"), D("115.07")),  # accrual basis: trued up at the close
+        INTEREST_RECEIVABLE: (D("0.00"), D("115.07")),  # accrual basis: trued up below
     }
+    true_up = JournalEntry.objects.get(loan=loan, kind="interest_accrual")
+    assert sides(true_up) == {
+        INTEREST_RECEIVABLE: (D("115.07"), D("0.00")),
+        INTEREST_INCOME: (D("0.00"), D("115.07")),
+    }
+    assert account_balance(INTEREST_RECEIVABLE, loan=loan) == D("0.00")
     assert account_balance(LOAN_PORTFOLIO, loan=loan) == D("0.00")
     assert_portfolio_matches(loan)
 

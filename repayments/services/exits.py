@@ -8,8 +8,9 @@ exit").
   was applied. A payment that paid the loan off (the replay foreclosed it), dated on or
   before the pay-by date of the loan's latest exit request, completes that request and the
   loan is cancelled instead of foreclosed. The payment's own ledger entry (Dr Bank, Cr Loan
-  Portfolio, Cr Interest Income, Cr Borrower Credit for any excess) is the cancellation's
-  entry: nothing else is posted.
+  Portfolio, Cr Interest (Receivable on accrual basis), Cr Borrower Credit for any excess)
+  is the cancellation's entry; on accrual basis payment_post then brings the interest
+  collected to income (loans.ledger.interest_true_up), nothing else is posted.
 - `exit_request_unsettle`: called by payment_reverse before it replays: reversing the
   payment that completed an exit takes the cancellation back (the loan is foreclosed
   again, and the replay without the payment reopens it).

@@ -42,6 +42,7 @@ from repayments.services.exits import exit_request_settle, exit_request_unsettle
 from repayments.services.rawsql import installments_lock_for_post, loan_lock_for_post
 from repayments.services.replay import (
     NEW_PAYMENT,
+    PAID_OFF,
     STORED,
     installments_converted,
     loan_replay,
@@ -229,6 +230,9 @@ def payment_post(
         acting_user=acting_user,
         lines=payment_lines(allocation, amount=amount),
     )
+    if loan.status in PAID_OFF:
+        # Accrual basis: a loan paid off holds no accrued interest (docs/accounting.md).
+        ledger.interest_true_up(loan=loan, entry_date=paid_on, acting_user=acting_user)
     # A payment that paid the loan off may answer the borrower's cooling-off exit request;
     # settled first, so that the payment's event says what the loan became (cancelled).
     exit_request_settle(loan=loan, payment=payment, acting_user=acting_user)

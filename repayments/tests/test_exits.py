@@ -213,14 +213,18 @@ def test_a_matching_payment_posted_by_finance_cancels_the_loan():
     assert loan.principal_outstanding == Decimal("0.00")
     assert request.status == ExitRequestStatus.COMPLETED
     assert (request.payment, request.completed_on) == (payment, PAY_BY)
-    # The payment is the evidence and the only entry: Dr Bank, Cr Portfolio, Cr Interest.
+    # The payment is the evidence and the only money entry: Dr Bank, Cr Portfolio, Cr
+    # Interest Receivable; on accrual basis the interest is then brought to income at once
+    # (the loan left the book: loans.ledger.interest_true_up), nothing left receivable.
     assert (payment.principal, payment.interest, payment.excess) == (
         LAKH,
         Decimal("153.42"),
         Decimal("0.00"),
     )
     kinds = JournalEntry.objects.filter(loan=loan).order_by("id").values_list("kind", flat=True)
-    assert list(kinds) == ["disbursement", "payment"]
+    assert list(kinds) == ["disbursement", "payment", "interest_accrual"]
+    assert ledger.account_balance(ledger.INTEREST_RECEIVABLE, loan=loan) == Decimal("0.00")
+    assert -ledger.account_balance(ledger.INTEREST_INCOME, loan=loan) == payment.interest
     assert ledger.account_balance(ledger.LOAN_PORTFOLIO, loan=loan) == Decimal("0.00")
     assert ledger.account_balance(ledger.BANK, loan=loan) == request.amount - loan.net_disbursed
     assert_ledger_balanced()
@@ -381,7 +385,11 @@ def test_reversing_the_exit_payment_reopens_the_loan_and_the_request():
     )
     assert request.status == ExitRequestStatus.OPEN and request.payment is None
     assert credit_balance(loan) == Decimal("0.00")
-    assert ledger.account_balance(ledger.INTEREST_INCOME, loan=loan) == Decimal("0.00")
+    # The interest earned to the exit date was recognised when the loan was paid off; the
+    # reversal makes it owed again (receivable), not unearned (the close accrues on).
+    income = -ledger.account_balance(ledger.INTEREST_INCOME, loan=loan)
+    assert income == ledger.account_balance(ledger.INTEREST_RECEIVABLE, loan=loan)
+    assert income == payment.interest > 0
     assert_ledger_balanced()
     assert_loan_consistent(loan)
     [reopened] = events("exit_request.reopened", request)

@@ -21,7 +21,10 @@ EARNED = "me_earned"
 MOVES = "me_moves"
 POST = "me_post"
 PROV = "me_prov"
-ACCRUAL_KINDS = ("interest_accrual", "interest_accrual_reversal")
+# Entries whose Interest Receivable lines are accruals ("accrued so far"): the close's own,
+# and a restructure's capitalisation, which takes accrued interest out of the receivable
+# into principal (loans.ledger.interest_capitalised_lines).
+ACCRUAL_KINDS = ("interest_accrual", "interest_accrual_reversal", "interest_capitalised")
 ACTIVE = LoanStatus.ACTIVE.value
 WRITTEN_OFF = LoanStatus.WRITTEN_OFF.value
 

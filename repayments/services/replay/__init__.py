@@ -218,6 +218,10 @@ def loan_replay_store(
     )
     _payments_adjust(loan, result, new_payment, replay.stored_totals, acting_user, today)
     _loan_store(loan, result)
+    if new_payment is None and loan.status in PAID_OFF:
+        # A change that leaves the loan paid off (a reversal, a waiver): its accrued
+        # interest comes off at once. payment_post does this after its own entry.
+        ledger.interest_true_up(loan=loan, entry_date=today, acting_user=acting_user)
     return result
 
 
@@ -309,6 +313,7 @@ def _payments_adjust(loan, result, new_payment, stored, acting_user, today) -> N
     rawsql.values_update(Payment, TOTALS, changed)
 
 
+PAID_OFF = (LoanStatus.CLOSED, LoanStatus.FORECLOSED, LoanStatus.CANCELLED)
 LOAN_FIELDS = ("status", "closed_on", "principal_outstanding", "updated_at")
 _loan_values = rawsql.getter(LOAN_FIELDS)
 

@@ -67,19 +67,19 @@ def _lines(loan: Loan) -> list[ledger.Line]:
     this loan is used first; only the rest is a new expense (docs/accounting.md)."""
     principal = ledger.account_balance(ledger.LOAN_PORTFOLIO, loan=loan)
     charges = ledger.account_balance(ledger.CHARGES_RECEIVABLE, loan=loan)
-    receivable = max(ledger.account_balance(ledger.INTEREST_RECEIVABLE, loan=loan), ZERO)
-    suspense = min(-ledger.account_balance(ledger.INTEREST_SUSPENSE, loan=loan), receivable)
+    accrued = ledger.accrued_interest(loan)
     held = max(-ledger.account_balance(ledger.LOAN_LOSS_PROVISION, loan=loan), ZERO)
-    loss = principal + receivable - suspense
+    loss = principal + accrued.unpaid
     used = min(held, loss)
     return [
         ledger.Dr(ledger.LOAN_LOSS_PROVISION, used),
         ledger.Dr(ledger.WRITE_OFF_EXPENSE, loss - used),
         ledger.Cr(ledger.LOAN_PORTFOLIO, principal),
-        ledger.Dr(ledger.INTEREST_SUSPENSE, suspense),
-        ledger.Cr(ledger.INTEREST_RECEIVABLE, receivable),
         ledger.Dr(ledger.CHARGES_SUSPENSE, charges),
         ledger.Cr(ledger.CHARGES_RECEIVABLE, charges),
+        # Receivable and suspense cleared whatever their state (interest paid after the
+        # last close, or suspense held beyond the receivable, is income now).
+        *ledger.accrued_interest_clear(accrued),
     ]
 
 
@@ -105,12 +105,12 @@ def _write_off_execute(*, acting_user, proposal: Proposal, loan: Loan, today: da
             changed.append((s[0], values))
     rawsql.values_update(Installment, ROW_FIELDS, changed)
     lines = _lines(loan)
-    if lines[2].credit != claim.principal or lines[5].debit != claim.penal + claim.fees:
+    if lines[2].credit != claim.principal or lines[3].debit != claim.penal + claim.fees:
         # The books and the schedule disagree: never write off a loan in that state.
         raise DomainError(
             "invalid_state",
             f"Loan #{loan.pk}: the ledger (principal ₹{lines[2].credit}, charges "
-            f"₹{lines[5].debit}) does not match its schedule (₹{claim.principal}, "
+            f"₹{lines[3].debit}) does not match its schedule (₹{claim.principal}, "
             f"₹{claim.penal + claim.fees}); reconcile it before writing it off.",
         )
     kind = proposal.terms.get("write_off_kind", WriteOffKind.TECHNICAL)

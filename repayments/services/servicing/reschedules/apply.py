@@ -50,10 +50,7 @@ def reschedule_apply(*, loan: Loan, reschedule: Reschedule, acting_user, today: 
             reference=f"reschedule:{reschedule.pk}",
             memo=f"Interest in arrears capitalised by restructure {reschedule.pk}",
             acting_user=acting_user,
-            lines=[
-                ledger.Dr(ledger.LOAN_PORTFOLIO, capitalised_interest),
-                ledger.Cr(ledger.CAPITALISED_INTEREST_SUSPENSE, capitalised_interest),
-            ],
+            lines=ledger.interest_capitalised_lines(loan, capitalised_interest),
         )
     before = {
         "principal_outstanding": loan.principal_outstanding,

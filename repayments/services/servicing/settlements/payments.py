@@ -66,6 +66,10 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
     interest = sum((r.unpaid("interest") for r in rows if r.due_date <= today), ZERO)
     principal = ledger.account_balance(ledger.LOAN_PORTFOLIO, loan=loan)
     charges = ledger.account_balance(ledger.CHARGES_RECEIVABLE, loan=loan)
+    # Accrual basis: interest recognised and not collected is waived with the rest (a
+    # loss like the principal); the part in suspense leaves with its receivable.
+    accrued = ledger.accrued_interest(loan)
+    interest_lines = ledger.accrued_interest_clear(accrued)
     entry = (
         ledger.journal_post(
             entry_date=today,
@@ -75,13 +79,14 @@ def _settle(loan: Loan, settlement: Settlement, acting_user, today: date) -> Non
             memo=f"Settlement {settlement.pk} of loan #{loan.pk}: the rest of the dues waived",
             acting_user=acting_user,
             lines=[
-                ledger.Dr(ledger.WRITE_OFF_EXPENSE, principal),
+                ledger.Dr(ledger.WRITE_OFF_EXPENSE, principal + accrued.unpaid),
                 ledger.Cr(ledger.LOAN_PORTFOLIO, principal),
                 ledger.Dr(ledger.CHARGES_SUSPENSE, charges),
                 ledger.Cr(ledger.CHARGES_RECEIVABLE, charges),
+                *interest_lines,
             ],
         )
-        if principal or charges
+        if principal or charges or any(ln.debit or ln.credit for ln in interest_lines)
         else None
     )
     # What was waived is no longer due: each row's dues become what was paid of them.
