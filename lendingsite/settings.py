@@ -223,8 +223,12 @@ CELERY_TASK_ROUTES = (
     {"collection.tasks.day_end_*": {"queue": CELERY_DAY_END_QUEUE}} if CELERY_DAY_END_QUEUE else {}
 )
 
-# Kill switches (DESIGN §7); read by the jobs at run time through django.conf.settings.
+# Kill switches (DESIGN §7). The jobs read them through lendingsite.switches.switch_is_on:
+# false here forces a switch off; true leaves it to the console's setting (a database row a
+# superuser flips without a restart). MONTH_END_ENABLED is with the month-end's settings.
 CRON_ENABLED = env.bool("CRON_ENABLED", default=True)
+DAY_END_ENABLED = env.bool("DAY_END_ENABLED", default=True)
+MANDATES_ENABLED = env.bool("MANDATES_ENABLED", default=True)
 ESCALATION_ENABLED = env.bool("ESCALATION_ENABLED", default=True)
 SCORING_ENABLED = env.bool("SCORING_ENABLED", default=True)
 REMINDERS_ENABLED = env.bool("REMINDERS_ENABLED", default=True)

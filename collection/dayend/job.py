@@ -28,6 +28,7 @@ from collection.services.desk import cases_assign_round_robin, promises_settle
 from lendingsite import rawsql
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 from loans.models import Loan, LoanStatus
 from repayments.services.servicing.settlements import settlements_break_due
 
@@ -166,7 +167,7 @@ def _chunk_params(run: DayEndRun, chunk: DayEndChunk) -> sql.ChunkParams:
         lo=chunk.lo_id,
         hi=chunk.hi_id,
         table=bucket_table(),
-        escalation_enabled=settings.ESCALATION_ENABLED,
+        escalation_enabled=switch_is_on("ESCALATION_ENABLED"),
         escalation_threshold=settings.ESCALATION_DPD_THRESHOLD,
         now=timezone.now(),
     )
