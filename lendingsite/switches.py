@@ -5,8 +5,9 @@ A switch is on unless the environment or the database says off. The environment 
 one direction only: `NAME=false` in the environment forces the switch off whatever the
 database row says (a deploy can always stop a job), while a database "off" stops the job at
 its next run without a restart (an operator can stop a job at 2 a.m. without a deploy).
-The row is read on every call, never cached, so the next run sees a change; a job reads a
-switch once at its start (cron_task) or once per run (the day-end's escalation).
+The row is read on every call by a job, never cached, so the next run sees a change; a job
+reads a switch once at its start (cron_task) or once per run (the day-end's escalation). A
+web request reads each switch once (a page pricing many applications asks once).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from prometheus_client.core import GaugeMetricFamily
 
+from lendingsite import context
 from lendingsite.audit import audit_event_model, audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from lendingsite.metrics import state_metric
@@ -57,13 +59,33 @@ def env_allows(name: str) -> bool:
     return bool(getattr(settings, name, True))
 
 
+def _request_memo() -> dict | None:
+    """Within a web request, the switches already read by it: a page that prices twenty
+    applications reads SCORING_ENABLED once, not twenty times. Jobs have no request and
+    read on every call."""
+    request = context.current().request
+    if request is None:
+        return None
+    memo = getattr(request, "_kill_switches", None)
+    if memo is None:
+        memo = {}
+        request._kill_switches = memo
+    return memo
+
+
 def switch_is_on(name: str) -> bool:
     """Whether the job behind `name` may run now: the environment's false wins, then the
-    operator's row; no row is on. One query, on every call."""
+    operator's row; no row is on. One query per call (per web request, once)."""
     if not env_allows(name):
         return False
+    memo = _request_memo()
+    if memo is not None and name in memo:
+        return memo[name]
     stored = KillSwitch.objects.filter(name=name).values_list("enabled", flat=True).first()
-    return True if stored is None else stored
+    on = True if stored is None else stored
+    if memo is not None:
+        memo[name] = on
+    return on
 
 
 @dataclass(frozen=True)
@@ -130,6 +152,9 @@ def kill_switch_set(*, acting_user, name: str, enabled: bool, reason: str) -> Ki
     row.changed_by = acting_user
     row.changed_at = timezone.now()
     row.save()
+    memo = _request_memo()
+    if memo is not None:
+        memo.pop(name, None)  # the rest of this request sees the new setting
     audit_record(
         action=ON_ACTION if enabled else OFF_ACTION,
         actor=acting_user,

@@ -155,3 +155,18 @@ def test_the_metric_reports_each_switch(settings, boss):
     assert values["MANDATES_ENABLED"] == 0
     assert values["CRON_ENABLED"] == 1
     assert set(values) == set(SWITCHES)
+
+
+def test_a_web_request_reads_a_switch_once_a_job_on_every_call(boss, rf, django_assert_num_queries):
+    from lendingsite import context
+
+    token = context.set_current(context.RequestContext(request=rf.get("/")))
+    try:
+        with django_assert_num_queries(1):
+            assert switch_is_on("SCORING_ENABLED") and switch_is_on("SCORING_ENABLED")
+        kill_switch_set(acting_user=boss, name="SCORING_ENABLED", enabled=False, reason="x")
+        assert not switch_is_on("SCORING_ENABLED")  # the flip is seen by its own request
+    finally:
+        context.reset(token)
+    with django_assert_num_queries(2):
+        assert not switch_is_on("SCORING_ENABLED") and not switch_is_on("SCORING_ENABLED")
