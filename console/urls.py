@@ -4,7 +4,7 @@ its home replaces the admin index (lendingsite/urls.py)."""
 from django.contrib import admin
 from django.urls import path
 
-from console.views import books, dashboard, home, reports
+from console.views import books, dashboard, home, reports, switches
 
 app_name = "console"
 
@@ -13,5 +13,7 @@ urlpatterns = [
     path("dashboard/", admin.site.admin_view(dashboard.dashboard), name="dashboard"),
     path("books/", admin.site.admin_view(books.books), name="books"),
     path("reports/", admin.site.admin_view(reports.report_index), name="reports"),
+    path("switches/", admin.site.admin_view(switches.switches), name="switches"),
+    path("switches/<str:name>/", admin.site.admin_view(switches.switch_flip), name="switch_flip"),
     path("reports/<slug:name>/", admin.site.admin_view(reports.report_page), name="report"),
 ]

@@ -16,6 +16,8 @@ class LendingsiteConfig(AppConfig):
 
         install_money_display()
 
+        from lendingsite import switches  # noqa: F401  (the kill switches' metric)
+
 
 def _bind_client_ip(request, logger, **kwargs):
     # Log lines name the caller as everything else does (lendingsite.middleware.client_ip);

@@ -84,6 +84,8 @@ SUCCEEDED: frozenset[str] = frozenset(
         "periodic_task.created",
         "periodic_task.updated",
         "periodic_task.disabled",
+        "kill_switch.turned_on",
+        "kill_switch.turned_off",
         # loans
         "application.created",
         "application.updated",
@@ -218,6 +220,7 @@ SUCCEEDED: frozenset[str] = frozenset(
 REFUSED: frozenset[str] = frozenset(
     f"{name}_refused"
     for name in (
+        "kill_switch.set",
         "mandate.register",
         "mandate.pause",
         "mandate.resume",

@@ -61,6 +61,9 @@ def configure_logging(*, level: str, fmt: str) -> dict:
         "root": {"handlers": ["stdout"], "level": level},
         "loggers": {
             "django_structlog": {"level": level},
+            # Django's own console handler (DEBUG only) would print each django.* line a
+            # second time, unformatted; through the root handler only, once.
+            "django": {"handlers": [], "level": level, "propagate": True},
             "django.server": {"level": "WARNING"},
         },
     }

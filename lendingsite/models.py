@@ -1,7 +1,9 @@
 """Platform tables. IdempotencyRecord: one row per (client, Idempotency-Key) on unsafe API
 calls (lendingsite.idempotency); the row exists from before the view runs, so a concurrent
-retry sees it, and holds the stored answer afterwards."""
+retry sees it, and holds the stored answer afterwards. KillSwitch: an operator's setting of
+one job kill switch (lendingsite.switches)."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -44,3 +46,23 @@ class IdempotencyRecord(models.Model):
 
     def matches(self, *, method: str, path: str, body_sha256: str) -> bool:
         return (self.method, self.path, self.body_sha256) == (method, path, body_sha256)
+
+
+class KillSwitch(models.Model):
+    """The operator's setting of one kill switch (lendingsite.switches): a row exists once
+    someone has flipped it in the console; no row means "on". The environment can still
+    force a switch off whatever the row says. History is in the audit trail."""
+
+    name = models.CharField(max_length=64, primary_key=True)
+    enabled = models.BooleanField(default=True)
+    reason = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "kill switch"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({'on' if self.enabled else 'off'})"

@@ -6,8 +6,9 @@ django-celery-beat's tables, which Celery beat's DatabaseScheduler reads. Rows i
 carry a description prefix so that it can retire them later without ever touching a row an
 operator created by hand. Crontabs are read in India time, like every business date.
 
-``cron_task`` wraps a beat-driven task so the environment kill switch (CRON_ENABLED,
-DESIGN §7) stops it without a deploy or a database edit.
+``cron_task`` wraps a beat-driven task so the kill switches (CRON_ENABLED and the task's
+own, DESIGN §7; lendingsite.switches) stop it at its next run: the environment forces one
+off, a superuser flips one in the console without a restart.
 """
 
 import functools
@@ -261,14 +262,20 @@ def _install_one(spec: PeriodicSpec, row, audit_record) -> InstallLine:
 
 def cron_task(func: Callable | None = None, *, switch: str | None = None):
     """Put under ``@shared_task`` on a beat-driven task. When CRON_ENABLED (or the extra
-    ``switch`` setting, e.g. "REMINDERS_ENABLED") is false, the task returns None at once
-    and logs that it was skipped; the switches are read at run time, not at import."""
+    ``switch``, e.g. "REMINDERS_ENABLED") is off, the task returns None at once and logs
+    that it was skipped; the switches are read on every run (switch_is_on), not at import."""
+    # Imported here: switches reads a model, and this module is imported by apps' beat.py
+    # files that may load before the app registry is ready.
+    from lendingsite.switches import SWITCHES, switch_is_on
+
+    if switch is not None and switch not in SWITCHES:
+        raise KeyError(f"cron_task: no kill switch named {switch!r}")
 
     def decorator(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
             for name in ("CRON_ENABLED", switch):
-                if name and not getattr(settings, name):
+                if name and not switch_is_on(name):
                     log.warning("periodic_task_skipped", task=fn.__qualname__, switch=name)
                     return None
             return fn(*args, **kwargs)

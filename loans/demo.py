@@ -130,6 +130,11 @@ SCENARIOS = [
     Scenario("Demo: medical bills", "kavita", "personal-loan", "300000", 24, "active", 100),
     Scenario("Demo: refrigerator", "sanjay", "consumer-durable", "60000", 12, "active", 65, "8000"),
     Scenario("Demo: education fees", "vikram", "personal-loan", "250000", 24, "active", 2),
+    # The borrower seed_demo prints (vikram) also has a loan overdue (no payment, SMA-0 after
+    # the day-ends) and a closed one (foreclosed by repayments/demo.py), beside the loan in
+    # cooling-off above and the offer waiting: one login shows every state a borrower sees.
+    Scenario("Demo: television", "vikram", "consumer-durable", "40000", 12, "active", 50),
+    Scenario("Demo: phone", "vikram", "consumer-durable", "30000", 6, "active", 65),
 ]
 # fmt: on
 

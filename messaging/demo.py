@@ -39,7 +39,9 @@ def messaging_demo_seed(*, domain: str) -> str:
         lines.append(f"{borrower.email} and {officer.email} talk on loan #{loan.pk}")
     collector = User.objects.filter(email=f"collector@{domain}").first()
     case = (
+        # Another borrower than the officer's conversation above: one thread each.
         CollectionCase.objects.filter(assigned_to=collector)
+        .exclude(loan__borrower=borrower)
         .select_related("loan")
         .order_by("pk")
         .first()

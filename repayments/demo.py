@@ -51,6 +51,10 @@ HISTORIES: dict[str, list[Step]] = {
         Step("on_time", 1, channel=Channel.UPI),
         Step("foreclosed", 1, days_after_due=15, channel=Channel.IMPS),
     ],
+    "Demo: phone": [  # vikram's closed loan (loans/demo.py)
+        Step("on_time", 1, channel=Channel.UPI),
+        Step("foreclosed", 1, days_after_due=10, channel=Channel.UPI),
+    ],
 }
 
 

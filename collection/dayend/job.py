@@ -26,6 +26,7 @@ from lendingsite import rawsql
 from lendingsite.audit import refusals_audited
 from lendingsite.errors import DomainError
 from lendingsite.jobs import ChunkedJob, merge_counts
+from lendingsite.switches import switch_is_on
 from loans.models import Loan, LoanStatus
 from repayments.services.servicing.settlements import settlements_break_due
 
@@ -105,7 +106,7 @@ def _chunk_params(run: DayEndRun, chunk: DayEndChunk) -> sql.ChunkParams:
         lo=chunk.lo_id,
         hi=chunk.hi_id,
         table=bucket_table(),
-        escalation_enabled=settings.ESCALATION_ENABLED,
+        escalation_enabled=switch_is_on("ESCALATION_ENABLED"),
         escalation_threshold=settings.ESCALATION_DPD_THRESHOLD,
         now=timezone.now(),
     )

@@ -18,7 +18,6 @@ The clock is an argument (`now`, default timezone.now()); nothing below reads it
 
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -39,6 +38,7 @@ from collection.notices.service import (
 )
 from collection.notices.texts import BEFORE_DUE
 from lendingsite.audit import audit_record
+from lendingsite.switches import switch_is_on
 from loans.models import Installment, LoanStatus
 from loans.selectors import installment_unpaid
 
@@ -141,7 +141,7 @@ def reminders_send(*, business_date: date | None = None, now: datetime | None = 
     wait, held, for the window."""
     now = now or timezone.now()
     business_date = business_date or timezone.localdate(now)
-    if not settings.REMINDERS_ENABLED:
+    if not switch_is_on("REMINDERS_ENABLED"):
         return {"enabled": False, "created": 0, "held": 0, "sent": 0, "failed": 0}
     counts = {
         "enabled": True,
@@ -157,7 +157,7 @@ def reminders_release_held(*, now: datetime | None = None) -> dict:
     """Send held (and any queued but unsent) reminders whose not_before has come, if `now`
     is inside calling hours. Runs every 15 minutes; outside the window it sends nothing."""
     now = now or timezone.now()
-    if not settings.REMINDERS_ENABLED:
+    if not switch_is_on("REMINDERS_ENABLED"):
         return {"enabled": False, "sent": 0, "failed": 0}
     counts = {"enabled": True, **notices_deliver_due(recovery=True, now=now)}
     _record("reminders.released", counts)

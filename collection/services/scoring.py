@@ -14,7 +14,6 @@ SCORING_ENABLED=false: nothing is computed or written.
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 
@@ -23,6 +22,7 @@ from collection.models import PromiseToPay as Promise
 from collection.selectors import active_collectors
 from lendingsite.audit import audit_record
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 from repayments.models import Payment, PaymentStatus
 
 ZERO = Decimal("0.00")
@@ -70,7 +70,7 @@ def collector_scores_compute(*, week_start: date) -> int:
             f"{week_start:%d %b %Y} is a {week_start:%A}; weeks start on Monday.",
             errors={"week_start": ["not a Monday"]},
         )
-    if not settings.SCORING_ENABLED:
+    if not switch_is_on("SCORING_ENABLED"):
         return 0
     week_end = week_start + timedelta(days=6)
     book = _book(week_start, week_end)

@@ -4,7 +4,8 @@ The day-end fans out: `day_end_beat` (00:30 IST, for the day just ended) plans t
 sends one `day_end_chunk` task per loan-id chunk in a chord whose body is `day_end_finish`;
 workers on any number of machines share the chunks. Each task is a thin wrapper over
 collection.dayend.job, the same functions `manage.py run_day_end` runs in one process, so
-both paths give the same database.
+both paths give the same database. CRON_ENABLED and DAY_END_ENABLED stop the nightly
+beat task (lendingsite.switches); a run already sent to the workers finishes.
 """
 
 from datetime import date, timedelta
@@ -33,7 +34,7 @@ def day_end_dispatch(*, business_date: date, chunk_size: int | None = None) -> i
 
 
 @shared_task(name="collection.tasks.day_end_beat")
-@cron_task
+@cron_task(switch="DAY_END_ENABLED")
 def day_end_beat(business_date: str | None = None) -> int | None:
     """Nightly at 00:30 IST: the day-end for the day just ended (or `business_date`)."""
     day = date.fromisoformat(business_date) if business_date else today_ist() - timedelta(days=1)

@@ -19,6 +19,7 @@ from collection.models import (
     PromiseToPay,
     RunStatus,
 )
+from lendingsite.dates import today_ist
 from loans.models import Loan, LoanStatus
 from repayments.models import Payment
 
@@ -133,3 +134,22 @@ def test_seed_demo_twice_changes_nothing_in_collections():
     output = seed()
     assert snapshot() == before
     assert "Collections demo: 0 day-end runs this seed" in output
+
+
+def test_the_borrower_the_seed_prints_has_loans_in_every_state():
+    output = seed()
+
+    [line] = [ln for ln in output.splitlines() if ln.strip().startswith("borrower ")]
+    email = line.split()[1]
+    assert email == f"vikram@{DOMAIN}"
+    loans = Loan.objects.filter(borrower__email=email).select_related("product")
+    current = [ln for ln in loans if ln.status == LoanStatus.ACTIVE and ln.dpd == 0]
+    overdue = [ln for ln in loans if ln.status == LoanStatus.ACTIVE and ln.dpd > 0]
+    closed = [ln for ln in loans if ln.status in (LoanStatus.CLOSED, LoanStatus.FORECLOSED)]
+    assert current and overdue and closed
+    assert all(ln.bucket != "NPA" for ln in loans)  # borrower-wise NPA would pull all in
+    in_cooling_off = [
+        ln for ln in current if (today_ist() - ln.disbursed_on).days <= ln.product.cooling_off_days
+    ]
+    assert in_cooling_off
+    assert "new borrower" in output and f"borrower@{DOMAIN}" in output

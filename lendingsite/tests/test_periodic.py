@@ -397,6 +397,7 @@ def clean_calls():
     calls.clear()
 
 
+@pytest.mark.django_db  # the switches' database side (lendingsite.switches)
 def test_cron_task_runs_when_cron_is_enabled(settings, clean_calls):
     settings.CRON_ENABLED = True
 
@@ -406,6 +407,7 @@ def test_cron_task_runs_when_cron_is_enabled(settings, clean_calls):
     assert clean_calls == ["day-end"]
 
 
+@pytest.mark.django_db  # the switches' database side (lendingsite.switches)
 def test_cron_task_does_nothing_when_cron_is_disabled(settings, clean_calls, caplog):
     settings.CRON_ENABLED = False
 
@@ -419,6 +421,7 @@ def test_cron_task_does_nothing_when_cron_is_disabled(settings, clean_calls, cap
     assert skipped[0].msg["task"] == "nightly"
 
 
+@pytest.mark.django_db  # the switches' database side (lendingsite.switches)
 def test_cron_task_honours_its_own_switch(settings, clean_calls):
     settings.CRON_ENABLED = True
     settings.REMINDERS_ENABLED = False
@@ -431,6 +434,7 @@ def test_cron_task_honours_its_own_switch(settings, clean_calls):
     assert clean_calls == ["reminders"]
 
 
+@pytest.mark.django_db  # the switches' database side (lendingsite.switches)
 def test_cron_switch_is_read_at_run_time_not_import_time(settings, clean_calls):
     settings.CRON_ENABLED = False
     assert nightly() is None

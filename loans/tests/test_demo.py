@@ -95,8 +95,8 @@ def test_seed_creates_products_borrowers_and_every_state():
 
     summary = [line for line in output.splitlines() if line.startswith("Loans demo:")]
     assert len(summary) == 1
-    assert "3 products, 10 borrowers" in summary[0] and "12 scenarios created" in summary[0]
-    assert "active 4" in summary[0] and "pending_disbursement 1" in summary[0]
+    assert "3 products, 10 borrowers" in summary[0] and "14 scenarios created" in summary[0]
+    assert "active 6" in summary[0] and "pending_disbursement 1" in summary[0]
 
 
 def test_seed_twice_changes_nothing_the_second_time():

@@ -7,9 +7,10 @@ import pytest
 
 from accounts.models import AuditEvent, BankAccount, BankAccountStatus
 from accounts.roles import COLLECTOR, LOAN_OFFICER
-from accounts.tests.factories import borrower, staff
+from accounts.tests.factories import UserFactory, borrower, staff
 from collection.models import Notification
 from lendingsite.errors import DomainError
+from lendingsite.switches import kill_switch_set
 from loans.models import LoanProduct
 from loans.tests.factories import active_loan, pending_loan
 from mandates.codes import BOUNCE_CODES, REJECT_CODES, representation_due
@@ -21,6 +22,7 @@ from mandates.services import (
     mandate_resume,
     presentations_run,
 )
+from mandates.tasks import presentations_run_task
 from mandates.tests.factories import active_mandate, callback, ensure_verified_account
 from repayments.models import Charge, Payment
 from repayments.tests.factories import post_payment
@@ -157,6 +159,22 @@ def test_presentation_is_idempotent_per_due_date():
     assert (p.due_date, p.attempt, p.amount) == (due, 1, _first_due(loan).outstanding)
     batch = PresentationBatch.objects.get()
     assert (batch.adapter, batch.count, Decimal(str(batch.total))) == ("sandbox", 1, p.amount)
+
+
+def test_the_presentation_task_stops_when_its_kill_switch_is_off(settings):
+    """Beat's task reads CRON_ENABLED and MANDATES_ENABLED at each run (lendingsite.switches)."""
+    active_mandate(_loan())
+    boss = UserFactory(is_staff=True, is_superuser=True)
+    kill_switch_set(acting_user=boss, name="MANDATES_ENABLED", enabled=False, reason="bank down")
+
+    assert presentations_run_task() is None
+    assert not PresentationBatch.objects.exists()
+
+    kill_switch_set(acting_user=boss, name="MANDATES_ENABLED", enabled=True, reason="bank up")
+    settings.CRON_ENABLED = False
+    assert presentations_run_task() is None
+    settings.CRON_ENABLED = True
+    assert presentations_run_task() is not None
 
 
 def test_presentation_skips_paid_paused_and_unmandated_loans():

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounting.close.job import month_end_run
 from accounting.models import MonthEndRun, RunKind
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 
 
 def _date(text: str) -> date:
@@ -30,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         day = options["date"]
         kind = RunKind.ACCRUAL if options["accrual_only"] else RunKind.CLOSE
-        if not settings.MONTH_END_ENABLED:
+        if not switch_is_on("MONTH_END_ENABLED"):
             raise CommandError("refused: MONTH_END_ENABLED is off (the close's kill switch)")
         try:
             run = month_end_run(

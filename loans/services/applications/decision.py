@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,6 +24,7 @@ from accounts.selectors import bank_account_current
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import add_working_days, today_ist
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 from loans import scoring
 from loans.kfs import kfs_build, kfs_hash
 from loans.models import LoanApplication
@@ -65,7 +65,7 @@ class DecisionView:
 
 def _pricing_grade(result: scoring.ScoreResult) -> str:
     # With scoring switched off the grade carries no information: the middle of the range.
-    return result.grade if settings.SCORING_ENABLED else "C"
+    return result.grade if switch_is_on("SCORING_ENABLED") else "C"
 
 
 def offer_terms(

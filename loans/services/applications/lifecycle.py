@@ -4,7 +4,6 @@ scoring), recommend, reject (maker-checker), withdraw."""
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from accounts.duties import borrower_capacity_check
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 from loans.models import ApplicationStatus, LoanApplication, LoanProduct
 from loans.services.applications.rescore import application_rescore
 from loans.services.applications.rules import (
@@ -86,7 +86,7 @@ def application_submit(
     before = snapshot(app)
     day = business_date or today_ist()
     app.submitted_at = timezone.now()
-    if settings.SCORING_ENABLED:
+    if switch_is_on("SCORING_ENABLED"):
         result = application_score_now(application=app, business_date=day)
         app.score, app.grade = result.score, result.grade
         app.reasons = [r.as_dict() for r in result.reasons]

@@ -11,12 +11,12 @@ is an audit event `application.rescored` with the old and new score, grade and r
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
+from lendingsite.switches import switch_is_on
 from loans.models import ApplicationStatus, LoanApplication
 from loans.services.applications.rules import (
     CHANGE_PERM,
@@ -52,7 +52,7 @@ def application_rescore(
     record it. Returns the score result. With scoring switched off nothing is stored: the
     application keeps its "scoring disabled" note for the credit manager."""
     result = application_score_now(application=app, business_date=business_date)
-    if not settings.SCORING_ENABLED:
+    if not switch_is_on("SCORING_ENABLED"):
         return result
     before = {**_scored(app), **(before_extra or {})}
     app.score, app.grade = result.score, result.grade

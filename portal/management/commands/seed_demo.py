@@ -21,6 +21,10 @@ from referrals.demo import referrals_demo_seed
 from repayments.demo import repayments_demo_seed
 
 DEMO_DOMAIN = "demo.lendingsite.example"
+SHOWCASE_BORROWER = "vikram"
+SHOWCASE_NOTE = (
+    "(loans: one current and in cooling-off, one overdue, one closed; an offer to accept)"
+)
 
 
 def demo_password(role: str) -> str:
@@ -53,6 +57,14 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Demo logins (email / password):")
         for role, email, password in logins:
+            if role == BORROWER:
+                # The borrower to try first is the one with loans in every state (loans.demo);
+                # the bare borrower account is for starting from nothing.
+                self.stdout.write(
+                    f"  {role:<20} {SHOWCASE_BORROWER + '@' + DEMO_DOMAIN:<45} {password}"
+                )
+                self.stdout.write(f"  {'':<20} {SHOWCASE_NOTE}")
+                role = "new borrower"
             self.stdout.write(f"  {role:<20} {email:<45} {password}")
         from accounts.twofactor.demo import twofactor_demo_seed  # staff sign in with a code
 
