@@ -1,24 +1,33 @@
 """The day-end across Celery worker processes on a real broker, compared with one process.
 
     .venv/bin/python bench/day_end_workers.py [--n 10000] [--chunk-size 500] [--workers 2]
-                                              [--no-kill] [--keep]
+                                              [--no-kill] [--keep] [--template DB]
+    .venv/bin/python bench/day_end_workers.py --n 1000000 --chunk-size 20000 \
+        --workers 1,2,4 --no-kill --template lendingsite_bench_book_1000000
 
 Seeds one book (bench/day_end.py's seeding: N loans of 24 installments, ~15% delinquent)
-in a template database, clones it three times, and runs the day-end for the same date:
+in a template database (or, with --template, uses a book bench/book.py already seeded at
+that N, and leaves it in place), clones it once per run, and runs the day-end for the same
+date:
 
 1. **single**: `manage.py run_day_end` in one process (the in-process path);
-2. **workers**: `--workers` Celery worker processes (`celery -A lendingsite worker -c 1`)
-   on the broker, the run planned and dispatched as beat does (`day_end_dispatch`: a chord
-   of chunk tasks, then `day_end_finish`);
-3. **killed**: the same, but once a quarter of the chunks are done one worker is killed
+2. **workers**: for each count in `--workers` (e.g. 1,2,4), that many Celery worker
+   processes (`celery -A lendingsite worker -c 1`) on the broker, the run planned and
+   dispatched as beat does (`day_end_dispatch`: a chord of chunk tasks, then
+   `day_end_finish`);
+3. **killed**: the same with the largest count, but once a quarter of the chunks are done
+   one worker is killed
    with SIGKILL (mid-chunk: its transaction dies with its connection), a replacement is
    started and the run dispatched again (what an operator, or the next beat, does); it
    resumes the chunks not done.
 
-Then compares the three databases: row counts of every table, and the content of every
-table the day-end writes (loans, installments, charges, journal, bucket history, cases,
-notifications; generated ids and timestamps left out, since chunks finish in a different
-order) plus the audit events by action. Any difference fails (exit 1).
+Then compares each worker database with the single process's: row counts of every table,
+and the content of every table the day-end writes (loans, installments, charges, journal,
+bucket history, cases, notifications; generated ids and timestamps left out, since chunks
+finish in a different order) plus the audit events by action. Any difference fails (exit 1).
+The content is compared as the count and the sum of a 64-bit hash (md5) of every row: it
+does not depend on row order and, unlike one string of all rows, fits in memory at 24
+million installments.
 
 Broker: $BENCH_BROKER_URL, else $REDIS_URL, else redis://127.0.0.1:6379/0 (an
 amqp://guest:guest@127.0.0.1:5672// URL works too; results always go to Redis, which chords
@@ -96,6 +105,10 @@ def env_for(db: str) -> dict:
         PYTHONPATH=str(ROOT),
     )
     return env
+
+
+def load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def python() -> str:
@@ -244,10 +257,12 @@ def snapshot(db: str) -> dict:
                 if r[0] not in skip and not r[0].endswith("_at")
             ]
             cols = ", ".join(f'"{c}"' for c in columns)
-            out["content"][table] = conn.execute(
-                f"SELECT md5(COALESCE(string_agg(r, E'\\n' ORDER BY r), ''))"
-                f' FROM (SELECT ROW({cols})::text AS r FROM "{table}") s'
-            ).fetchone()[0]
+            out["content"][table] = "{}:{}".format(
+                *conn.execute(
+                    "SELECT COUNT(*), COALESCE(SUM(('x' || LEFT(md5(r), 16))::bit(64)::bigint"
+                    f'::numeric), 0) FROM (SELECT ROW({cols})::text AS r FROM "{table}") s'
+                ).fetchone()
+            )
         out["audit"] = dict(
             conn.execute(
                 "SELECT action, COUNT(*) FROM accounts_auditevent"
@@ -283,9 +298,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--chunk-size", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", default="2", help="worker counts, e.g. 1,2,4")
     parser.add_argument("--no-kill", action="store_true", help="skip the SIGKILL run")
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
+    parser.add_argument("--template", help="a book seeded by bench/book.py at this --n")
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)  # child: seed N
     parser.add_argument("--dispatch", type=int, help=argparse.SUPPRESS)  # child: chunk size
     args = parser.parse_args()
@@ -296,28 +312,39 @@ def main() -> int:
         child_dispatch(args.dispatch)
         return 0
 
-    names = {k: f"{PREFIX}_{k}" for k in ("base", "single", "workers", "killed")}
-    if args.no_kill:
-        names.pop("killed")
+    counts = [int(x) for x in args.workers.split(",") if x]
+    keys = ["single", *(f"workers{k}" for k in counts)] + ([] if args.no_kill else ["killed"])
+    names = {k: f"{PREFIX}_{k}" for k in ["base", *keys]}
+    if args.template:
+        names["base"] = args.template
     log = Path(os.environ.get("BENCH_LOG", f"/tmp/{PREFIX}.log"))
-    print(f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}; broker {BROKER}")
+    print(f"{os.cpu_count()} CPUs; load average {load()}; broker {BROKER}")
     failures: list[str] = []
     try:
-        admin(f"CREATE DATABASE {names['base']}")
-        started = time.perf_counter()
-        subprocess.run(
-            [python(), "manage.py", "migrate", "-v0"], env=env_for(names["base"]), cwd=ROOT,
-            check=True,
-        )  # fmt: skip
-        subprocess.run(
-            [python(), __file__, "--seed", str(args.n)], env=env_for(names["base"]), cwd=ROOT,
-            check=True,
-        )  # fmt: skip
-        print(f"seeded {args.n:,} loans in {time.perf_counter() - started:.1f}s")
-        for key in ("single", "workers", "killed"):
-            if key in names:
-                admin(f"CREATE DATABASE {names[key]} TEMPLATE {names['base']}")
+        if not args.template:
+            admin(f"CREATE DATABASE {names['base']}")
+            started = time.perf_counter()
+            subprocess.run(
+                [python(), "manage.py", "migrate", "-v0"], env=env_for(names["base"]),
+                cwd=ROOT, check=True,
+            )  # fmt: skip
+            subprocess.run(
+                [python(), __file__, "--seed", str(args.n)], env=env_for(names["base"]),
+                cwd=ROOT, check=True,
+            )  # fmt: skip
+            print(f"seeded {args.n:,} loans in {time.perf_counter() - started:.1f}s")
 
+        def clone(key: str) -> None:
+            # Each clone made just before its run (at 1M a clone is several GB of disk).
+            started = time.perf_counter()
+            admin(
+                f"CREATE DATABASE {names[key]} TEMPLATE {names['base']}"
+                + (" STRATEGY FILE_COPY" if args.template else "")
+            )
+            print(f"{key}: cloned in {time.perf_counter() - started:.1f}s")
+
+        clone("single")
+        print(f"single process: starting, load average {load()}")
         started = time.perf_counter()
         subprocess.run(
             [python(), "manage.py", "run_day_end", "--date", business_date(),
@@ -326,24 +353,34 @@ def main() -> int:
         )  # fmt: skip
         single_s = time.perf_counter() - started
         reference = snapshot(names["single"])
-        print(f"single process: {single_s:.2f}s; run totals {reference['run']}")
-
-        shared = run_with_workers(
-            names["workers"],
-            workers=args.workers,
-            chunk_size=args.chunk_size,
-            kill=False,
-            log=log,
-        )
-        print(f"{args.workers} worker processes: {shared['seconds']:.2f}s ({shared['status']})")
-        failures += differences("workers", reference, snapshot(names["workers"]))
+        print(f"single process: {single_s:.2f}s; run totals {reference['run']}; load {load()}")
         result = {"n": args.n, "chunk_size": args.chunk_size, "single_s": single_s}
-        result[f"workers_{args.workers}_s"] = shared["seconds"]
+
+        for count in counts:
+            clone(f"workers{count}")
+            print(f"{count} worker processes: starting, load average {load()}")
+            shared = run_with_workers(
+                names[f"workers{count}"],
+                workers=count,
+                chunk_size=args.chunk_size,
+                kill=False,
+                log=log,
+            )
+            print(
+                f"{count} worker processes: {shared['seconds']:.2f}s ({shared['status']}), "
+                f"{single_s / shared['seconds']:.2f}x the single process; load {load()}"
+            )
+            name = f"workers{count}"
+            failures += differences(name, reference, snapshot(names[name]))
+            result[f"workers_{count}_s"] = shared["seconds"]
+            if not args.keep:  # one 1M clone at a time on the disk
+                admin(f"DROP DATABASE IF EXISTS {names[name]} WITH (FORCE)")
 
         if "killed" in names:
+            clone("killed")
             killed = run_with_workers(
                 names["killed"],
-                workers=args.workers,
+                workers=max(counts),
                 chunk_size=args.chunk_size,
                 kill=True,
                 log=log,
@@ -363,8 +400,10 @@ def main() -> int:
 
             redis.Redis.from_url(BROKER).delete(SINK, QUEUE)
         if not args.keep:
-            for name in names.values():
-                admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            for key in keys:
+                admin(f"DROP DATABASE IF EXISTS {names[key]} WITH (FORCE)")
+            if not args.template:
+                admin(f"DROP DATABASE IF EXISTS {names['base']} WITH (FORCE)")
     for failure in failures:
         print(f"FAILED: {failure}", file=sys.stderr)
     if not failures:
