@@ -221,3 +221,10 @@ def test_only_the_ledger_writes_journal_rows():
 def test_a_journal_write_outside_the_ledger_is_caught(snippet):
     assert len(journal_violations(snippet, "collection.dayend.penal")) == 1
     assert journal_violations(snippet, "loans.ledger") == []
+
+
+def test_the_ledger_package_modules_are_the_ledger():
+    write = "JournalEntry.objects.create(kind='x')\n"
+    assert journal_violations(write, "loans.ledger.posting") == []
+    assert journal_violations(write, "loans.ledger.batch") == []
+    assert len(journal_violations(write, "loans.ledgerish")) == 1
