@@ -5,13 +5,12 @@ read-only and the "Record…" page (also linked from the loan's page) is the one
 from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 
 from accounting.models import CollateralKind, LoanCollateral
 from accounting.services import COLLATERAL_PERM, collateral_record
-from accounts.twofactor.reauth import reauth_required
-from lendingsite.admin import ReadOnlyAdmin, form_page
-from lendingsite.errors import DomainError
+from accounts.admin import ExtraPageMixin
+from lendingsite.admin import ReadOnlyAdmin
 from loans.models import Loan
 
 
@@ -32,7 +31,7 @@ class CollateralForm(forms.Form):
 
 
 @admin.register(LoanCollateral)
-class LoanCollateralAdmin(ReadOnlyAdmin):
+class LoanCollateralAdmin(ExtraPageMixin, ReadOnlyAdmin):
     list_display = ["loan", "kind", "realisable_value", "valued_on", "recorded_by", "recorded_at"]
     list_select_related = ["loan", "recorded_by"]
     list_filter = ["kind"]
@@ -44,22 +43,13 @@ class LoanCollateralAdmin(ReadOnlyAdmin):
     ]
     change_list_template = "admin/accounting/loancollateral/change_list.html"
 
-    def changelist_view(self, request, extra_context=None):
-        extra = {**(extra_context or {}), "can_record": request.user.has_perm(COLLATERAL_PERM)}
-        return super().changelist_view(request, extra)
+    page_path = "record/"
+    page_name = "accounting_loancollateral_record"
+    page_perm = COLLATERAL_PERM
+    page_flag = "can_record"
+    page_template = "admin/repayments/service_form.html"
 
-    def get_urls(self):
-        return [
-            path(
-                "record/",
-                self.admin_site.admin_view(self.record_view),
-                name="accounting_loancollateral_record",
-            ),
-            *super().get_urls(),
-        ]
-
-    @reauth_required
-    def record_view(self, request):
+    def page(self, request):
         initial = {"loan": request.GET.get("loan")}
         current = LoanCollateral.objects.filter(loan_id=initial["loan"] or 0).first()
         if current is not None:
@@ -70,33 +60,11 @@ class LoanCollateralAdmin(ReadOnlyAdmin):
                 description=current.description,
             )
         form = CollateralForm(request.POST or None, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                loan = Loan.objects.get(pk=data["loan"])
-                collateral_record(
-                    acting_user=request.user,
-                    loan=loan,
-                    kind=data["kind"],
-                    realisable_value=data["realisable_value"],
-                    valued_on=data["valued_on"],
-                    description=data["description"],
-                )
-            except Loan.DoesNotExist:
-                form.add_error("loan", "No such loan.")
-            except DomainError as exc:
-                form.add_error(None, exc.detail)
-            else:
-                messages.success(
-                    request,
-                    f"Security of loan #{loan.pk} recorded; the next close provides for its "
-                    "secured and unsecured parts.",
-                )
-                return HttpResponseRedirect(reverse("admin:loans_loan_change", args=[loan.pk]))
-        return form_page(
-            self,
+        done = self.page_submitted(request, [form], lambda: self._record(request, form))
+        if done is not None:
+            return done
+        return self.page_render(
             request,
-            "admin/repayments/service_form.html",
             title="Record a loan's security",
             form=form,
             intro=(
@@ -107,3 +75,25 @@ class LoanCollateralAdmin(ReadOnlyAdmin):
             submit_label="Record",
             media=self.media + form.media,
         )
+
+    def _record(self, request, form):
+        data = form.cleaned_data
+        try:
+            loan = Loan.objects.get(pk=data["loan"])
+        except Loan.DoesNotExist:
+            form.add_error("loan", "No such loan.")
+            return None
+        collateral_record(
+            acting_user=request.user,
+            loan=loan,
+            kind=data["kind"],
+            realisable_value=data["realisable_value"],
+            valued_on=data["valued_on"],
+            description=data["description"],
+        )
+        messages.success(
+            request,
+            f"Security of loan #{loan.pk} recorded; the next close provides for its "
+            "secured and unsecured parts.",
+        )
+        return HttpResponseRedirect(reverse("admin:loans_loan_change", args=[loan.pk]))

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from accounts.admin import ExtraPageMixin
 from accounts.models import BorrowerProfile
 from bureau.ckyc import CKYC_PERM, ckyc_number_set
 from bureau.models import BureauExport, BureauIssue, CkycRecord, Frequency
@@ -212,56 +213,52 @@ class CkycForm(forms.Form):
 
 
 @admin.register(CkycRecord)
-class CkycRecordAdmin(ReadOnlyAdmin):
+class CkycRecordAdmin(ExtraPageMixin, ReadOnlyAdmin):
     list_display = ["number", "profile", "created_at", "correct"]
     list_select_related = ["profile"]
     search_fields = ["=number"]
+    page_path = "profile/<int:profile_id>/"
+    page_name = "bureau_ckycrecord_set"
+    page_perm = CKYC_PERM
+    page_refusal = "Only loan officers can enter CKYC numbers."
+    # Unlike the pages that move money or propose doing so, no re-authentication.
+    page_reauth = False
+    page_template = "admin/bureau/bureauexport/form.html"
 
     @admin.display(description="")
     def correct(self, obj):
         url = reverse("admin:bureau_ckycrecord_set", args=[obj.profile_id])
         return format_html('<a href="{}">Correct</a>', url)
 
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.set_view)
-        return [
-            path("profile/<int:profile_id>/", view, name="bureau_ckycrecord_set"),
-            *super().get_urls(),
-        ]
-
-    def set_view(self, request, profile_id: int):
+    def page(self, request, profile_id: int):
         """Enter or correct one borrower's CKYC number (bureau.ckyc.ckyc_number_set)."""
-        if not request.user.has_perm(CKYC_PERM):
-            messages.error(request, "Only loan officers can enter CKYC numbers.")
-            return redirect("admin:index")
         profile = get_object_or_404(BorrowerProfile.objects.select_related("ckyc"), pk=profile_id)
         held = getattr(profile, "ckyc", None)
         back = request.GET.get("next", "")
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = ""
         form = CkycForm(request.POST or None, initial={"number": held.number if held else ""})
-        if request.method == "POST" and form.is_valid():
-            try:
-                ckyc_number_set(
-                    acting_user=request.user, profile=profile, number=form.cleaned_data["number"]
-                )
-            except DomainError as exc:
-                form.add_error("number", exc.detail)
-            else:
-                messages.success(
-                    request,
-                    f"CKYC number recorded for {profile.full_name}; the next bureau file "
-                    "reports it.",
-                )
-                return redirect(back or "admin:bureau_ckycrecord_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "title": f"CKYC number of {profile.full_name}",
-            "intro": (
-                f"Held now: {held.number}." if held else "No CKYC number is held for them yet."
-            ),
-            "submit_label": "Save the CKYC number",
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/bureau/bureauexport/form.html", context)
+
+        def submit():
+            number = form.cleaned_data["number"]
+            ckyc_number_set(acting_user=request.user, profile=profile, number=number)
+            messages.success(
+                request,
+                f"CKYC number recorded for {profile.full_name}; the next bureau file reports it.",
+            )
+            return redirect(back or "admin:bureau_ckycrecord_changelist")
+
+        done = self.page_submitted(request, [form], submit, refused=_on_number)
+        if done is not None:
+            return done
+        return self.page_render(
+            request,
+            title=f"CKYC number of {profile.full_name}",
+            form=form,
+            intro=f"Held now: {held.number}." if held else "No CKYC number is held for them yet.",
+            submit_label="Save the CKYC number",
+        )
+
+
+def _on_number(form: CkycForm, exc: DomainError) -> None:
+    form.add_error("number", exc.detail)

@@ -6,9 +6,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 
 from accounts.admin import audit, bank, kyc, people, privacy  # noqa: F401 - registers the model admins
-from accounts.admin.common import ServiceFormMixin, form_errors_from
+from accounts.admin.common import ExtraPageMixin, ServiceFormMixin, form_errors_from
 
-__all__ = ["ServiceFormMixin", "form_errors_from"]
+__all__ = ["ExtraPageMixin", "ServiceFormMixin", "form_errors_from"]
 
 # Roles are code (accounts.roles.ROLE_PERMISSIONS, re-applied after every migrate): a group
 # edited in the console would be silently reset, so the group pages are not offered.

@@ -6,10 +6,11 @@ service as the API; a refusal comes back as a form error in its own words."""
 
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 
+from accounts.admin import ExtraPageMixin
 from accounts.twofactor.reauth import reauth_required
-from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin, form_page
+from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from loans.models import Loan, Proposal, ProposalKind, ProposalStatus
@@ -56,8 +57,13 @@ def _preview(proposal: Proposal) -> dict:
 
 
 @admin.register(Proposal)
-class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
+class ProposalAdmin(ExtraPageMixin, ActionFormMixin, ReadOnlyAdmin):
     action_noun = "proposal"
+    page_path = "propose/"
+    page_name = "loans_proposal_propose"
+    page_perm = PROPOSE_PERM
+    page_flag = "can_propose"
+    page_template = "admin/repayments/proposal/propose.html"
     list_display = [
         "id",
         "loan",
@@ -89,48 +95,36 @@ class ProposalAdmin(ActionFormMixin, ReadOnlyAdmin):
         if not request.GET and request.method == "GET":
             request.GET = request.GET.copy()
             request.GET["status__exact"] = ProposalStatus.PROPOSED
-        extra = {**(extra_context or {}), "can_propose": request.user.has_perm(PROPOSE_PERM)}
-        return super().changelist_view(request, extra)
+        return super().changelist_view(request, extra_context)
 
-    def get_urls(self):
-        return [
-            path(
-                "propose/",
-                self.admin_site.admin_view(self.propose_view),
-                name="loans_proposal_propose",
-            ),
-            *super().get_urls(),
-        ]
-
-    @reauth_required
-    def propose_view(self, request):
+    def page(self, request):
         """One page for the three kinds; the service of the kind checks everything."""
         form = ProposeForm(request.POST or None, initial={"loan": request.GET.get("loan")})
         formset = SettlementInstallmentFormSet(request.POST or None, prefix="inst")
-        if request.method == "POST" and form.is_valid() and formset.is_valid():
-            data = form.cleaned_data
-            try:
-                loan = Loan.objects.get(pk=data["loan"])
-                proposal = self._propose(request, loan, data, installments_from(formset))
-            except Loan.DoesNotExist:
-                form.add_error("loan", "No such loan.")
-            except DomainError as exc:
-                form.add_error(None, exc.detail)
-            else:
-                messages.success(
-                    request, f"Proposal {proposal.pk} made; another manager decides it."
-                )
-                return HttpResponseRedirect(reverse("admin:loans_proposal_changelist"))
-        return form_page(
-            self,
+        done = self.page_submitted(
+            request, [form, formset], lambda: self._submit(request, form, formset)
+        )
+        if done is not None:
+            return done
+        return self.page_render(
             request,
-            "admin/repayments/proposal/propose.html",
             title="Propose a write-off, settlement or restructure",
             form=form,
             formset=formset,
             intro="Nothing moves until another credit or collections manager approves it.",
             submit_label="Propose",
         )
+
+    def _submit(self, request, form, formset):
+        data = form.cleaned_data
+        try:
+            loan = Loan.objects.get(pk=data["loan"])
+        except Loan.DoesNotExist:
+            form.add_error("loan", "No such loan.")
+            return None
+        proposal = self._propose(request, loan, data, installments_from(formset))
+        messages.success(request, f"Proposal {proposal.pk} made; another manager decides it.")
+        return HttpResponseRedirect(reverse("admin:loans_proposal_changelist"))
 
     def _propose(self, request, loan, data, installments):
         user, reason = request.user, data["reason"]
