@@ -32,12 +32,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache as memoize
 
+import structlog
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
+log = structlog.get_logger(__name__)
 GLOBAL_KEY = "readcache:global"
 # How a target reaches its borrower, tried in order (the first path the model has wins).
 BORROWER_PATHS = ("borrower", "loan__borrower", "application__borrower", "case__loan__borrower")
@@ -52,7 +54,10 @@ def _borrower_key(borrower_id) -> str:
 
 
 def _bump(keys: list[str]) -> None:
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    try:
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
+    except Exception:  # the write stands; a cache that missed it holds answers at most
+        log.exception("readcache_token_change_failed", keys=keys)  # READ_CACHE_SECONDS
 
 
 def tokens_change(keys: list[str]) -> None:
@@ -133,30 +138,42 @@ def audited_change(*, target=None, target_type: str = "", target_id="") -> None:
         borrowers_changed(borrowers)
 
 
-def _tokens(borrower_id) -> tuple[str, str]:
+def _tokens(borrower_id, *also: str) -> tuple[str, str, dict]:
+    """The global and the borrower's token (started if the cache has none), and the
+    values of `also`, in one round trip when the tokens exist."""
     keys = [GLOBAL_KEY, _borrower_key(borrower_id)]
-    found = cache.get_many(keys)
-    if len(found) < 2:  # first read since the cache was emptied: start a token
+    found = cache.get_many([*keys, *also])
+    if not all(key in found for key in keys):  # first read since the cache was emptied
         for key in keys:
             if key not in found:
                 cache.add(key, uuid.uuid4().hex, timeout=None)
-        found = cache.get_many(keys)
-    return found.get(GLOBAL_KEY, ""), found.get(keys[1], "")
+        found = cache.get_many([*keys, *also])
+    return found.get(keys[0], ""), found.get(keys[1], ""), found
 
 
 def borrower_cached(*, borrower_id, today: date, what: str, compute: Callable):
     """`compute()`'s value for this borrower, kept until one of their tokens changes or
     READ_CACHE_SECONDS pass. `what` names everything else the answer depends on (the
-    view, the URL with its query, the format)."""
+    view, the URL with its query, the format). The answer is stored with the tokens read
+    before computing it, and served only while both are still current: one round trip
+    to the cache for a kept answer."""
     if not enabled():
         return compute()
-    global_token, own_token = _tokens(borrower_id)
+    digest = hashlib.sha256(f"{today.isoformat()}|{what}".encode()).hexdigest()[:32]
+    key = f"readcache:answer:{borrower_id}:{digest}"
+    try:
+        global_token, own_token, found = _tokens(borrower_id, key)
+    except Exception:  # the cache is unreachable: answer from the database
+        log.warning("readcache_unavailable", exc_info=True)
+        return compute()
     if not global_token or not own_token:  # the cache is down or refused: no caching
         return compute()
-    digest = hashlib.sha256(f"{today.isoformat()}|{what}".encode()).hexdigest()[:32]
-    key = f"readcache:answer:{borrower_id}:{global_token}:{own_token}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=settings.READ_CACHE_SECONDS)
+    kept = found.get(key)
+    if kept is not None and kept[0] == global_token and kept[1] == own_token:
+        return kept[2]
+    value = compute()
+    try:
+        cache.set(key, (global_token, own_token, value), timeout=settings.READ_CACHE_SECONDS)
+    except Exception:
+        log.warning("readcache_unavailable", exc_info=True)
     return value

@@ -39,6 +39,10 @@ def token(borrower_id) -> str:
     return readcache._tokens(borrower_id)[1]
 
 
+def tokens(borrower_id) -> tuple[str, str]:
+    return readcache._tokens(borrower_id)[:2]
+
+
 # --- the read side --------------------------------------------------------------------
 
 
@@ -181,27 +185,27 @@ def test_an_event_on_the_borrower_or_a_related_row_changes_their_token():
         (None, {"target_type": "loans.installment", "target_id": installment.pk}),
         (Loan.objects.get(pk=loan.pk).application, {}),
     ):
-        old, old_global = token(borrower.pk), readcache._tokens(borrower.pk)[0]
+        old, old_global = token(borrower.pk), tokens(borrower.pk)[0]
         readcache.audited_change(target=target, **kwargs)
         assert token(borrower.pk) != old
-        assert readcache._tokens(borrower.pk)[0] == old_global  # only theirs
+        assert tokens(borrower.pk)[0] == old_global  # only theirs
 
 
 def test_an_event_that_names_no_borrower_changes_the_global_token():
     loan = active_loan()
-    before = readcache._tokens(loan.borrower.pk)
+    before = tokens(loan.borrower.pk)
     audit_record(action="product.updated", target=loan.product, after={})
-    after = readcache._tokens(loan.borrower.pk)
+    after = tokens(loan.borrower.pk)
     assert after[0] != before[0]
     readcache.audited_change(target_type="", target_id="")
-    assert readcache._tokens(loan.borrower.pk)[0] != after[0]
+    assert tokens(loan.borrower.pk)[0] != after[0]
 
 
 def test_a_refused_attempt_changes_nothing():
     loan = active_loan()
-    before = readcache._tokens(loan.borrower.pk)
+    before = tokens(loan.borrower.pk)
     audit_record(action="auth.unlock_refused", target=loan, outcome="denied", after={})
-    assert readcache._tokens(loan.borrower.pk) == before
+    assert tokens(loan.borrower.pk) == before
 
 
 def test_the_token_changes_again_after_the_commit(django_capture_on_commit_callbacks):
@@ -218,7 +222,7 @@ def test_the_token_changes_again_after_the_commit(django_capture_on_commit_callb
 
 def test_a_cache_that_refuses_tokens_means_no_caching(monkeypatch):
     loan = active_loan()
-    monkeypatch.setattr(readcache, "_tokens", lambda borrower_id: ("", ""))
+    monkeypatch.setattr(readcache, "_tokens", lambda borrower_id, *also: ("", "", {}))
     calls = []
     for _ in range(2):
         readcache.borrower_cached(
@@ -228,3 +232,27 @@ def test_a_cache_that_refuses_tokens_means_no_caching(monkeypatch):
             compute=lambda: calls.append(1) or "answer",
         )
     assert len(calls) == 2
+
+
+def test_an_unreachable_cache_answers_from_the_database_and_writes_still_stand(monkeypatch):
+    class Down:
+        def __getattr__(self, name):
+            def refuse(*args, **kwargs):
+                raise ConnectionError("redis is down")
+
+            return refuse
+
+    loan = active_loan()
+    client = reader(loan.borrower)
+    monkeypatch.setattr(readcache, "cache", Down())
+    before, _ = get(client, f"/api/v1/loans/{loan.pk}/")
+    payment_post(
+        acting_user=staff(FINANCE),
+        loan=loan,
+        amount=Decimal("700.00"),
+        paid_on=today_ist(),
+        channel="neft",
+        utr="READCACHE0003",
+    )
+    after, _ = get(client, f"/api/v1/loans/{loan.pk}/")
+    assert Decimal(after["total_outstanding"]) < Decimal(before["total_outstanding"])
