@@ -4,22 +4,19 @@ The key is a keyed hash of the lower-cased address, never the address itself, an
 counted the same whether or not an account exists, so the limit cannot be used to find out
 which addresses are registered.
 
-The window is kept as one counter per minute in the Django cache (Redis in production)
-rather than a list of timestamps: `incr` is atomic, so two requests racing for the last slot
-can never both send. A request that would go over the limit gives its slot back, so refused
-attempts do not keep the window full for ever.
+The window is kept as one counter per minute (lendingsite.ratewindow, the counter the API's
+throttles use too): on Redis one atomic step, so two requests racing for the last slot can
+never both send; a refused attempt is not counted, so refusals do not keep the window full
+for ever.
 """
 
-import math
 import time
 
-from django.core.cache import cache
-
 from accounts import crypto
+from lendingsite.ratewindow import window_take
 
 WINDOW_SECONDS = 3600
 BUCKET_SECONDS = 60
-_BUCKETS = WINDOW_SECONDS // BUCKET_SECONDS
 
 
 def _address_key(kind: str, address: str) -> str:
@@ -31,25 +28,10 @@ def quota_take(*, kind: str, address: str, limit: int, now: float | None = None)
 
     Returns 0 when it was taken (send the email), otherwise the number of seconds until a
     slot frees up (send nothing; the caller refuses with that Retry-After)."""
-    now = time.time() if now is None else now
-    current = int(now // BUCKET_SECONDS)
-    base = _address_key(kind, address)
-    buckets = list(range(current - _BUCKETS + 1, current + 1))
-    keys = [f"{base}:{b}" for b in buckets]
-    ttl = WINDOW_SECONDS + BUCKET_SECONDS
-
-    cache.add(keys[-1], 0, timeout=ttl)
-    try:
-        cache.incr(keys[-1])
-    except ValueError:  # evicted between add and incr
-        cache.set(keys[-1], 1, timeout=ttl)
-
-    counts = cache.get_many(keys)
-    if sum(counts.values()) <= limit:
-        return 0
-
-    cache.decr(keys[-1])
-    # The oldest minute that still holds a send leaves the window first.
-    oldest = next(b for b, k in zip(buckets, keys, strict=True) if counts.get(k))
-    frees_at = (oldest + _BUCKETS) * BUCKET_SECONDS
-    return max(1, math.ceil(frees_at - now))
+    return window_take(
+        key=_address_key(kind, address),
+        limit=limit,
+        window=WINDOW_SECONDS,
+        buckets=WINDOW_SECONDS // BUCKET_SECONDS,
+        now=time.time() if now is None else now,
+    )

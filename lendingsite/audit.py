@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
 from django.utils import timezone
 
-from lendingsite import context, metrics, rawsql
+from lendingsite import context, metrics, rawsql, readcache
 from lendingsite.audit_actions import action_check
 from lendingsite.errors import DomainError
 
@@ -117,6 +117,8 @@ def audit_record(
     rawsql.insert_instance(event)
     metrics.audit_observed(action=action, outcome=outcome, after=event.after)
     if outcome == AuditOutcome.SUCCESS:
+        # What the borrower's cached reads showed may have changed (lendingsite.readcache).
+        readcache.audited_change(target=target, target_type=target_type, target_id=target_id)
         for listener in _listeners.get(action, ()):
             listener(event=event, target=target)
     return event
@@ -165,7 +167,10 @@ def audit_record_select(
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, bound)
-        return cursor.rowcount
+        written = cursor.rowcount
+    if written:
+        readcache.everything_changed()  # rows of many borrowers, not named one by one
+    return written
 
 
 def refusals_audited(action: str) -> Callable:

@@ -182,13 +182,18 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lendingsite.redis_cache.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "lendingsite",
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A borrower's own reads (the loans API, the dashboard's loans) are kept this long at most;
+# any audited change to what they show replaces them at once (lendingsite.readcache;
+# docs/operations.md, "Read cache"). 0 turns the cache off.
+READ_CACHE_SECONDS = env.int("READ_CACHE_SECONDS", default=120)
 
 # Live messages (Django Channels): Redis between the ASGI workers in production; in memory
 # for the tests and a one-process demo (docs/operations.md, "Live messages").

@@ -26,6 +26,7 @@ from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.guard import protected_fields_refuse
 from lendingsite.pagination import Pagination
+from lendingsite.readcache import borrower_cached
 from loans.models import Loan
 from loans.selectors import loan_arrears, loans_with_balances_for, today_as_of
 from loans.serializers.loans import (
@@ -59,6 +60,30 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
         return loans_with_balances_for(self.request.user).order_by("-created_at", "-id")
+
+    def _borrower_cached(self, answer) -> Response:
+        """A borrower's own read, kept until something they can see changes
+        (lendingsite.readcache). Staff lists span every borrower: always computed."""
+        request = self.request
+        if request.user.has_perm("loans.view_loan"):
+            return answer()
+        data = borrower_cached(
+            borrower_id=request.user.pk,
+            today=today_ist(),
+            what=f"loans-api|{self.action}|{request.build_absolute_uri()}",
+            compute=lambda: answer().data,
+        )
+        return Response(data)
+
+    def list(self, request, *args, **kwargs):
+        return self._borrower_cached(
+            lambda: super(LoanViewSet, self).list(request, *args, **kwargs)
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._borrower_cached(
+            lambda: super(LoanViewSet, self).retrieve(request, *args, **kwargs)
+        )
 
     def _answer(self, loan: Loan) -> Response:
         fresh = self.get_queryset().get(pk=loan.pk)
@@ -104,6 +129,9 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         """The installments in order, each with what is due, what was paid and its status
         today: due, paid, partially_paid or overdue (overdue: due by yesterday and owing
         more than the product's materiality floor, as the day-end counts it)."""
+        return self._borrower_cached(self._schedule)
+
+    def _schedule(self) -> Response:
         loan = self.get_object()  # with its installments in order (loans_with_arrears)
         arrears = loan_arrears(loan, as_of=today_as_of())
         page = self.paginate_queryset(list(loan.installments.all()))

@@ -183,3 +183,39 @@ def test_a_remainder_within_the_floor_is_not_overdue_on_the_dashboard(client):
     card = _card(_html(client, loan.borrower), loan)
     assert "Nothing is overdue. Thank you." in card
     assert "overdue" not in card.replace("Nothing is overdue", "")
+
+
+# --- kept between visits (lendingsite.readcache) ----------------------------------------
+
+
+def test_the_loans_are_kept_between_visits_and_replaced_by_a_payment(
+    client, django_assert_max_num_queries
+):
+    loan = active_loan()
+    first = _html(client, loan.borrower)
+    with django_assert_max_num_queries(3):  # session user, unread count: no loan queries
+        assert _card(client.get(URL).content.decode(), loan) == _card(first, loan)
+    payment_post(
+        acting_user=staff(FINANCE),
+        loan=loan,
+        amount=Decimal("2000.00"),
+        paid_on=today_ist(),
+        channel="neft",
+        utr="DASHCACHE0001",
+    )
+    card = _card(client.get(URL).content.decode(), loan)
+    assert card != _card(first, loan)
+    stored = Installment.objects.filter(loan=loan)
+    owed = sum(i.outstanding for i in stored)
+    assert f"<dd>{format_inr(owed)}</dd>" in card  # "Still to repay": the rows as they are now
+
+
+def test_a_new_application_is_listed_at_once(client):
+    loan = active_loan()
+    _html(client, loan.borrower)
+    application_submit(
+        acting_user=loan.borrower,
+        application=draft_application(borrower=loan.borrower),
+    )
+    html = client.get(URL).content.decode()
+    assert "No applications in progress." not in html

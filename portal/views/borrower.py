@@ -10,6 +10,9 @@ borrower's id is a 404 whoever asks (staff use the officer console, not these pa
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.models import AuditEvent, AuditOutcome, BankAccountStatus, BorrowerProfile
@@ -18,6 +21,7 @@ from collection.models import OPEN_CASE_STATUSES, PromiseToPay
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
 from lendingsite.money import format_inr, format_rate
+from lendingsite.readcache import borrower_cached
 from loans.arrears import Arrears, as_of_for_today
 from loans.models import Loan, LoanApplication, LoanStatus
 from loans.models.applications import OPEN as OPEN_APPLICATIONS
@@ -251,31 +255,38 @@ def overdue_words(arrears: Arrears) -> str:
     return f"{count} installment{plural} overdue, {days} day{'s' if days != 1 else ''} late"
 
 
-@login_required
-@require_safe
-def dashboard(request):
-    today = today_ist()
+def dashboard_loans_html(borrower, today) -> str:
+    """The dashboard's loan cards and applications in progress, rendered."""
     as_of = as_of_for_today(today)
-    loans = list(borrower_loans(request.user))
+    loans = list(borrower_loans(borrower))
     for loan in loans:
         loan.arrears = loan_arrears(loan, as_of=as_of)
         loan.overdue_text = overdue_words(loan.arrears)
         loan.promises = []
     by_id = {loan.pk: loan for loan in loans}
     promises = PromiseToPay.objects.filter(
-        case__loan__borrower=request.user, case__status__in=OPEN_CASE_STATUSES
+        case__loan__borrower=borrower, case__status__in=OPEN_CASE_STATUSES
     ).select_related("case")
     for promise in promises:
         if promise.case.loan_id in by_id:
             by_id[promise.case.loan_id].promises.append(promise)
     applications = (
-        LoanApplication.objects.filter(borrower=request.user, status__in=OPEN_APPLICATIONS)
+        LoanApplication.objects.filter(borrower=borrower, status__in=OPEN_APPLICATIONS)
         .select_related("product")
         .order_by("-created_at")
     )
-    context = {
-        "loans": loans,
-        "applications": applications,
-        "today": today,
-    }
-    return render(request, "borrower/dashboard.html", context)
+    context = {"loans": loans, "applications": applications, "today": today}
+    return render_to_string("borrower/_dashboard_loans.html", context)
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    today = today_ist()
+    html = borrower_cached(
+        borrower_id=request.user.pk,
+        today=today,
+        what=f"dashboard|{get_language()}",
+        compute=lambda: dashboard_loans_html(request.user, today),
+    )
+    return render(request, "borrower/dashboard.html", {"loans_html": mark_safe(html)})  # noqa: S308 (rendered by us)
