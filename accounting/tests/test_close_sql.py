@@ -45,8 +45,14 @@ class Rollback(Exception):
 
 
 def _net(loan, on, kind_plus, kind_minus):
+    """What the close posted for the loan on `on`: a loan paid off that day also has its
+    interest trued up that day (loans.ledger.interest_true_up, same kinds, outside the
+    close), which the per-loan rule of the close does not count."""
+
     def posted(kind):
-        rows = JournalLine.objects.filter(loan=loan, entry__entry_date=on, entry__kind=kind)
+        rows = JournalLine.objects.filter(
+            loan=loan, entry__entry_date=on, entry__kind=kind
+        ).exclude(entry__memo__contains="paid off")
         return sum((r.debit for r in rows), D(0))
 
     return posted(kind_plus) - posted(kind_minus)
