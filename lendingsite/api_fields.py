@@ -1,4 +1,5 @@
-"""Money and rates in the API: one field, one rule (docs/api.md "Input rules").
+"""Money and rates in the API: one field, one rule (docs/api.md "Input rules"); the rule
+itself is lendingsite.money.amount_parse, shared with every other place money is read.
 
 A decimal arrives as a JSON string of ASCII digits with an optional fractional part,
 "150000" or "150000.50" (a JSON integer is taken too, it is exact; a leading "-" is read so
@@ -7,7 +8,7 @@ also read is refused: exponents ("1e5" is ₹1,00,000.00), surrounding or inner 
 "+", grouping commas, other scripts' digits ("१००") and JSON floats, whose
 value is whatever the client's float happened to be. The borrower pages read people's
 own way of writing amounts ("2,00,000", "₹ 50,000") in loans.forms.AmountField, which
-removes the grouping and then applies this same rule.
+applies this same rule with thousands separators allowed.
 """
 
 import copy
