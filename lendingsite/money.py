@@ -89,7 +89,7 @@ def amount_parse(
     around the text are the caller's to strip."""
     if not isinstance(text, str):
         raise AmountInvalid("format", "not a number")
-    match = (_GROUPED if grouping else _PLAIN).fullmatch(text) or _PLAIN.fullmatch(text)
+    match = (grouping and _GROUPED.fullmatch(text)) or _PLAIN.fullmatch(text)
     if match is None:
         raise AmountInvalid("format", 'not an amount written as digits, like "1500" or "1500.50"')
     sign, whole, fraction = match.groups()
