@@ -11,13 +11,14 @@ from accounting.models import CollateralKind, LoanCollateral
 from accounting.services import COLLATERAL_PERM, collateral_record
 from accounts.admin import ExtraPageMixin
 from lendingsite.admin import ReadOnlyAdmin
+from loans.forms import AmountField
 from loans.models import Loan
 
 
 class CollateralForm(forms.Form):
     loan = forms.IntegerField(label="Loan #", min_value=1)
     kind = forms.ChoiceField(label="Kind of security", choices=CollateralKind.choices)
-    realisable_value = forms.DecimalField(
+    realisable_value = AmountField(
         label="Realisable value (₹)",
         min_value=0,
         max_digits=14,

@@ -1,4 +1,5 @@
-"""Money and rates in the API: one field, one rule (docs/api.md "Input rules").
+"""Money and rates in the API: one field, one rule (docs/api.md "Input rules"); the rule
+itself is lendingsite.money.amount_parse, shared with every other place money is read.
 
 A decimal arrives as a JSON string of ASCII digits with an optional fractional part,
 "150000" or "150000.50" (a JSON integer is taken too, it is exact; a leading "-" is read so
@@ -7,43 +8,45 @@ also read is refused: exponents ("1e5" is ₹1,00,000.00), surrounding or inner 
 "+", grouping commas, other scripts' digits ("१००") and JSON floats, whose
 value is whatever the client's float happened to be. The borrower pages read people's
 own way of writing amounts ("2,00,000", "₹ 50,000") in loans.forms.AmountField, which
-removes the grouping and then applies this same rule.
+applies this same rule with thousands separators allowed.
 """
 
 import copy
-import re
-from decimal import Decimal
 
 from rest_framework import serializers
+
+from lendingsite.money import AmountInvalid, amount_parse
 
 # DESIGN §2: money is DecimalField(14, 2), rates DecimalField(7, 4), as the models store them.
 MONEY = {"max_digits": 14, "decimal_places": 2}
 RATE = {"max_digits": 7, "decimal_places": 4}
-# A leading ASCII minus is read, so that a negative amount gets the field's own range
-# message ("must be at least ₹1") rather than a format one.
-PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 FORMAT_MESSAGE = (
     'Write the number as digits with an optional decimal point, like "1500" or "1500.50".'
 )
 
 
-def plain_decimal(text: str) -> Decimal | None:
-    """The value of `text` if it is ASCII digits with an optional fractional part, else None."""
-    if not isinstance(text, str) or not PLAIN_DECIMAL.fullmatch(text):
-        return None
-    return Decimal(text)
-
-
 class StrictDecimalField(serializers.DecimalField):
-    """serializers.DecimalField that only reads plain decimals (module docstring)."""
+    """serializers.DecimalField that only reads plain decimals (module docstring): the text
+    rule is lendingsite.money.amount_parse; DRF's own messages say what is out of range."""
 
     default_error_messages = {"format": FORMAT_MESSAGE}
 
     def to_internal_value(self, data):
         if isinstance(data, int) and not isinstance(data, bool):
             data = str(data)
-        if plain_decimal(data) is None:
-            self.fail("format")
+        try:
+            # A leading "-" is read, so a negative amount gets the field's own range message
+            # ("must be at least ₹1") rather than a format one.
+            amount_parse(
+                data,
+                digits=self.max_digits or 100,
+                places=self.decimal_places if self.decimal_places is not None else 100,
+                signed=True,
+            )
+        except AmountInvalid as exc:
+            # Too many places or digits: DRF's own validation below says so in its words.
+            if exc.kind == "format":
+                self.fail("format")
         return super().to_internal_value(data)
 
 

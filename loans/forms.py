@@ -6,22 +6,37 @@ from decimal import Decimal
 
 from django import forms
 
-from lendingsite.api_fields import plain_decimal
 from lendingsite.errors import DomainError
-from lendingsite.money import format_inr, format_rate
+from lendingsite.money import AmountInvalid, amount_parse, format_inr, format_rate
 from loans.services.products import MAX_ANNUAL_RATE, MAX_TENURE, products_for
 
 
 class AmountField(forms.DecimalField):
-    """Rupees as people type them: "1,00,000", "₹ 50000" and "50000.50" all work. Once the
-    grouping, the rupee sign and the blanks are gone, what is left must be a plain decimal
-    (lendingsite.api_fields, the API's rule): "1e5" or "१००" is not an amount."""
+    """Rupees as people type them: "1,00,000", "100,000", "₹ 50000" and "50000.50" all work.
+    Once the rupee sign and the blanks around are gone, what is left must be an amount by
+    lendingsite.money.amount_parse (the API's rule, with thousands separators): "1e5",
+    "१००" or "50 000" is not an amount."""
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = value.replace(",", "").replace("₹", "").replace(" ", "").strip()
-            if value and plain_decimal(value) is None:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            value = value.replace("₹", "").strip()
+            if value:
+                try:
+                    amount_parse(
+                        value,
+                        digits=self.max_digits or 100,
+                        places=self.decimal_places if self.decimal_places is not None else 100,
+                        signed=True,  # the field's min_value says what is wrong with "-5"
+                        grouping=True,
+                    )
+                except AmountInvalid as exc:
+                    # Too many places or digits: the field's own validators say so, in
+                    # the words its error_messages give them.
+                    if exc.kind == "format":
+                        raise forms.ValidationError(
+                            self.error_messages["invalid"], code="invalid"
+                        ) from None
+                value = value.replace(",", "")
         return super().to_python(value)
 
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from lendingsite.api_fields import MoneyField
 from mandates.codes import CANCEL_CODES, PAUSE_CODES
 from mandates.models import Frequency, Mandate, Presentation
 
@@ -33,7 +34,7 @@ class MandateSerializer(serializers.ModelSerializer):
 
 class MandateCreateSerializer(serializers.Serializer):
     loan = serializers.IntegerField()
-    max_amount = serializers.DecimalField(max_digits=14, decimal_places=2, required=False)
+    max_amount = MoneyField(required=False)
     frequency = serializers.ChoiceField(choices=Frequency.choices, default=Frequency.MONTHLY)
     start_on = serializers.DateField(required=False)
     end_on = serializers.DateField(required=False)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from lendingsite.money import AmountInvalid, amount_parse
 from lendingsite.utr import utr_folded
 from reconciliation import rules
 
@@ -97,7 +98,12 @@ def _amount(text: str, number: int, what: str) -> Decimal:
             "(digits, a comma for the decimals, at most 2 of them, e.g. 1500,00)"
         )
     whole, _, paise = text.partition(",")
-    return Decimal(f"{whole}.{paise or '0'}").quantize(Decimal("0.01"))
+    try:
+        return amount_parse(f"{whole}.{paise}" if paise else whole)
+    except AmountInvalid as exc:  # 15d allows more digits than an amount we can hold
+        raise Mt940Invalid(
+            f"Line {number}: {what} {text!r} is not an amount ({exc.reason})"
+        ) from None
 
 
 def _balance(text: str, number: int, tag: str) -> Balance:

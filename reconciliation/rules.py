@@ -5,8 +5,9 @@ Tested directly and with hypothesis in reconciliation/tests/test_rules.py."""
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from lendingsite.money import AmountInvalid, amount_parse
 from lendingsite.utr import utr_folded
 
 # The sandbox bank's collection client code: every virtual account it issues for us starts
@@ -152,19 +153,18 @@ def parse_date(text: str) -> date:
 
 
 def parse_amount(text: str) -> Decimal:
-    """'1,23,456.70' → Decimal('123456.70'); blank → 0. Never through float."""
-    cleaned = (text or "").replace(",", "").replace("₹", "").strip()
+    """'1,23,456.70' → Decimal('123456.70'); blank → 0. The bank's own decorations (a rupee
+    sign, a trailing CR) go; the rest must be an amount by lendingsite.money.amount_parse,
+    with thousands separators ("1e3" and "NaN" are not amounts). Never through float."""
+    cleaned = (text or "").replace("₹", "").strip()
     if cleaned in ("", "-"):
         return Decimal("0.00")
     if cleaned.upper().endswith("CR"):
         cleaned = cleaned[:-2].strip()
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise RowInvalid(f"{text!r} is not an amount") from None
-    if not value.is_finite() or value < 0 or value != value.quantize(Decimal("0.01")):
-        raise RowInvalid(f"{text!r} is not an amount in rupees and paise")
-    return value.quantize(Decimal("0.01"))
+        return amount_parse(cleaned, grouping=True)
+    except AmountInvalid as exc:
+        raise RowInvalid(f"{text!r} is not an amount in rupees and paise ({exc.reason})") from None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from decimal import Decimal
 from rest_framework import serializers
 
 from lendingsite import refcode
+from lendingsite.api_fields import MoneyField
 from referrals import rules
 from referrals.models import EarnRule, PayoutMethod, Programme, Reward
 from referrals.selectors import first_name, referral_status
@@ -95,9 +96,7 @@ class VoidSerializer(serializers.Serializer):
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
-    reward_amount = serializers.DecimalField(
-        max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("1000000.00")
-    )
+    reward_amount = MoneyField(min_value=Decimal("0.01"), max_value=Decimal("1000000.00"))
     earn_rule = serializers.ChoiceField(choices=EarnRule.choices)
     monthly_cap_per_referrer = serializers.IntegerField(min_value=0, max_value=1000)
     max_signups_per_ip = serializers.IntegerField(min_value=1, max_value=1000)

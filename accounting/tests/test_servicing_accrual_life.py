@@ -12,19 +12,15 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 from django.test import override_settings
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import invariant, precondition, rule
 
 from accounting.close.job import month_end_run
 from accounting.models import RunKind
 from accounting.tests.helpers import balance
-from accounts.roles import COLLECTIONS_MANAGER, CREDIT_MANAGER, FINANCE
-from accounts.tests.factories import staff
 from loans import ledger
 from loans.models import JournalLine, Loan, LoanStatus
-from loans.tests.factories import ProductFactory, active_loan
-from repayments.tests.test_invariants import LOANS
+from repayments.tests.lives import distress_life_run
 from repayments.tests.test_servicing_invariants import DistressLife
 
 ZERO = Decimal("0.00")
@@ -76,26 +72,6 @@ class AccrualLife(DistressLife):
 @pytest.mark.django_db
 @override_settings(LEDGER_BASIS=ledger.ACCRUAL)
 def test_accrued_interest_stays_right_through_servicing_and_distress():
-    AccrualLife.loan_ids = {}
-    for capitalises, (key, (allocation, prepayment)) in zip(
-        (True, False), LOANS.items(), strict=True
-    ):
-        product = ProductFactory(
-            allocation_strategy=allocation,
-            prepayment_strategy=prepayment,
-            restructure_capitalises_arrears=capitalises,
-        )
-        AccrualLife.loan_ids[key] = active_loan(tenure=6, product=product).pk
-    AccrualLife.posters = [staff(FINANCE)]
-    AccrualLife.checker = staff(FINANCE)
-    AccrualLife.makers = [staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER)]
-    run_state_machine_as_test(
-        AccrualLife,
-        settings=settings(
-            max_examples=30,
-            stateful_step_count=16,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-        ),
-    )
+    # One loan restructures with its arrears capitalised, the other without.
+    distress_life_run(AccrualLife, steps=16, capitalises=(True, False))
     assert Loan.objects.exists()

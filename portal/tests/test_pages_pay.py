@@ -12,6 +12,7 @@ from lendingsite.dates import today_ist
 from lendingsite.money import format_inr
 from loans.models import Installment
 from loans.tests.factories import active_loan, kyc_verified_borrower, pending_loan
+from portal.views.pay import PayNowForm
 from repayments.models import Channel, Payment, PaymentSource
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,14 @@ def test_bad_amounts_are_form_errors_and_post_nothing(client):
         "abc": "Enter an amount in rupees, like 5000 or 5,000.50.",
         "0": "The amount must be at least ₹1.",
         "10.001": "Use at most 2 decimal places (paise).",
+        "10.000": "Use at most 2 decimal places (paise).",
+        "9999999999999": "That amount is too large.",
+        "-5": "The amount must be at least ₹1.",
     }
+    # What Python's Decimal reads but nobody writes as an amount ("1e3" was ₹1,000.00).
+    for amount in ("1e3", "1E3", "NaN", "Infinity", "0x10", "+500", "5 000", "5,0000"):
+        cases[amount] = "Enter an amount in rupees, like 5000 or 5,000.50."
+    cases["\uff15\uff10\uff10"] = "Enter an amount in rupees, like 5000 or 5,000.50."
     for amount, message in cases.items():
         response = client.post(_url(loan), {"amount": amount})
         assert response.status_code == 200
@@ -116,6 +124,13 @@ def test_bad_amounts_are_form_errors_and_post_nothing(client):
             response.content.decode()
         )
     assert not Payment.objects.exists()
+
+
+@pytest.mark.parametrize("amount", ["5,000.50", "₹ 5,000.50", " 5000.50 ", "5000.5", "5000.50"])
+def test_amounts_as_people_write_them_are_read(amount):
+    form = PayNowForm(data={"amount": amount})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["amount"] == Decimal("5000.50")
 
 
 def test_a_refusal_from_payment_post_is_shown_in_its_words(client):

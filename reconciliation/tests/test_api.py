@@ -1,7 +1,6 @@
 """The reconciliation API (paths and codes fixed in API.md) and the virtual-account credit
 webhook: a signed credit posts once, a bad signature is refused and audited."""
 
-import itertools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -9,7 +8,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.test import APIClient
 
 from accounts.models import AuditEvent
 from accounts.roles import FINANCE
@@ -18,45 +16,15 @@ from lendingsite.dates import today_ist
 from loans.tests.factories import active_loan
 from reconciliation.adapters import sandbox_credit_payload, sandbox_credit_sign
 from reconciliation.models import LineStatus, StatementLine
+from reconciliation.tests.helpers import HEADER, client_for, credit, deliver, post
 from repayments.models import Payment
 
 pytestmark = pytest.mark.django_db
-_keys = itertools.count(1)
-WEBHOOK = "/api/v1/virtual-accounts/webhooks/sandbox/"
-HEADER = "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def post(client, path, body=None, fmt="json"):
-    return client.post(path, body or {}, format=fmt, HTTP_IDEMPOTENCY_KEY=f"recon-{next(_keys)}")
-
-
-@pytest.fixture
-def loan():
-    return active_loan(disbursed_on=today_ist() - timedelta(days=10))
-
-
-def _credit(loan, *, notice_id="vac_1", utr="412300000001", amount="1500.00"):
-    paid_at = datetime.now(UTC) - timedelta(hours=1)
-    return sandbox_credit_payload(
-        account_number=loan.virtual_account.account_number,
-        amount=amount,
-        paid_at=paid_at,
-        notice_id=notice_id,
-        utr=utr,
-    )
 
 
 def test_a_signed_credit_posts_once(client, loan):
-    body = _credit(loan)
-    first = client.post(
-        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
-    )
+    body = credit(loan)
+    first = deliver(client, body)
     assert first.status_code == 201, first.content
     assert first.json()["status"] == "posted" and first.json()["loan"] == loan.pk
     payment = Payment.objects.get(utr_canonical="412300000001")
@@ -65,28 +33,23 @@ def test_a_signed_credit_posts_once(client, loan):
         "upi",
         "va-sandbox",
     )
-    again = client.post(
-        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
-    )
+    again = deliver(client, body)
     assert again.status_code == 200 and again.json()["status"] == "duplicate"
     # The same money seen again under another notice id is still one payment: same UTR.
-    other = _credit(loan, notice_id="vac_2")
-    third = client.post(
-        WEBHOOK, data=other, content_type="application/json", headers=sandbox_credit_sign(other)
-    )
+    other = credit(loan, notice_id="vac_2")
+    third = deliver(client, other)
     assert third.status_code == 200 and third.json()["payment"] == payment.pk
     assert Payment.objects.filter(loan=loan).count() == 1
 
 
 def test_a_bad_signature_is_refused_and_audited(client, loan):
-    body = _credit(loan)
-    headers = sandbox_credit_sign(body)
+    body = credit(loan)
     tampered = body.replace(b"1500.00", b"9500.00")
-    answer = client.post(WEBHOOK, data=tampered, content_type="application/json", headers=headers)
+    answer = deliver(client, tampered, sandbox_credit_sign(body))
     assert answer.status_code == 401 and answer.json()["code"] == "not_authenticated"
     assert not Payment.objects.exists()
     assert AuditEvent.objects.filter(action="webhook.rejected", target_id="va-sandbox").exists()
-    unsigned = client.post(WEBHOOK, data=body, content_type="application/json")
+    unsigned = deliver(client, body, {})
     assert unsigned.status_code == 401
 
 
@@ -94,9 +57,7 @@ def test_a_credit_to_an_account_not_ours_is_refused(client, loan):
     body = sandbox_credit_payload(
         account_number="99880000000000", amount="10.00", paid_at=datetime.now(UTC), notice_id="x1"
     )
-    answer = client.post(
-        WEBHOOK, data=body, content_type="application/json", headers=sandbox_credit_sign(body)
-    )
+    answer = deliver(client, body)
     assert answer.status_code == 400 and answer.json()["code"] == "validation_error"
     assert not Payment.objects.exists()
 

@@ -2,47 +2,22 @@
 that are not what they claim, and credit notifications that are forged or replayed. Each is
 a stable problem+json code, never a 500, and a refused file keeps nothing."""
 
-import itertools
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
 from accounts.models import AuditEvent
 from accounts.roles import COLLECTOR, FINANCE
 from accounts.tests.factories import staff
 from lendingsite.dates import today_ist
-from loans.tests.factories import active_loan
-from reconciliation.adapters import sandbox_credit_payload, sandbox_credit_sign
+from reconciliation.adapters import sandbox_credit_sign
 from reconciliation.models import LineStatus, StatementImport, StatementLine
+from reconciliation.tests.helpers import HEADER, client_for, credit, deliver, post, upload
 from repayments.models import Payment
 
 pytestmark = pytest.mark.django_db
-_keys = itertools.count(1)
-HEADER = "Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n"
-WEBHOOK = "/api/v1/virtual-accounts/webhooks/sandbox/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
-
-
-def post(client, path, body=None, fmt="json"):
-    return client.post(path, body or {}, format=fmt, HTTP_IDEMPOTENCY_KEY=f"hostile-{next(_keys)}")
-
-
-def upload(user, content: bytes):
-    file = SimpleUploadedFile("statement.csv", content, content_type="text/csv")
-    return post(client_for(user), "/api/v1/bank-statements/", {"file": file}, fmt="multipart")
-
-
-@pytest.fixture
-def loan():
-    return active_loan(disbursed_on=today_ist() - timedelta(days=10))
 
 
 DAY = (today_ist() - timedelta(days=1)).strftime("%d/%m/%Y")
@@ -116,6 +91,17 @@ def test_assigning_to_a_loan_that_does_not_exist_is_a_validation_error(loan):
         (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,12.345,\n".encode(), "amount"),
         (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,-5.00,\n".encode(), "amount"),
         (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,NaN,\n".encode(), "amount"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,1e3,\n".encode(), "Line 2: '1e3'"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,1E3,\n".encode(), "Line 2: '1E3'"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,Infinity,\n".encode(), "Infinity"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,0x10,\n".encode(), "0x10"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,+5.00,\n".encode(), "+5.00"),
+        (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,1 000.00,\n".encode(), "1 000.00"),
+        (
+            HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,,\uff11\uff10\uff10\uff10,\n".encode(),
+            "not an amount",
+        ),
+        (HEADER.encode() + f'{DAY},{DAY},NEFT/X,R1,,"1,0000.00",\n'.encode(), "1,0000.00"),
         (HEADER.encode() + b"31/02/2026,,NEFT/X,R1,,5.00,\n", "not a date"),
         (HEADER.encode() + f"{DAY},{DAY},NEFT/X,R1,5.00,5.00,\n".encode(), "not both"),
         (b"\x00\x01\x02binary\xff\xfe", ""),
@@ -158,31 +144,18 @@ def test_a_collector_cannot_upload_a_statement(loan):
 # --- credit notifications ---------------------------------------------------------------------
 
 
-def _credit(loan, **kwargs):
-    fields = {"notice_id": "vac_1", "utr": "412300000001", "amount": "1500.00", **kwargs}
-    return sandbox_credit_payload(
-        account_number=loan.virtual_account.account_number,
-        paid_at=datetime.now(UTC) - timedelta(hours=1),
-        **fields,
-    )
-
-
-def _deliver(client, body, headers):
-    return client.post(WEBHOOK, data=body, content_type="application/json", headers=headers)
-
-
 def test_forged_and_replayed_credits_are_refused_and_write_nothing(client, loan):
-    body = _credit(loan)
+    body = credit(loan)
     forged = {**sandbox_credit_sign(body), "X-Lendingsite-Signature": "ab" * 32}
-    _problem(_deliver(client, body, forged), 401, "not_authenticated")
+    _problem(deliver(client, body, forged), 401, "not_authenticated")
     # A genuine delivery captured yesterday and sent again today: its stamp is stale.
     stale = sandbox_credit_sign(body, timestamp=int(datetime.now(UTC).timestamp()) - 86400)
-    _problem(_deliver(client, body, stale), 401, "not_authenticated")
+    _problem(deliver(client, body, stale), 401, "not_authenticated")
     # The signature of one body does not carry another.
-    richer = _credit(loan, amount="150000.00")
-    _problem(_deliver(client, richer, sandbox_credit_sign(body)), 401, "not_authenticated")
+    richer = credit(loan, amount="150000.00")
+    _problem(deliver(client, richer, sandbox_credit_sign(body)), 401, "not_authenticated")
     unsigned = {"Content-Type": "application/json"}
-    _problem(_deliver(client, body, unsigned), 401, "not_authenticated")
+    _problem(deliver(client, body, unsigned), 401, "not_authenticated")
     assert not Payment.objects.exists()
     reasons = set(
         AuditEvent.objects.filter(action="webhook.rejected").values_list("after__reason", flat=True)
@@ -191,26 +164,59 @@ def test_forged_and_replayed_credits_are_refused_and_write_nothing(client, loan)
 
 
 def test_a_replayed_genuine_credit_is_a_duplicate_not_a_second_payment(client, loan):
-    body = _credit(loan)
-    assert _deliver(client, body, sandbox_credit_sign(body)).status_code == 201
-    again = _deliver(client, body, sandbox_credit_sign(body))
+    body = credit(loan)
+    assert deliver(client, body, sandbox_credit_sign(body)).status_code == 201
+    again = deliver(client, body, sandbox_credit_sign(body))
     assert (again.status_code, again.json()["status"]) == (200, "duplicate")
     assert Payment.objects.count() == 1
 
 
 @pytest.mark.parametrize(
-    "amount", ["-1.00", "0", "abc", "1,500.00", "0.001", "NaN", "99999999999999999.00"]
+    "amount",
+    # Not an amount written as plain digits with at most 2 decimals (lendingsite.money):
+    # an exponent would be read as ₹1,000.00, the rest as nothing sensible.
+    [
+        *("1e3", "1E3", "NaN", "Infinity", "0x10", "\uff11\uff10\uff10\uff10", "+1500.00"),
+        *("1 500.00", " 1500.00", "abc", "1,500.00", "0.001", "1500.000", "99999999999999999.00"),
+        "",
+    ],
 )
-def test_a_signed_credit_with_a_bad_amount_is_a_validation_error(client, loan, amount):
-    body = _credit(loan, amount=amount)
-    answer = _deliver(client, body, sandbox_credit_sign(body))
-    assert answer.status_code in (400, 422), answer.content
-    assert answer.json()["code"] in ("validation_error", "amount_out_of_range")
+def test_a_signed_credit_with_a_badly_written_amount_is_refused_and_writes_nothing(
+    client, loan, amount
+):
+    body = credit(loan, amount=amount)
+    body_problem = _problem(deliver(client, body), 400, "validation_error")
+    assert "amount" in body_problem["errors"]
     assert not Payment.objects.exists()
+    refused = AuditEvent.objects.get(action="webhook.refused")
+    assert refused.after["code"] == "validation_error"
+
+
+@pytest.mark.parametrize("amount", ["-1.00", "0", "0.00"])
+def test_a_signed_credit_of_no_money_is_out_of_range(client, loan, amount):
+    _problem(deliver(client, credit(loan, amount=amount)), 422, "amount_out_of_range")
+    assert not Payment.objects.exists()
+
+
+def _with_json_amount(body: bytes, amount) -> bytes:
+    return json.dumps({**json.loads(body), "amount": amount}).encode()
+
+
+@pytest.mark.parametrize("amount", [1500.5, 1e3, True, None, ["1500"]])
+def test_a_signed_credit_whose_amount_is_not_a_string_or_integer_is_refused(client, loan, amount):
+    body = _with_json_amount(credit(loan), amount)
+    assert "amount" in _problem(deliver(client, body), 400, "validation_error")["errors"]
+    assert not Payment.objects.exists()
+
+
+def test_a_signed_credit_as_a_json_integer_is_rupees(client, loan):
+    answer = deliver(client, _with_json_amount(credit(loan), 1500))
+    assert answer.status_code == 201, answer.content
+    assert Payment.objects.get().amount == Decimal("1500.00")
 
 
 def test_a_credit_that_is_not_utf8_or_json_is_a_validation_error(client, loan):
     for body in (b"\xff\xfe{}", b"not json", b"[1,2]"):
-        answer = _deliver(client, body, sandbox_credit_sign(body))
+        answer = deliver(client, body, sandbox_credit_sign(body))
         _problem(answer, 400, "validation_error")
     assert not Payment.objects.exists()

@@ -180,6 +180,12 @@ def test_entry_date_across_the_new_year():
             "'2.000,50' is not an MT940 amount",
         ),
         (lambda t: t.replace("D50,00NCHG", "D50.00NCHG"), "'50.00' is not an MT940 amount"),
+        # An exponent is not an amount: the "2" is read, and what follows is no type code.
+        (lambda t: t.replace("CR2000,5NTRF", "CR2E3,5NTRF"), "Line 8: :61: transaction type"),
+        (
+            lambda t: t.replace("CR2000,5NTRF", "CR9999999999999,NTRF"),
+            "Line 8: :61: amount '9999999999999,' is not an amount (too large)",
+        ),
         (lambda t: t.replace("INR104350,50", "INR104350,51"), "not the closing balance 104350.51"),
         (lambda t: t.replace(":28C:00124/001\n", ""), "no :28C:"),
         (lambda t: t.replace("INR100000,00", "USD100000,00"), "only INR"),

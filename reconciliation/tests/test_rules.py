@@ -72,10 +72,51 @@ def test_row_parse_reads_a_bank_row():
     assert row.account_number == number and row.account_count == 1
 
 
-@pytest.mark.parametrize("bad", ["12.345", "-5", "abc", "1e3x"])
-def test_amounts_in_rupees_and_paise_only(bad):
-    with pytest.raises(rules.RowInvalid):
+FORMAT = 'not an amount written as digits, like "1500" or "1500.50"'
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("12.345", "more than 2 decimal places"),
+        ("12.340", "more than 2 decimal places"),
+        ("-5", "a negative amount"),
+        ("abc", FORMAT),
+        ("1e3x", FORMAT),
+        # Python's Decimal reads all of these; a bank file means none of them.
+        ("1e3", FORMAT),
+        ("1E3", FORMAT),
+        ("NaN", FORMAT),
+        ("Infinity", FORMAT),
+        ("0x10", FORMAT),
+        ("\uff11\uff10\uff10", FORMAT),
+        ("+5", FORMAT),
+        ("1 000", FORMAT),
+        ("1,0000", FORMAT),
+        ("1,00,0000", FORMAT),
+        ("9999999999999", "too large"),
+    ],
+)
+def test_amounts_in_rupees_and_paise_only(bad, reason):
+    with pytest.raises(rules.RowInvalid) as refused:
         rules.parse_amount(bad)
+    assert str(refused.value) == f"{bad!r} is not an amount in rupees and paise ({reason})"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("1,00,000.50", "100000.50"),
+        ("100,000.50", "100000.50"),
+        ("10,00,00,000", "100000000.00"),
+        ("₹ 1,500.5", "1500.50"),
+        ("1500.00 CR", "1500.00"),
+        ("", "0.00"),
+        ("-", "0.00"),
+    ],
+)
+def test_bank_amounts_with_grouping_and_decorations(text, amount):
+    assert rules.parse_amount(text) == Decimal(amount)
 
 
 def test_missing_columns_are_named():

@@ -13,7 +13,7 @@ from accounts.roles import CREDIT_MANAGER, FINANCE, LOAN_OFFICER
 from accounts.tests.factories import staff
 from lendingsite import refcode
 from lendingsite.dates import today_ist
-from referrals.models import Referral, Reward
+from referrals.models import Programme, Referral, Reward
 from referrals.services.codes import referral_code_issue
 from referrals.services.rewards import referral_reward_evaluate
 from referrals.tests.factories import pay_first_installment, programme, referred_loan, referred_pair
@@ -246,3 +246,27 @@ def test_programme_settings_by_credit_managers_only():
     )
     assert finance.status_code == 403
     assert Decimal(made.json()["reward_amount"]) == Decimal("300.00")
+
+
+@pytest.mark.parametrize("amount", ["1e3", "1E3", "NaN", "Infinity", "0x10", "+300", "3 00", 300.5])
+def test_a_reward_amount_not_written_as_plain_digits_is_refused(amount):
+    manager = client_for(staff(CREDIT_MANAGER))
+    answer = post(
+        manager,
+        "/api/v1/referral-programmes/",
+        {
+            "name": "Diwali",
+            "starts_on": "2026-10-01",
+            "reward_amount": amount,
+            "earn_rule": "disbursed",
+            "monthly_cap_per_referrer": 2,
+            "max_signups_per_ip": 3,
+            "burst_count": 3,
+            "burst_hours": 24,
+        },
+    )
+    assert answer.status_code == 400, answer.content
+    assert answer["Content-Type"].startswith("application/problem+json")
+    assert answer.json()["code"] == "validation_error"
+    assert set(answer.json()["errors"]) == {"reward_amount"}
+    assert not Programme.objects.filter(name="Diwali").exists()

@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
 from lendingsite.money import format_inr
+from loans.forms import AmountField
 from repayments.forms import place_refusal
 from repayments.models import MONEY, Charge, ChargeWaiver, WaiverStatus
 from repayments.services.waivers import (
@@ -27,7 +28,7 @@ class WaiveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         help_text="Why the charge is waived (a goodwill gesture, a bank delay…).",
     )
-    amount = forms.DecimalField(
+    amount = AmountField(
         label="Amount to waive (₹)",
         max_digits=MONEY["max_digits"],
         decimal_places=2,

@@ -11,10 +11,12 @@ import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+
+from lendingsite.money import AmountInvalid, amount_parse
 
 IST = ZoneInfo("Asia/Kolkata")
 CENT = Decimal("0.01")
@@ -137,23 +139,29 @@ def ist_date_from_unix(seconds: int) -> date:
 
 
 def rupees(value, *, field: str) -> Decimal:
-    """A rupee amount with at most two decimals, exactly as sent (never through float)."""
+    """A rupee amount with at most two decimals, exactly as sent (never through float):
+    a string of plain digits by lendingsite.money.amount_parse ("1e3" is refused, not read
+    as ₹1,000), or a JSON integer. A leading "-" is read: payment_post's range rule refuses
+    it with amount_out_of_range."""
     if isinstance(value, bool | float):
         raise PayloadInvalid(
             "Send amounts as strings, never as floating-point numbers.",
             errors={field: ['must be a string like "1234.50"']},
         )
+    if isinstance(value, int):
+        value = str(value)
     try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
+        return amount_parse(value, signed=True)
+    except AmountInvalid as exc:
+        if exc.kind == "places":
+            raise PayloadInvalid(
+                "The amount must have at most two decimals.",
+                errors={field: ["at most 2 decimals"]},
+            ) from None
         raise PayloadInvalid(
-            "The amount is not a number.", errors={field: ["not a number"]}
+            'The amount is not a number written as digits, like "1500.00".',
+            errors={field: ["not a number"]},
         ) from None
-    if not amount.is_finite() or amount != amount.quantize(CENT):
-        raise PayloadInvalid(
-            "The amount must have at most two decimals.", errors={field: ["at most 2 decimals"]}
-        )
-    return amount.quantize(CENT)
 
 
 def paise_to_rupees(value, *, field: str) -> Decimal:

@@ -217,6 +217,28 @@ def test_amount_with_more_than_two_decimals_refused(loan):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("amount", "said"),
+    [
+        *[(text, "not a number") for text in ("1e3", "1E3", "NaN", "Infinity", "0x10", "+10")],
+        *[(text, "not a number") for text in ("1 000", " 10", "\uff11\uff10", None, 10.5)],
+        ("10.001", "at most 2 decimal places"),
+        ("10.000", "at most 2 decimal places"),
+    ],
+)
+def test_an_amount_given_as_text_is_read_by_the_one_rule(loan, amount, said):
+    # lendingsite.money.amount_parse: Decimal("1e3") would have posted ₹1,000.00.
+    error = _refusal(loan, "validation_error", amount=amount)
+    assert error.errors == {"amount": [said]}
+
+
+@pytest.mark.django_db
+def test_an_amount_given_as_plain_text_or_an_integer_posts(loan):
+    assert _post(loan, amount="1000.5").amount == D("1000.50")
+    assert _post(loan, amount=1000).amount == D("1000.00")
+
+
+@pytest.mark.django_db
 def test_loan_not_active_refused():
     loan = pending_loan(business_date=DISBURSED)
     error = _refusal(loan, "loan_not_active")

@@ -9,16 +9,12 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Sum
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import invariant, precondition, rule
 
-from accounts.roles import COLLECTIONS_MANAGER, CREDIT_MANAGER, FINANCE
-from accounts.tests.factories import staff
 from lendingsite.errors import DomainError
 from loans import ledger
 from loans.models import Installment, Loan, LoanStatus, Reschedule
-from loans.tests.factories import ProductFactory, active_loan
 from repayments import engine
 from repayments.models import Charge, Payment, PaymentAllocation
 from repayments.selectors import base_rows, engine_rows, loan_base, loan_terms
@@ -34,7 +30,8 @@ from repayments.services.servicing.settlements import (
 from repayments.services.servicing.writeoffs import loan_write_off_propose
 from repayments.services.waivers import charge_waiver_approve, charge_waiver_propose
 from repayments.tests.factories import next_utr
-from repayments.tests.test_invariants import LOANS, PARTS, LoanLife, vars_of
+from repayments.tests.lives import distress_life_run
+from repayments.tests.test_invariants import PARTS, LoanLife, vars_of
 
 D = Decimal
 ZERO = D("0.00")
@@ -295,20 +292,5 @@ class DistressLife(LoanLife):
 
 @pytest.mark.django_db
 def test_ledger_and_schedule_invariants_hold_through_distress():
-    DistressLife.loan_ids = {}
-    for key, (allocation, prepayment) in LOANS.items():
-        product = ProductFactory(allocation_strategy=allocation, prepayment_strategy=prepayment)
-        DistressLife.loan_ids[key] = active_loan(tenure=6, product=product).pk
-    DistressLife.posters = [staff(FINANCE)]
-    DistressLife.checker = staff(FINANCE)
-    DistressLife.makers = [staff(CREDIT_MANAGER), staff(COLLECTIONS_MANAGER)]
-    run_state_machine_as_test(
-        DistressLife,
-        settings=settings(
-            max_examples=30,
-            stateful_step_count=14,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-        ),
-    )
+    distress_life_run(DistressLife, steps=14)
     assert Loan.objects.exists()

@@ -162,6 +162,18 @@ def test_sandbox_parse_normalizes_the_notice():
         ({"amount": 1234.5}, "amount"),  # floats are refused: money never goes through float
         ({"amount": "12.345"}, "amount"),
         ({"amount": "abc"}, "amount"),
+        # What Decimal would read: "1e3" was ₹1,000.00.
+        ({"amount": "1e3"}, "amount"),
+        ({"amount": "1E3"}, "amount"),
+        ({"amount": "NaN"}, "amount"),
+        ({"amount": "Infinity"}, "amount"),
+        ({"amount": "0x10"}, "amount"),
+        ({"amount": "+10.00"}, "amount"),
+        ({"amount": " 10.00"}, "amount"),
+        ({"amount": "1 000"}, "amount"),
+        ({"amount": "\uff11\uff10"}, "amount"),
+        ({"amount": True}, "amount"),
+        ({"amount": None}, "amount"),
         ({"loan_id": None}, "loan_id"),
         ({"loan_id": "twelve"}, "loan_id"),
         ({"paid_at": "2026-04-01T20:00:00"}, "paid_at"),  # no offset: which day is it?

@@ -3,6 +3,7 @@
 
 from django import forms
 
+from loans.forms import AmountField
 from loans.models import LoanProduct, ProposalKind, WriteOffKind
 from repayments.services.servicing.settlements import MAX_INSTALLMENTS
 
@@ -14,7 +15,7 @@ class ProposeForm(forms.Form):
     write_off_kind = forms.ChoiceField(
         choices=WriteOffKind.choices, required=False, label="Write-off kind"
     )
-    amount = forms.DecimalField(
+    amount = AmountField(
         max_digits=14, decimal_places=2, required=False, label="Settlement amount (₹)"
     )
     grace_days = forms.IntegerField(
@@ -31,7 +32,7 @@ class ProposeForm(forms.Form):
     tenure = forms.IntegerField(
         min_value=1, max_value=120, required=False, label="New tenure (installments)"
     )
-    installment = forms.DecimalField(
+    installment = AmountField(
         max_digits=14,
         decimal_places=2,
         required=False,
@@ -43,7 +44,7 @@ class ProposeForm(forms.Form):
 
 class SettlementInstallmentForm(forms.Form):
     due_date = forms.DateField(required=False, label="Pay by", help_text="YYYY-MM-DD")
-    amount = forms.DecimalField(max_digits=14, decimal_places=2, required=False, label="Amount (₹)")
+    amount = AmountField(max_digits=14, decimal_places=2, required=False, label="Amount (₹)")
 
     def clean(self):
         data = super().clean()
