@@ -256,3 +256,12 @@ def test_an_unreachable_cache_answers_from_the_database_and_writes_still_stand(m
     )
     after, _ = get(client, f"/api/v1/loans/{loan.pk}/")
     assert Decimal(after["total_outstanding"]) < Decimal(before["total_outstanding"])
+
+
+def test_an_event_about_nobody_changes_no_real_token():
+    """A reset asked for an address with no account: the same work as for a real one (equal
+    time), but no borrower's answers and not the global token."""
+    loan = active_loan()
+    before = tokens(loan.borrower.pk)
+    readcache.audited_change(target=None, target_type="accounts.user", target_id="")
+    assert tokens(loan.borrower.pk) == before
