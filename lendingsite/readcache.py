@@ -11,7 +11,7 @@ that made it wrong has committed.
 Who changes the tokens: `audit_record`, which every write in the system goes through
 (docs/architecture.md), calls `audited_change` for each successful event. Its target names
 the borrower (a loan, an application, a payment, a collection case, the user themself:
-found by following `borrower`/`loan`/`application`/`case` from the target's model) and
+found by following `borrower`/`loan`/`application`/`case`/`thread` from the target's model) and
 that borrower's token changes; an event whose target leads to no borrower (a product, a
 job run, a statement import, set-based trails) changes the global token, which every key
 carries, so over-invalidation is the only failure mode of an unknown target. The token is
@@ -43,7 +43,13 @@ log = structlog.get_logger(__name__)
 GLOBAL_KEY = "readcache:global"
 # How a target reaches its borrower, tried in order (the first path the model has wins).
 NOBODY = "nobody"
-BORROWER_PATHS = ("borrower", "loan__borrower", "application__borrower", "case__loan__borrower")
+BORROWER_PATHS = (
+    "borrower",
+    "loan__borrower",
+    "application__borrower",
+    "case__loan__borrower",
+    "thread__borrower",  # a message: the conversation's borrower, not every answer
+)
 
 
 def enabled() -> bool:
