@@ -1,5 +1,6 @@
 """Reads shared by services, the API, the admin and the pages."""
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -108,11 +109,15 @@ def loans_with_arrears(qs):
     )
 
 
-def loans_with_balances_for(user):
+def loans_with_balances_for(user, *, installments: bool = True):
     """`loans_for` with balances and arrears, for the loans API: its answer names the
     borrower by id only, so the borrower's row is not joined (loans_for joins it for the
-    pages and the admin, which print names)."""
-    return loans_with_arrears(loans_for(user).select_related(None))
+    pages and the admin, which print names). `installments=False` leaves the schedule
+    out, for a list that reads its arrears with `arrears_of_loans`."""
+    qs = loans_for(user).select_related(None)
+    if installments:
+        return loans_with_arrears(qs)
+    return loans_with_balances(qs).select_related("product")
 
 
 # --- what is overdue: the one rule (loans.arrears), for every caller ----------------------
@@ -134,11 +139,35 @@ def loan_arrears(loan: Loan, *, as_of: date, installments=None) -> Arrears:
     overdue due date and the next payment. Reads `loan.product` and the loan's installments
     (`installments`, else `loan.installments.all()`: prefetch them for a list,
     `loans_with_arrears`). A loan whose schedule is no longer owed has no arrears."""
+    rows = loan.installments.all() if installments is None else installments
+    return _arrears(loan, (due_of(i) for i in rows), as_of)  # read only if still owed
+
+
+def _arrears(loan: Loan, dues: Iterable[Due], as_of: date) -> Arrears:
     floor = loan.product.materiality_floor
     if loan.status not in OWING:
         return nothing_owed(as_of, floor)
-    rows = loan.installments.all() if installments is None else installments
-    return arrears_on((due_of(i) for i in rows), business_date=as_of, materiality_floor=floor)
+    return arrears_on(dues, business_date=as_of, materiality_floor=floor)
+
+
+def arrears_of_loans(loans: Iterable[Loan], *, as_of: date) -> dict[int, Arrears]:
+    """`loan_arrears` of each loan of a list (reads `loan.product`), from one query that
+    brings only what the rule reads of the rows still owing: (loan, due date, `owed`), no
+    installment objects. A page of 25 loans is a few hundred installments; as objects they
+    were most of an officer's loan list's time. The rule skips a row that owes nothing,
+    so leaving those out in SQL changes no answer (held equal in loans/tests)."""
+    loans = list(loans)
+    owing = [loan.pk for loan in loans if loan.status in OWING]
+    dues: dict[int, list[Due]] = {}
+    if owing:
+        rows = (
+            Installment.objects.filter(loan_id__in=owing, owed__gt=0)
+            .order_by()
+            .values_list("loan_id", "due_date", "owed")
+        )  # from the partial covering index installment_unpaid_cover on PostgreSQL
+        for loan_id, due_date, owed in rows:
+            dues.setdefault(loan_id, []).append(Due(due_date, owed))
+    return {loan.pk: _arrears(loan, dues.get(loan.pk, ()), as_of) for loan in loans}
 
 
 def installment_status(installment: Installment, *, as_of: date, materiality_floor) -> str:

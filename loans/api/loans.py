@@ -28,7 +28,12 @@ from lendingsite.guard import protected_fields_refuse
 from lendingsite.pagination import Pagination
 from lendingsite.readcache import borrower_cached
 from loans.models import Loan
-from loans.selectors import loan_arrears, loans_with_balances_for, today_as_of
+from loans.selectors import (
+    arrears_of_loans,
+    loan_arrears,
+    loans_with_balances_for,
+    today_as_of,
+)
 from loans.serializers.loans import (
     CoolingOffQuerySerializer,
     CoolingOffQuoteSerializer,
@@ -59,7 +64,11 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
-        return loans_with_balances_for(self.request.user).order_by("-created_at", "-id")
+        # A list reads its arrears without the schedule (`_list`); one loan reads it whole.
+        with_schedule = self.action != "list"
+        return loans_with_balances_for(self.request.user, installments=with_schedule).order_by(
+            "-created_at", "-id"
+        )
 
     def _borrower_cached(self, answer) -> Response:
         """A borrower's own read, kept until something they can see changes
@@ -76,9 +85,17 @@ class LoanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(data)
 
     def list(self, request, *args, **kwargs):
-        return self._borrower_cached(
-            lambda: super(LoanViewSet, self).list(request, *args, **kwargs)
-        )
+        return self._borrower_cached(self._list)
+
+    def _list(self) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        as_of = today_as_of()
+        context = {
+            **self.get_serializer_context(),
+            "arrears_as_of": as_of,
+            "arrears_by_loan": arrears_of_loans(page, as_of=as_of),
+        }
+        return self.get_paginated_response(LoanSerializer(page, many=True, context=context).data)
 
     def retrieve(self, request, *args, **kwargs):
         return self._borrower_cached(

@@ -16,10 +16,11 @@ def _money(**kwargs) -> serializers.DecimalField:
     return serializers.DecimalField(**MONEY, read_only=True, **kwargs)
 
 
-def arrears_fields(loan: Loan, as_of) -> dict:
+def arrears_fields(loan: Loan, as_of, arrears=None) -> dict:
     """The loan's arrears (loans.selectors.loan_arrears at the end of `as_of`, by default
-    yesterday: last night's day-end), computed once per loan, as the API's fields."""
-    arrears = loan_arrears(loan, as_of=as_of)
+    yesterday: last night's day-end), computed once per loan, as the API's fields; a list
+    passes each loan's, read at once (loans.selectors.arrears_of_loans)."""
+    arrears = arrears or loan_arrears(loan, as_of=as_of)
     return {
         # The next payment: an overdue loan's arrears, due today; otherwise the next
         # installment. Never a past date.
@@ -94,7 +95,8 @@ class LoanSerializer(FieldsOnceMixin, serializers.ModelSerializer):
 
     def to_representation(self, loan):
         as_of = self.context.get("arrears_as_of") or today_as_of()
-        for name, value in arrears_fields(loan, as_of).items():
+        known = self.context.get("arrears_by_loan") or {}
+        for name, value in arrears_fields(loan, as_of, known.get(loan.pk)).items():
             setattr(loan, name, value)
         data = super().to_representation(loan)
         request = self.context.get("request")
