@@ -82,11 +82,13 @@ class StrictInputMiddleware:
         faults = querydict_faults(request.GET)
         if not faults and not api and request.method == "POST":
             faults = querydict_faults(request.POST)
-        if not faults and api and route_accepts(request):
+        if not faults and api:
             blanks = {name for name, values in request.GET.lists() if "" in values}
             if blanks == {"script"} and request.path.endswith("/docs/"):
                 blanks = set()  # Swagger UI's page fetches its own init code as ?script=
-            if blanks:
+            # The route is resolved only when there is something to refuse: resolving is a
+            # walk of the URLconf, and the handler does it again for every request.
+            if blanks and route_accepts(request):
                 # A blank parameter is not "no filter": the schema types every one, and a
                 # caller who sent `?as_of=` meant something the API would have to guess.
                 message = "Give a value, or leave the parameter out."
