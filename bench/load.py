@@ -225,6 +225,22 @@ def worker_cpu_seconds(master: int) -> float:
     return total
 
 
+def named_cpu_seconds(*names: str) -> float:
+    """utime+stime of every process whose command is one of `names` (PostgreSQL's backends,
+    Redis), from /proc: the rest of the machine's work for the same answers."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if head.split("(", 1)[1] in names:
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 async def drive(
     data: dict, *, users: int, seconds: float, healthz_only: bool, think: float = 0.0
 ) -> dict:
@@ -293,6 +309,8 @@ def summarise(phase: str, result: dict, cpu: float, queries: dict) -> list[str]:
         f"{phase}: {total / result['wall']:.1f} req/s, p50 {pct(everything, 0.5):.0f} ms, "
         f"p95 {pct(everything, 0.95):.0f} ms, p99 {pct(everything, 0.99):.0f} ms, "
         f"CPU {cpu / total * 1000:.1f} ms/request (gunicorn workers), "
+        f"PostgreSQL+Redis {result['services_cpu'] / total * 1000:.1f}, "
+        f"driver {result['driver_cpu'] / total * 1000:.1f}, "
         f"load average {os.getloadavg()[0]:.2f}"
     ]
     for name, values in sorted(result["samples"].items()):
@@ -382,7 +400,8 @@ def main() -> int:
 
         report = {}
         for phase, only in (("healthz", True), ("mixed", False)):
-            cpu0 = worker_cpu_seconds(gunicorn.pid)
+            cpu0, driver0 = worker_cpu_seconds(gunicorn.pid), time.process_time()
+            services0 = named_cpu_seconds("postgres", "redis-server")
             result = asyncio.run(
                 drive(
                     data,
@@ -393,6 +412,8 @@ def main() -> int:
                 )
             )
             cpu = worker_cpu_seconds(gunicorn.pid) - cpu0
+            result["driver_cpu"] = time.process_time() - driver0
+            result["services_cpu"] = named_cpu_seconds("postgres", "redis-server") - services0
             lines = summarise(phase, result, cpu, data["queries"])
             print("\n".join(lines))
             everything = [v for vs in result["samples"].values() for v in vs]
