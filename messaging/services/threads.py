@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from collection.selectors import cases_for
+from lendingsite import readcache
 from lendingsite.audit import audit_record, refusals_audited
 from lendingsite.errors import DomainError
 from loans.models import Loan, LoanApplication
@@ -81,6 +82,8 @@ def thread_read_mark(*, acting_user: User, thread: Thread, at=None) -> ThreadRea
     if mark.last_read_at is None or mark.last_read_at < at:
         mark.last_read_at = at
         mark.save(update_fields=["last_read_at"])
+        if not is_staff_side(acting_user):  # their kept unread count is now wrong
+            readcache.borrowers_changed([acting_user.pk])
         live.thread_read(thread.pk, acting_user.pk)
     return mark
 
