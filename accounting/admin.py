@@ -11,8 +11,7 @@ from accounting.models import CollateralKind, LoanCollateral
 from accounting.services import COLLATERAL_PERM, collateral_record
 from accounts.admin import ExtraPageMixin
 from lendingsite.admin import ReadOnlyAdmin
-from loans.forms import AmountField
-from loans.models import Loan
+from loans.forms import AmountField, loan_from_form
 
 
 class CollateralForm(forms.Form):
@@ -79,10 +78,8 @@ class LoanCollateralAdmin(ExtraPageMixin, ReadOnlyAdmin):
 
     def _record(self, request, form):
         data = form.cleaned_data
-        try:
-            loan = Loan.objects.get(pk=data["loan"])
-        except Loan.DoesNotExist:
-            form.add_error("loan", "No such loan.")
+        loan = loan_from_form(form)
+        if loan is None:
             return None
         collateral_record(
             acting_user=request.user,

@@ -8,6 +8,7 @@ from django import forms
 
 from lendingsite.errors import DomainError
 from lendingsite.money import AmountInvalid, amount_parse, format_inr, format_rate
+from loans.models import Loan
 from loans.services.products import MAX_ANNUAL_RATE, MAX_TENURE, products_for
 
 
@@ -38,6 +39,17 @@ class AmountField(forms.DecimalField):
                         ) from None
                 value = value.replace(",", "")
         return super().to_python(value)
+
+
+def loan_from_form(form: forms.Form, field: str = "loan") -> Loan | None:
+    """The loan whose id the (valid) console form holds in `field`; None, with "No such
+    loan." on that field, when there is none. The console pages that act on a loan typed
+    by its number (a loan's security, the proposals) find it here."""
+    try:
+        return Loan.objects.get(pk=form.cleaned_data[field])
+    except Loan.DoesNotExist:
+        form.add_error(field, "No such loan.")
+        return None
 
 
 class ProductChoiceField(forms.ModelChoiceField):

@@ -124,6 +124,19 @@ def test_the_console_says_a_refusal_in_plain_words(client, loan):
     assert not LoanCollateral.objects.exists()
 
 
+def test_the_console_says_when_there_is_no_such_loan(client, loan):
+    client.force_login(staff(CREDIT_MANAGER))
+    missing = loan.pk + 1
+    assert not Loan.objects.filter(pk=missing).exists()
+    page = client.post(
+        reverse(RECORD),
+        {"loan": missing, "kind": "gold", "realisable_value": "1000", "valued_on": "2026-02-01"},
+    )
+    assert page.status_code == 200
+    assert page.context["form"].errors == {"loan": ["No such loan."]}
+    assert not LoanCollateral.objects.exists()
+
+
 def test_who_sees_the_link(client, loan):
     client.force_login(staff(FINANCE))
     page = client.get(reverse("admin:loans_loan_change", args=[loan.pk]))

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from accounts.roles import FINANCE, LOAN_OFFICER
+from accounts.roles import LOAN_OFFICER
 from accounts.tests.factories import staff
 from collection.dayend.job import day_end_run
 from lendingsite import readcache
@@ -17,7 +17,7 @@ from lendingsite.audit import audit_record
 from lendingsite.dates import today_ist
 from loans.models import Installment, Loan
 from loans.tests.factories import active_loan
-from repayments.services.payments import payment_post
+from repayments.tests.factories import post_payment
 
 pytestmark = pytest.mark.django_db
 
@@ -121,14 +121,7 @@ def test_a_payment_is_seen_on_the_next_read():
     before, _ = get(client, f"/api/v1/loans/{loan.pk}/")
     schedule_before, _ = get(client, f"/api/v1/loans/{loan.pk}/schedule/")
     listed_before, _ = get(client, "/api/v1/loans/")
-    payment_post(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        amount=Decimal("1000.00"),
-        paid_on=today_ist(),
-        channel="neft",
-        utr="READCACHE0001",
-    )
+    post_payment(loan, amount=Decimal("1000.00"), paid_on=today_ist())
     after, _ = get(client, f"/api/v1/loans/{loan.pk}/")
     computed, _ = get(reader(staff(LOAN_OFFICER)), f"/api/v1/loans/{loan.pk}/")  # never kept
     computed.pop("notes")  # officers also see their notes
@@ -145,14 +138,7 @@ def test_another_borrowers_payment_keeps_this_borrowers_answers():
     mine, theirs = active_loan(), active_loan()
     client = reader(mine.borrower)
     get(client, f"/api/v1/loans/{mine.pk}/")
-    payment_post(
-        acting_user=staff(FINANCE),
-        loan=theirs,
-        amount=Decimal("500.00"),
-        paid_on=today_ist(),
-        channel="neft",
-        utr="READCACHE0002",
-    )
+    post_payment(theirs, amount=Decimal("500.00"), paid_on=today_ist())
     _, queries = get(client, f"/api/v1/loans/{mine.pk}/")
     _, fresh = get(reader(theirs.borrower), f"/api/v1/loans/{theirs.pk}/")
     assert queries < fresh  # still kept for this borrower, computed for the other
@@ -246,14 +232,7 @@ def test_an_unreachable_cache_answers_from_the_database_and_writes_still_stand(m
     client = reader(loan.borrower)
     monkeypatch.setattr(readcache, "cache", Down())
     before, _ = get(client, f"/api/v1/loans/{loan.pk}/")
-    payment_post(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        amount=Decimal("700.00"),
-        paid_on=today_ist(),
-        channel="neft",
-        utr="READCACHE0003",
-    )
+    post_payment(loan, amount=Decimal("700.00"), paid_on=today_ist())
     after, _ = get(client, f"/api/v1/loans/{loan.pk}/")
     assert Decimal(after["total_outstanding"]) < Decimal(before["total_outstanding"])
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounts.roles import COLLECTIONS_MANAGER, FINANCE
+from accounts.roles import COLLECTIONS_MANAGER
 from accounts.tests.factories import staff
 from collection.models import CollectionCase
 from collection.services.desk import promise_record
@@ -23,7 +23,7 @@ from loans.tests.factories import (
     kyc_verified_borrower,
     pending_loan,
 )
-from repayments.services.payments import payment_post
+from repayments.tests.factories import post_payment
 
 pytestmark = pytest.mark.django_db
 
@@ -77,14 +77,7 @@ def test_overdue_installments_and_days_late_in_plain_words(client):
     rows = list(Installment.objects.filter(loan=loan).order_by("number"))
     assert rows[1].due_date < today <= rows[2].due_date
     # Part of the first installment is paid, by the gateway, today.
-    payment_post(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        amount=Decimal("1000.00"),
-        paid_on=today,
-        channel="upi",
-        utr="UTR-DASH-1",
-    )
+    post_payment(loan, amount=Decimal("1000.00"), paid_on=today, channel="upi")
     owed = sum(r.principal_due + r.interest_due for r in rows[:2]) - Decimal("1000.00")
     days = (today - rows[0].due_date).days
     card = _card(_html(client, loan.borrower), loan)
@@ -195,14 +188,7 @@ def test_the_loans_are_kept_between_visits_and_replaced_by_a_payment(
     first = _html(client, loan.borrower)
     with django_assert_max_num_queries(3):  # session user, unread count: no loan queries
         assert _card(client.get(URL).content.decode(), loan) == _card(first, loan)
-    payment_post(
-        acting_user=staff(FINANCE),
-        loan=loan,
-        amount=Decimal("2000.00"),
-        paid_on=today_ist(),
-        channel="neft",
-        utr="DASHCACHE0001",
-    )
+    post_payment(loan, amount=Decimal("2000.00"), paid_on=today_ist())
     card = _card(client.get(URL).content.decode(), loan)
     assert card != _card(first, loan)
     stored = Installment.objects.filter(loan=loan)

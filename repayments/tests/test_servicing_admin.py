@@ -158,3 +158,22 @@ def test_restructure_by_installment_amount_from_the_form(client, loan):
     client.force_login(staff(COLLECTIONS_MANAGER))
     text = act(client, "approve_selected", [proposal]).content.decode()
     assert "Installments of at most ₹5,000.00 asked" in text
+
+
+def test_proposing_for_no_such_loan_says_so_next_to_the_loan(client, loan):
+    client.force_login(staff(CREDIT_MANAGER))
+    missing = loan.pk + 1
+    assert not Loan.objects.filter(pk=missing).exists()
+    page = client.post(
+        reverse("admin:loans_proposal_propose"),
+        {
+            "loan": missing,
+            "kind": "write_off",
+            "reason": "Absconded",
+            "write_off_kind": "technical",
+            **rows(),
+        },
+    )
+    assert page.status_code == 200
+    assert page.context["form"].errors == {"loan": ["No such loan."]}
+    assert not Proposal.objects.exists()

@@ -13,7 +13,8 @@ from accounts.twofactor.reauth import reauth_required
 from lendingsite.admin import ActionFormMixin, ReadOnlyAdmin
 from lendingsite.dates import today_ist
 from lendingsite.errors import DomainError
-from loans.models import Loan, Proposal, ProposalKind, ProposalStatus
+from loans.forms import loan_from_form
+from loans.models import Proposal, ProposalKind, ProposalStatus
 from repayments.admin.servicing.forms import (
     DecideForm,
     ProposeForm,
@@ -117,10 +118,8 @@ class ProposalAdmin(ExtraPageMixin, ActionFormMixin, ReadOnlyAdmin):
 
     def _submit(self, request, form, formset):
         data = form.cleaned_data
-        try:
-            loan = Loan.objects.get(pk=data["loan"])
-        except Loan.DoesNotExist:
-            form.add_error("loan", "No such loan.")
+        loan = loan_from_form(form)
+        if loan is None:
             return None
         proposal = self._propose(request, loan, data, installments_from(formset))
         messages.success(request, f"Proposal {proposal.pk} made; another manager decides it.")
