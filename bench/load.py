@@ -20,8 +20,9 @@ same run as the baseline.
    borrowers 50% (dashboard page, loan list, loan detail, schedule), officers 20%
    (loan list, payment list, cases), anonymous quotes 20%, finance posting a payment 10%.
 4. Reports per request type: requests/s, p50/p95/p99, errors; and per phase the CPU the
-   gunicorn workers spent per request (from /proc) and the load average. The driver runs
-   on the same machine: its CPU is not counted, but it competes with the server.
+   gunicorn workers spent per request (from /proc), and beside it what PostgreSQL + Redis
+   and the driver itself spent (the driver runs on the same machine and competes with the
+   server for the cores), and the load average.
 
 Results and the machine: docs/benchmarks.md ("Load"). Ratios against /healthz of the
 same run are what to compare across runs (the machine is shared).
