@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 
 import structlog
 from django.conf import settings
+from django.core.cache import caches
 from prometheus_client import CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
@@ -86,6 +87,15 @@ def audit_observed(*, action: str, outcome: str, after: dict | None) -> None:
         log.exception("metrics.count_failed")
 
 
+def _cache_answers() -> int:
+    try:
+        caches["default"].get("metrics:cache-probe")
+    except Exception as exc:  # Redis down: the web carries on (docs/operations.md)
+        log.warning("metrics.cache_down", error=type(exc).__name__)
+        return 0
+    return 1
+
+
 # --- state read at scrape time ------------------------------------------------------------
 
 StateReader = Callable[[], Iterable[Metric]]
@@ -124,6 +134,12 @@ class StateCollector(Collector):
         )
         database.add_metric([], up)
         families.append(database)
+        cache = GaugeMetricFamily(
+            "lendingsite_cache_up",
+            "1 when the shared cache (Redis) answered the last scrape's read, 0 when not",
+        )
+        cache.add_metric([], _cache_answers())
+        families.append(cache)
         return families
 
     def collect(self):

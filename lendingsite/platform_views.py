@@ -67,6 +67,13 @@ def readiness_checks():
     return checks
 
 
+# Without these an instance cannot serve: /readyz is 503 and the load balancer takes it out.
+# Redis (the cache, sessions' copy, throttle counts, the broker) is not among them: the web
+# carries on without it (docs/operations.md, "When Redis is down"), so its loss makes the
+# answer "degraded" (200) rather than taking every instance out at once.
+CRITICAL_CHECKS = ("Database",)
+
+
 class ReadinessView(HealthCheckView):
     """django-health-check's view with our checks; JSON by default, 503 when not ready."""
 
@@ -81,16 +88,17 @@ class ReadinessView(HealthCheckView):
         return response
 
     def render_to_response_json(self, status):
-        failing = {repr(result.check): str(result.error) for result in self.results if result.error}
+        failing = [result for result in self.results if result.error]
+        critical = [r for r in failing if type(r.check).__name__ in CRITICAL_CHECKS]
         return JsonResponse(
             {
-                "status": "unavailable" if failing else "ok",
+                "status": "unavailable" if critical else "degraded" if failing else "ok",
                 "checks": {
                     repr(result.check): ("error: " + str(result.error)) if result.error else "ok"
                     for result in self.results
                 },
             },
-            status=503 if failing else 200,
+            status=503 if critical else 200,
         )
 
 

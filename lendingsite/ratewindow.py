@@ -11,6 +11,10 @@ On Redis the whole step (read the buckets, decide, count) is one Lua script: one
 trip, and atomic, so two requests racing for the last slot can never both pass. On any
 other cache (the tests and the demo: one process's memory) the same rule runs in Python
 under a lock. `lendingsite/tests/test_ratewindow.py` holds the two equal.
+
+While Redis does not answer, the counting moves to this process's memory rather than
+failing every request: the limits still hold, per process (with N gunicorn workers a caller
+may get up to N times the limit until Redis is back, when the shared counts resume).
 """
 
 from __future__ import annotations
@@ -19,8 +23,12 @@ import math
 import threading
 import time
 
+import redis
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
+
+from lendingsite.redis_cache import outage_log
 
 # KEYS: the buckets, oldest first, the current last. ARGV: limit, ttl.
 # Returns 0 when counted, else the 1-based index of the oldest bucket that holds a count
@@ -39,6 +47,8 @@ return 0
 """
 _lock = threading.Lock()
 _scripts: dict[int, object] = {}
+# Where the counting goes while Redis does not answer.
+_fallback = LocMemCache("ratewindow-fallback", {"MAX_ENTRIES": 100_000})
 
 
 def _take_in_python(cache, keys: list[str], limit: int, ttl: int) -> int:
@@ -73,8 +83,14 @@ def window_take(
     keys = [f"window:{key}:{step}:{b}" for b in range(first, current + 1)]
     ttl = window + step
     cache = caches["default"]
-    take = _take_in_redis if isinstance(cache, RedisCache) else _take_in_python
-    oldest = take(cache, keys, limit, ttl)
+    if isinstance(cache, RedisCache):
+        try:
+            oldest = _take_in_redis(cache, keys, limit, ttl)
+        except redis.RedisError as exc:
+            outage_log("ratewindow_counting_in_process", error=type(exc).__name__)
+            oldest = _take_in_python(_fallback, keys, limit, ttl)
+    else:
+        oldest = _take_in_python(cache, keys, limit, ttl)
     if not oldest:
         return 0
     frees_at = (first + oldest - 1 + buckets) * step

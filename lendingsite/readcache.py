@@ -39,6 +39,8 @@ from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 
+from lendingsite.redis_cache import outage_log
+
 log = structlog.get_logger(__name__)
 GLOBAL_KEY = "readcache:global"
 # How a target reaches its borrower, tried in order (the first path the model has wins).
@@ -174,7 +176,7 @@ def borrower_cached(*, borrower_id, today: date, what: str, compute: Callable):
     try:
         global_token, own_token, found = _tokens(borrower_id, key)
     except Exception:  # the cache is unreachable: answer from the database
-        log.warning("readcache_unavailable", exc_info=True)
+        outage_log("readcache_unavailable")
         return compute()
     if not global_token or not own_token:  # the cache is down or refused: no caching
         return compute()
@@ -185,5 +187,5 @@ def borrower_cached(*, borrower_id, today: date, what: str, compute: Callable):
     try:
         cache.set(key, (global_token, own_token, value), timeout=settings.READ_CACHE_SECONDS)
     except Exception:
-        log.warning("readcache_unavailable", exc_info=True)
+        outage_log("readcache_unavailable")
     return value

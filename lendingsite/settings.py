@@ -189,6 +189,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis is a cache here: its users carry on without it (docs/operations.md, "When Redis is
+# down"), so a call waits at most these seconds, and after a failed connection the process
+# leaves Redis alone for REDIS_RETRY_SECONDS (lendingsite.redis_cache).
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.5)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=1.0)
+REDIS_RETRY_SECONDS = env.float("REDIS_RETRY_SECONDS", default=5.0)
 
 # A borrower's own reads (the loans API, the dashboard's loans) are kept this long at most;
 # any audited change to what they show replaces them at once (lendingsite.readcache;
@@ -219,6 +225,22 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A web request that queues a task (after its commit: an email, a webhook dispatch) must not
+# hang while the broker or the result store is down: Celery's defaults retry a Redis result
+# store for ~20 s per call (its retry policy) before the robust on-commit hook logs the
+# failure. Here a queueing call gives up within about a second. What was not queued:
+# webhook events stay in the outbox for its sweep; an email asked for then is logged as
+# not sent (the reader asks again; statements and notices are also in the app).
+_QUICK_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = _QUICK_RETRY
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_CONNECT_TIMEOUT * 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_CONNECT_TIMEOUT,
+    "socket_timeout": max(REDIS_SOCKET_TIMEOUT, 5.0),  # a worker's long poll for tasks
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": _QUICK_RETRY}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_CONNECT_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = max(REDIS_SOCKET_TIMEOUT, 5.0)
 # One queue name per deployment sharing a broker (and per bench run: bench/day_end_workers.py),
 # so one deployment's workers never take another's tasks.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
@@ -315,13 +337,12 @@ SCREENING_THRESHOLD = env.int("SCREENING_THRESHOLD", default=85)
 RETENTION_YEARS = env.float("RETENTION_YEARS", default=5)
 
 # Sessions are read from the cache and written through to the database (cached_db) when
-# there is Redis: a page request then costs no session query. Without Redis (tests, the
-# demo) the database alone. docs/operations.md, "Sessions".
+# there is Redis: a page request then costs no session query, and with Redis down the
+# database answers alone (lendingsite.sessions). Without Redis (tests, the demo) the
+# database alone. docs/operations.md, "Sessions".
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
-    default="django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db",
+    default="lendingsite.sessions" if REDIS_URL else "django.contrib.sessions.backends.db",
 )
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
