@@ -1,6 +1,8 @@
-"""Borrower-facing loan forms. They check shape only (a number, a whole number, a known
-product); the rules (product limits, rate range, schedule terms) are the services', whose
-refusals `add_refusal` puts back on the form next to the field they are about."""
+"""Loan forms and their fields: the borrower's (the calculator), and the pieces the officer
+console's pages share (an amount field, `loan_from_form`). They check shape only (a number,
+a whole number, a known product or loan); the rules (product limits, rate range, schedule
+terms) are the services', whose refusals `add_refusal` puts back on the form next to the
+field they are about."""
 
 from decimal import Decimal
 
