@@ -7,11 +7,18 @@ lists this one import as an exception)."""
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
+from django.core.handlers.asgi import ASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lendingsite.settings")
-# Django first: the routes below import models.
-django_application = get_asgi_application()
+# Django first: the routes below import models. (get_asgi_application, with tracing
+# installed before the handler builds its middleware chain; off unless configured.)
+django.setup(set_prefix=False)
+
+from lendingsite.tracing import tracing_setup  # noqa: E402
+
+tracing_setup()
+django_application = ASGIHandler()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

@@ -2,7 +2,7 @@ import logging.config
 import os
 
 from celery import Celery
-from celery.signals import setup_logging
+from celery.signals import setup_logging, worker_process_init
 from django_structlog.celery.steps import DjangoStructLogInitStep
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lendingsite.settings")
@@ -21,3 +21,12 @@ def use_django_logging(**kwargs):
     from django.conf import settings
 
     logging.config.dictConfig(settings.LOGGING)
+
+
+@worker_process_init.connect
+def start_tracing(**kwargs):
+    """Each pool process sends its spans (when tracing is configured: lendingsite.tracing);
+    installed after the fork, so no exporter thread is lost to it."""
+    from lendingsite.tracing import tracing_setup
+
+    tracing_setup()

@@ -3,6 +3,7 @@
 import structlog
 
 from lendingsite import context
+from lendingsite.tracing import add_trace_ids
 
 
 def add_request_id(logger, method_name, event_dict):
@@ -26,6 +27,7 @@ def configure_logging(*, level: str, fmt: str) -> dict:
     shared = [
         structlog.contextvars.merge_contextvars,
         add_request_id,
+        add_trace_ids,
         structlog.stdlib.add_logger_name,
         structlog.stdlib.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),

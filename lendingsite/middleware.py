@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from lendingsite import context
 from lendingsite.parsers import querydict_faults
 from lendingsite.routes import route_accepts
+from lendingsite.tracing import request_id_on_span
 
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:\-]{1,128}")
 
@@ -50,6 +51,7 @@ class RequestContextMiddleware:
         request.META["HTTP_X_REQUEST_ID"] = request_id
         request.__dict__.pop("headers", None)
         request.request_id = request_id
+        request_id_on_span(request_id)
         token = context.set_current(
             context.RequestContext(
                 request_id=request_id,
