@@ -18,13 +18,17 @@ import redis
 import structlog
 from django.contrib.sessions.backends import cached_db, db
 
-from lendingsite.redis_cache import outage_log
+from lendingsite.redis_cache import outage_log, redis_paused
 
 log = structlog.get_logger(__name__)
 
 
 class SessionStore(cached_db.SessionStore):
+    # While Redis is paused (lendingsite.redis_cache) the cache is not asked at all: going
+    # through cached_db would read the row, fail to cache it, and read it again.
     def load(self):
+        if redis_paused():
+            return db.SessionStore.load(self)
         try:
             return super().load()
         except redis.RedisError:
@@ -32,6 +36,8 @@ class SessionStore(cached_db.SessionStore):
             return db.SessionStore.load(self)
 
     async def aload(self):
+        if redis_paused():
+            return await db.SessionStore.aload(self)
         try:
             return await super().aload()
         except redis.RedisError:

@@ -14,7 +14,9 @@ import time
 import pytest
 import redis
 from django.core.cache import caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from lendingsite import redis_cache
 from lendingsite.ratewindow import window_take
@@ -150,6 +152,10 @@ def test_a_signed_in_borrower_keeps_their_pages_and_can_sign_out(spare, client):
     page = client.get("/dashboard/")
     assert page.status_code == 200
     assert f"Loan #{loan.pk}" in page.content.decode()
+
+    with CaptureQueriesContext(connection) as ctx:  # Redis paused: the row is read once
+        assert client.get("/dashboard/").status_code == 200
+    assert sum("django_session" in q["sql"] for q in ctx.captured_queries) == 1
 
     assert client.post("/accounts/logout/").status_code == 302
     after = client.get("/dashboard/")
