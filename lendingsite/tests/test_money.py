@@ -27,7 +27,9 @@ def test_a_plainly_written_amount_reads_back_equal(amount):
 @given(AMOUNTS.filter(lambda a: a != 0))
 def test_an_amount_in_exponent_form_is_refused(amount):
     # Decimal itself reads every one of these back as `amount`.
-    for text in (f"{amount:e}", f"{amount:E}", str(amount.normalize().scaleb(-2)) + "E2"):
+    # (The third: a plain mantissa with an exponent; str() of a normalized round number
+    # such as 1000 is already "1E+3", which made "1E+1E2", not a number at all.)
+    for text in (f"{amount:e}", f"{amount:E}", f"{amount.scaleb(-2):f}E2"):
         assert Decimal(text) == amount
         with pytest.raises(AmountInvalid) as refused:
             amount_parse(text, signed=True, grouping=True)
